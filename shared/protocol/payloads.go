@@ -1,0 +1,168 @@
+package protocol
+
+import "hallq/shared/queue"
+
+// Hello is the data of hello.
+type Hello struct {
+	Device string `json:"device"`
+	Token  string `json:"token"`
+	Since  uint64 `json:"since"`
+	Day    string `json:"day"`
+}
+
+// HelloReply is the data of hello's reply. State is set when the client must
+// replace its state instead of receiving a replay.
+type HelloReply struct {
+	Role    string `json:"role"`
+	Device  string `json:"device"`
+	Counter int    `json:"counter"`
+	Day     string `json:"day"`
+	Seq     uint64 `json:"seq"`
+	State   *State `json:"state,omitempty"`
+}
+
+// IssueTicket is the data of issue_ticket.
+type IssueTicket struct {
+	Service  string `json:"service"`
+	Priority bool   `json:"priority"`
+}
+
+// IssueReply is the data of issue_ticket's reply.
+type IssueReply struct {
+	Ticket         queue.Ticket `json:"ticket"`
+	Ahead          int          `json:"ahead"`
+	EstimatedWaitS int          `json:"estimated_wait_s"`
+}
+
+// Rate is the data of rate.
+type Rate struct {
+	TicketID string   `json:"ticket_id"`
+	Rating   int      `json:"rating"`
+	Reasons  []string `json:"reasons"`
+	Comment  string   `json:"comment"`
+	Token    string   `json:"token"`
+}
+
+// FeedbackMsg is the data of feedback.
+type FeedbackMsg struct {
+	Message string `json:"message"`
+	Name    string `json:"name"`
+	Phone   string `json:"phone"`
+}
+
+// FeedbackReply is the data of feedback's reply.
+type FeedbackReply struct {
+	FeedbackID int64 `json:"feedback_id"`
+}
+
+// ClerkLogin is the data of clerk_login.
+type ClerkLogin struct {
+	Username string `json:"username"`
+	PIN      string `json:"pin"`
+}
+
+// ClerkInfo is a signed-in clerk, as clerk_login's reply gives it.
+type ClerkInfo struct {
+	Username string `json:"username"`
+	Name     string `json:"name"`
+	Counter  int    `json:"counter"`
+}
+
+// ClerkReply is the data of clerk_login's reply.
+type ClerkReply struct {
+	Clerk ClerkInfo `json:"clerk"`
+}
+
+// TicketRef is the data of call_ticket, recall, hold, no_show and finish.
+type TicketRef struct {
+	TicketID string `json:"ticket_id"`
+}
+
+// Transfer is the data of transfer.
+type Transfer struct {
+	TicketID string `json:"ticket_id"`
+	Service  string `json:"service"`
+}
+
+// TicketReply is the reply data of the counter's ticket commands.
+type TicketReply struct {
+	Ticket queue.Ticket `json:"ticket"`
+}
+
+// CounterReply is the reply data of pause and resume.
+type CounterReply struct {
+	Counter queue.Counter `json:"counter"`
+}
+
+// Empty is the {} reply data.
+type Empty struct{}
+
+// TicketEvent is the data of ticket_issued, ticket_finished, ticket_no_show,
+// ticket_held and ticket_expired.
+type TicketEvent struct {
+	Ticket queue.Ticket `json:"ticket"`
+}
+
+// CalledEvent is the data of ticket_called.
+type CalledEvent struct {
+	Ticket  queue.Ticket `json:"ticket"`
+	Counter int          `json:"counter"`
+	Recall  bool         `json:"recall"`
+}
+
+// TransferredEvent is the data of ticket_transferred.
+type TransferredEvent struct {
+	Ticket      queue.Ticket `json:"ticket"`
+	FromService string       `json:"from_service"`
+}
+
+// RatedEvent is the data of ticket_rated.
+type RatedEvent struct {
+	TicketID string `json:"ticket_id"`
+	Counter  int    `json:"counter"`
+	Clerk    string `json:"clerk"`
+	Rating   int    `json:"rating"`
+}
+
+// CounterEvent is the data of counter_updated.
+type CounterEvent struct {
+	Counter queue.Counter `json:"counter"`
+}
+
+// DayEvent is the data of day_started.
+type DayEvent struct {
+	Day string `json:"day"`
+}
+
+// HallInfo is the hall part of a state.
+type HallInfo struct {
+	Name            string `json:"name"`
+	Open            string `json:"open"`
+	Close           string `json:"close"`
+	FeedbackContact string `json:"feedback_contact"`
+	WaitAlertS      int    `json:"wait_alert_s"`
+	RatingWindowS   int    `json:"rating_window_s"`
+	PriorityStreak  int    `json:"priority_streak"`
+}
+
+// ServiceInfo is a service in a state, with its waiting count.
+type ServiceInfo struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Waiting     int    `json:"waiting"`
+	DailyLimit  int    `json:"daily_limit"`
+	Issued      int    `json:"issued"`
+}
+
+// State is a full picture of the day (SPEC section 4.3).
+type State struct {
+	Day         string          `json:"day"`
+	Seq         uint64          `json:"seq"`
+	Hall        HallInfo        `json:"hall"`
+	Services    []ServiceInfo   `json:"services"`
+	Counters    []queue.Counter `json:"counters"`
+	Waiting     []queue.Ticket  `json:"waiting"`
+	Held        []queue.Ticket  `json:"held"`
+	RecentCalls []queue.Ticket  `json:"recent_calls"`
+}

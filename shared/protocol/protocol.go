@@ -1,0 +1,129 @@
+// Package protocol defines the hall's websocket messages (SPEC section 4):
+// the envelope, the command and event names, their payloads and the error
+// codes. It uses the standard library and the domain types of package queue.
+package protocol
+
+import (
+	"encoding/json"
+
+	"hallq/shared/queue"
+)
+
+// MaxMessageBytes is the largest frame a client may send.
+const MaxMessageBytes = 8192
+
+// MaxIDLength is the longest command id a client may choose.
+const MaxIDLength = 64
+
+// Message is one JSON object in one text frame, in either direction.
+type Message struct {
+	Type  string          `json:"type"`
+	ID    *string         `json:"id,omitempty"`
+	Seq   uint64          `json:"seq,omitempty"`
+	At    *queue.Stamp    `json:"at,omitempty"`
+	OK    *bool           `json:"ok,omitempty"`
+	Data  json.RawMessage `json:"data,omitempty"`
+	Error *Error          `json:"error,omitempty"`
+}
+
+// Error is a failed reply's error.
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Reply is the server's answer to one command.
+type Reply struct {
+	Type  string `json:"type"` // always "reply"
+	ID    string `json:"id"`
+	OK    bool   `json:"ok"`
+	Data  any    `json:"data,omitempty"`
+	Error *Error `json:"error,omitempty"`
+}
+
+// Event is a numbered event of the day.
+type Event struct {
+	Type string      `json:"type"`
+	Seq  uint64      `json:"seq"`
+	At   queue.Stamp `json:"at"`
+	Data any         `json:"data"`
+}
+
+// Command is a client's message, as sent.
+type Command struct {
+	Type string `json:"type"`
+	ID   string `json:"id"`
+	Data any    `json:"data,omitempty"`
+}
+
+// Message types.
+const (
+	TypeReply = "reply"
+
+	CmdHello       = "hello"
+	CmdPing        = "ping"
+	CmdIssueTicket = "issue_ticket"
+	CmdRate        = "rate"
+	CmdFeedback    = "feedback"
+	CmdClerkLogin  = "clerk_login"
+	CmdClerkLogout = "clerk_logout"
+	CmdCallNext    = "call_next"
+	CmdCallTicket  = "call_ticket"
+	CmdRecall      = "recall"
+	CmdHold        = "hold"
+	CmdNoShow      = "no_show"
+	CmdFinish      = "finish"
+	CmdTransfer    = "transfer"
+	CmdPause       = "pause"
+	CmdResume      = "resume"
+
+	EvTicketIssued      = "ticket_issued"
+	EvTicketCalled      = "ticket_called"
+	EvTicketFinished    = "ticket_finished"
+	EvTicketNoShow      = "ticket_no_show"
+	EvTicketTransferred = "ticket_transferred"
+	EvTicketHeld        = "ticket_held"
+	EvTicketExpired     = "ticket_expired"
+	EvTicketRated       = "ticket_rated"
+	EvCounterUpdated    = "counter_updated"
+	EvDayStarted        = "day_started"
+)
+
+// Roles of devices and connections.
+const (
+	RoleKiosk      = "kiosk"
+	RoleCounter    = "counter"
+	RoleDisplay    = "display"
+	RoleSupervisor = "supervisor"
+)
+
+// CommandRoles lists, for each command, the roles that may send it. Hello
+// and ping are open to every role.
+var CommandRoles = map[string][]string{
+	CmdHello:       {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
+	CmdPing:        {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
+	CmdIssueTicket: {RoleKiosk},
+	CmdRate:        {RoleKiosk},
+	CmdFeedback:    {RoleKiosk},
+	CmdClerkLogin:  {RoleCounter},
+	CmdClerkLogout: {RoleCounter},
+	CmdCallNext:    {RoleCounter},
+	CmdCallTicket:  {RoleCounter},
+	CmdRecall:      {RoleCounter},
+	CmdHold:        {RoleCounter},
+	CmdNoShow:      {RoleCounter},
+	CmdFinish:      {RoleCounter},
+	CmdTransfer:    {RoleCounter},
+	CmdPause:       {RoleCounter},
+	CmdResume:      {RoleCounter},
+}
+
+// Allowed reports whether role may send command typ.
+func Allowed(typ, role string) bool {
+	for _, r := range CommandRoles[typ] {
+		if r == role {
+			return true
+		}
+	}
+	return false
+}
