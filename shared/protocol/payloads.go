@@ -143,6 +143,20 @@ type HallInfo struct {
 	WaitAlertS      int    `json:"wait_alert_s"`
 	RatingWindowS   int    `json:"rating_window_s"`
 	PriorityStreak  int    `json:"priority_streak"`
+	// Ticker is an extra message for the displays' bottom line.
+	Ticker string `json:"ticker"`
+	// Announcement is the voice wording, with {number} and {counter}.
+	Announcement string `json:"announcement"`
+}
+
+// ClerkStats is a clerk's day so far, for the counter's "today" panel.
+type ClerkStats struct {
+	Username string `json:"username"`
+	Finished int    `json:"finished"`
+	// ServiceSeconds is the sum of service times of the finished tickets.
+	ServiceSeconds float64 `json:"service_seconds"`
+	// Ratings counts ratings by level; index 0 is unused.
+	Ratings [6]int `json:"ratings"`
 }
 
 // ServiceInfo is a service in a state, with its waiting count.
@@ -165,4 +179,6 @@ type State struct {
 	Waiting     []queue.Ticket  `json:"waiting"`
 	Held        []queue.Ticket  `json:"held"`
 	RecentCalls []queue.Ticket  `json:"recent_calls"`
+	// Clerks holds each clerk's figures of the day (added to SPEC 4.3).
+	Clerks []ClerkStats `json:"clerks"`
 }
