@@ -1,0 +1,150 @@
+// Package config reads and validates the hall's configuration file,
+// hall.toml (SPEC section 2), hashes and checks clerks' PINs and supervisors'
+// passwords, and writes the demo hall of the server's -demo flag.
+//
+// A Config returned by Load has passed every rule; Load never returns a
+// half-valid config. Its errors name the file, the line where it can be
+// found, and the rule broken, in Vietnamese with the English rule in brackets.
+package config
+
+import (
+	"fmt"
+	"os"
+
+	// The hall's time zone must load on machines without system zoneinfo.
+	_ "time/tzdata"
+)
+
+// Defaults for the [hall] keys that may be left out.
+const (
+	DefaultTimezone     = "Asia/Ho_Chi_Minh"
+	DefaultOpen         = "07:30"
+	DefaultClose        = "17:00"
+	DefaultRatingWindow = "30m"
+	DefaultWaitAlert    = "20m"
+	// DefaultAnnouncement is the display's spoken call; {number} and
+	// {counter} are replaced by the ticket number and the counter's name.
+	DefaultAnnouncement = "Xin mời công dân có số {number} đến {counter}"
+)
+
+// Device roles (the [[device]] role key).
+const (
+	RoleKiosk   = "kiosk"
+	RoleCounter = "counter"
+	RoleDisplay = "display"
+)
+
+// Config is a loaded hall.toml. Path is the file it was read from.
+type Config struct {
+	Path        string
+	Hall        Hall
+	Services    []Service
+	Counters    []Counter
+	Devices     []Device
+	Clerks      []Clerk
+	Supervisors []Supervisor
+}
+
+// Hall is the [hall] table. Times and durations keep their text form
+// (Settings parses them); Load fills the defaults of absent keys.
+type Hall struct {
+	Name            string
+	Timezone        string
+	Open            string // "HH:MM"
+	Close           string // "HH:MM", "24:00" for midnight
+	RatingWindow    string // a Go duration, e.g. "30m"
+	WaitAlert       string // a Go duration
+	PriorityStreak  int
+	FeedbackContact string
+	// Ticker is an optional extra message for the display's bottom ticker.
+	Ticker string
+	// Announcement is the wording of the display's voice, with {number} and
+	// {counter} placeholders; DefaultAnnouncement when absent.
+	Announcement string
+}
+
+// Service is a [[service]] table.
+type Service struct {
+	ID          string
+	Name        string
+	Description string
+	DailyLimit  int
+}
+
+// Counter is a [[counter]] table.
+type Counter struct {
+	ID       int
+	Name     string
+	Services []string
+}
+
+// Device is a [[device]] table: a kiosk, counter or display that connects
+// with its id and token. Counter is the counter a counter device serves, the
+// counter a kiosk stands at as its rating pad, or 0.
+type Device struct {
+	ID      string
+	Role    string
+	Token   string
+	Counter int
+}
+
+// Clerk is a [[clerk]] table; PINHash is a bcrypt hash.
+type Clerk struct {
+	Username string
+	Name     string
+	PINHash  string
+}
+
+// Supervisor is a [[supervisor]] table; PasswordHash is a bcrypt hash.
+type Supervisor struct {
+	Username     string
+	Name         string
+	PasswordHash string
+}
+
+// Load reads, parses and validates the config file at path. It returns
+// either a config that passes every rule or an error listing every problem
+// found (joined with errors.Join; each one an *Error).
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config: không đọc được tệp cấu hình (cannot read config): %w", err)
+	}
+	return parse(path, data)
+}
+
+// Device returns the device with id, and whether it exists.
+func (c *Config) Device(id string) (Device, bool) {
+	for _, d := range c.Devices {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Device{}, false
+}
+
+// Supervisor returns the supervisor with username, and whether it exists.
+func (c *Config) Supervisor(username string) (Supervisor, bool) {
+	for _, s := range c.Supervisors {
+		if s.Username == username {
+			return s, true
+		}
+	}
+	return Supervisor{}, false
+}
+
+// withDefaults returns h with the defaults of SPEC section 2 filled in.
+func (h Hall) withDefaults() Hall {
+	fill := func(s *string, def string) {
+		if *s == "" {
+			*s = def
+		}
+	}
+	fill(&h.Timezone, DefaultTimezone)
+	fill(&h.Open, DefaultOpen)
+	fill(&h.Close, DefaultClose)
+	fill(&h.RatingWindow, DefaultRatingWindow)
+	fill(&h.WaitAlert, DefaultWaitAlert)
+	fill(&h.Announcement, DefaultAnnouncement)
+	return h
+}
