@@ -1,0 +1,226 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"hallq/shared/queue"
+)
+
+// Daily computes the report of day (YYYY-MM-DD) from all tickets of that day
+// (ids "day/…"), the ratings of those tickets and the feedback received that
+// day.
+//
+// A rating counts when its ticket is among tickets or its ticket id belongs
+// to day, and only the first rating of a ticket counts. A feedback item
+// counts unless its Day names another day. Daily does not modify its
+// arguments.
+func Daily(day string, tickets []queue.Ticket, ratings []queue.Rating, feedback []queue.Feedback) Report {
+	b := newBuilder(day, len(tickets))
+	for i := range tickets {
+		b.addTicket(&tickets[i])
+	}
+	b.addRatings(ratings)
+	b.addFeedback(feedback)
+	return b.report()
+}
+
+// builder accumulates one day's report.
+type builder struct {
+	r        Report
+	waits    []time.Duration
+	services []time.Duration
+	bySvc    map[string]*serviceAcc
+	counters map[int]*CounterRow
+	clerks   map[string]*ClerkRow
+	hours    map[int]*hourAcc
+	// state holds the final state of each of the day's tickets by id.
+	state map[string]queue.TicketState
+	// rated holds the ids of tickets whose rating has been counted.
+	rated map[string]bool
+}
+
+// serviceAcc is a by_service row and the durations behind it.
+type serviceAcc struct {
+	row      ServiceRow
+	waits    []time.Duration
+	services []time.Duration
+}
+
+// hourAcc counts the tickets issued in one hour and their waits.
+type hourAcc struct {
+	issued int
+	waited int
+	sum    time.Duration
+}
+
+func newBuilder(day string, n int) *builder {
+	return &builder{
+		r: Report{
+			Date:       day,
+			Ratings:    NewLevels(),
+			LowRatings: []queue.Rating{},
+		},
+		waits:    make([]time.Duration, 0, n),
+		services: make([]time.Duration, 0, n),
+		bySvc:    map[string]*serviceAcc{},
+		counters: map[int]*CounterRow{},
+		clerks:   map[string]*ClerkRow{},
+		hours:    map[int]*hourAcc{},
+		state:    make(map[string]queue.TicketState, n),
+		rated:    map[string]bool{},
+	}
+}
+
+// addTicket counts one ticket in every table it belongs to.
+func (b *builder) addTicket(t *queue.Ticket) {
+	b.state[t.ID] = t.State
+	svc := b.service(issuedService(t))
+	b.r.Issued++
+	svc.row.Issued++
+
+	wait, called := waitTime(t)
+	if called {
+		b.r.Called++
+		svc.row.Called++
+		b.waits = append(b.waits, wait)
+		svc.waits = append(svc.waits, wait)
+	}
+	b.addHour(t, wait, called)
+	for _, c := range t.Calls {
+		if row := b.counter(c.Counter); row != nil {
+			row.Called++
+		}
+		if row := b.clerk(c.Clerk); row != nil {
+			row.Called++
+		}
+	}
+
+	switch t.State {
+	case queue.Finished:
+		b.r.Finished++
+		svc.row.Finished++
+		if d, ok := serviceTime(t); ok {
+			b.services = append(b.services, d)
+			svc.services = append(svc.services, d)
+		}
+		if row := b.counter(int(t.Counter)); row != nil {
+			row.Finished++
+		}
+		if row := b.clerk(string(t.Clerk)); row != nil {
+			row.Finished++
+		}
+	case queue.NoShow:
+		b.r.NoShow++
+		svc.row.NoShow++
+		if row := b.counter(int(t.Counter)); row != nil {
+			row.NoShow++
+		}
+		if row := b.clerk(string(t.Clerk)); row != nil {
+			row.NoShow++
+		}
+	case queue.Expired:
+		b.r.Expired++
+		svc.row.Expired++
+	}
+}
+
+// addHour counts t in the hour it was issued.
+func (b *builder) addHour(t *queue.Ticket, wait time.Duration, called bool) {
+	if t.IssuedAt.IsZero() {
+		return
+	}
+	h := b.hours[t.IssuedAt.Hour()]
+	if h == nil {
+		h = &hourAcc{}
+		b.hours[t.IssuedAt.Hour()] = h
+	}
+	h.issued++
+	if called {
+		h.waited++
+		h.sum += max(wait, 0)
+	}
+}
+
+// addRatings counts each rating of the day's tickets once, at the counter
+// and clerk the rating record names.
+func (b *builder) addRatings(ratings []queue.Rating) {
+	prefix := b.r.Date + "/"
+	for _, rt := range ratings {
+		_, ours := b.state[rt.TicketID]
+		if !ours && !strings.HasPrefix(rt.TicketID, prefix) {
+			continue
+		}
+		if b.rated[rt.TicketID] || rt.Rating < 1 || rt.Rating > 5 {
+			continue
+		}
+		b.rated[rt.TicketID] = true
+		b.r.Ratings.add(rt.Rating, 1)
+		if row := b.counter(rt.Counter); row != nil {
+			row.Ratings.add(rt.Rating, 1)
+		}
+		if row := b.clerk(rt.Clerk); row != nil {
+			row.Ratings.add(rt.Rating, 1)
+		}
+		if rt.Rating <= queue.Neutral {
+			rt.Reasons = append([]string{}, rt.Reasons...)
+			b.r.LowRatings = append(b.r.LowRatings, rt)
+		}
+	}
+}
+
+// addFeedback counts the feedback items of the day.
+func (b *builder) addFeedback(items []queue.Feedback) {
+	for _, f := range items {
+		if f.Day != "" && f.Day != b.r.Date {
+			continue
+		}
+		b.r.Feedback.Received++
+		if f.Status == queue.FeedbackHandled {
+			b.r.Feedback.Handled++
+		}
+	}
+}
+
+// report finishes the sums: durations, shares, sorted tables.
+func (b *builder) report() Report {
+	r := b.r
+	r.WaitS = summarize(b.waits)
+	r.ServiceS = summarize(b.services)
+	r.SatisfactionIndex = r.Ratings.SatisfactionIndex()
+	ratedFinished := 0
+	for id := range b.rated {
+		if b.state[id] == queue.Finished {
+			ratedFinished++
+		}
+	}
+	r.RatedShare = percent(ratedFinished, r.Finished)
+
+	r.ByService = make([]ServiceRow, 0, len(b.bySvc))
+	for _, acc := range b.bySvc {
+		acc.row.WaitS = summarize(acc.waits)
+		acc.row.ServiceS = summarize(acc.services)
+		r.ByService = append(r.ByService, acc.row)
+	}
+	slices.SortFunc(r.ByService, func(a, b ServiceRow) int { return cmp.Compare(a.ID, b.ID) })
+
+	r.ByCounter = make([]CounterRow, 0, len(b.counters))
+	for _, row := range b.counters {
+		row.SatisfactionIndex = row.Ratings.SatisfactionIndex()
+		r.ByCounter = append(r.ByCounter, *row)
+	}
+	slices.SortFunc(r.ByCounter, func(a, b CounterRow) int { return cmp.Compare(a.ID, b.ID) })
+
+	r.ByClerk = make([]ClerkRow, 0, len(b.clerks))
+	for _, row := range b.clerks {
+		row.SatisfactionIndex = row.Ratings.SatisfactionIndex()
+		r.ByClerk = append(r.ByClerk, *row)
+	}
+	slices.SortFunc(r.ByClerk, func(a, b ClerkRow) int { return cmp.Compare(a.Username, b.Username) })
+
+	r.Hourly = b.hourly()
+	slices.SortStableFunc(r.LowRatings, newestFirst)
+	return r
+}

@@ -1,0 +1,55 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Month sums the daily reports of one month (YYYY-MM).
+type Month struct {
+	Month    string   `json:"month"`
+	Days     []DayRow `json:"days"`
+	Issued   int      `json:"issued"`
+	Finished int      `json:"finished"`
+	Ratings  Levels   `json:"ratings"`
+	// SatisfactionIndex is computed from the month's summed rating counts,
+	// not averaged over days; nil when there is no rating.
+	SatisfactionIndex *float64 `json:"satisfaction_index"`
+}
+
+// DayRow is one day of a Month. Ratings is the day's number of ratings.
+type DayRow struct {
+	Date              string   `json:"date"`
+	Issued            int      `json:"issued"`
+	Finished          int      `json:"finished"`
+	Ratings           int      `json:"ratings"`
+	SatisfactionIndex *float64 `json:"satisfaction_index"`
+}
+
+// Monthly sums the reports of the days of month (YYYY-MM) found in days,
+// one row per day in date order; reports of other months are ignored, and
+// of two reports of one date only the first counts.
+func Monthly(month string, days []Report) Month {
+	m := Month{Month: month, Days: []DayRow{}, Ratings: NewLevels()}
+	seen := map[string]bool{}
+	for _, d := range days {
+		if !strings.HasPrefix(d.Date, month+"-") || seen[d.Date] {
+			continue
+		}
+		seen[d.Date] = true
+		m.Days = append(m.Days, DayRow{
+			Date:              d.Date,
+			Issued:            d.Issued,
+			Finished:          d.Finished,
+			Ratings:           d.Ratings.Total(),
+			SatisfactionIndex: d.Ratings.SatisfactionIndex(),
+		})
+		m.Issued += d.Issued
+		m.Finished += d.Finished
+		m.Ratings.plus(d.Ratings)
+	}
+	slices.SortFunc(m.Days, func(a, b DayRow) int { return cmp.Compare(a.Date, b.Date) })
+	m.SatisfactionIndex = m.Ratings.SatisfactionIndex()
+	return m
+}

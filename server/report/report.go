@@ -1,0 +1,100 @@
+package report
+
+import "hallq/shared/queue"
+
+// Report is one day's report, as served at /api/reports/daily (SPEC section
+// 7). Slices are never nil, so that they encode as [] rather than null.
+type Report struct {
+	Date     string `json:"date"`
+	Issued   int    `json:"issued"`
+	Called   int    `json:"called"`
+	Finished int    `json:"finished"`
+	NoShow   int    `json:"no_show"`
+	Expired  int    `json:"expired"`
+
+	// WaitS runs from issue to the first call, ServiceS from the call under
+	// which a ticket was finished to its finish.
+	WaitS    Durations `json:"wait_s"`
+	ServiceS Durations `json:"service_s"`
+
+	Ratings Levels `json:"ratings"`
+	// RatedShare is the percentage of finished tickets that were rated,
+	// nil when nothing was finished.
+	RatedShare *float64 `json:"rated_share"`
+	// SatisfactionIndex is the percentage of ratings at levels 4 and 5,
+	// nil when there is no rating.
+	SatisfactionIndex *float64 `json:"satisfaction_index"`
+
+	ByService []ServiceRow `json:"by_service"`
+	ByCounter []CounterRow `json:"by_counter"`
+	ByClerk   []ClerkRow   `json:"by_clerk"`
+
+	Feedback FeedbackCount `json:"feedback"`
+
+	// Hourly covers every hour from the first to the last hour in which a
+	// ticket was issued, for the supervisor's charts.
+	Hourly []HourRow `json:"hourly"`
+	// LowRatings lists the ratings of 1 to 3, newest first.
+	LowRatings []queue.Rating `json:"low_ratings"`
+}
+
+// Durations summarises durations in whole seconds, rounded half up. Each
+// field is nil when there is no duration.
+type Durations struct {
+	Mean *int `json:"mean"`
+	P50  *int `json:"p50"`
+	P90  *int `json:"p90"`
+}
+
+// ServiceRow counts the tickets issued for one service; a transferred ticket
+// stays under the service it was issued for.
+type ServiceRow struct {
+	ID       string    `json:"id"`
+	Name     string    `json:"name,omitempty"`
+	Issued   int       `json:"issued"`
+	Called   int       `json:"called"`
+	Finished int       `json:"finished"`
+	NoShow   int       `json:"no_show"`
+	Expired  int       `json:"expired"`
+	WaitS    Durations `json:"wait_s"`
+	ServiceS Durations `json:"service_s"`
+}
+
+// CounterRow is one counter's work: calls made there, and the finishes,
+// no-shows and ratings of tickets finished or marked there.
+type CounterRow struct {
+	ID                int      `json:"id"`
+	Name              string   `json:"name,omitempty"`
+	Called            int      `json:"called"`
+	Finished          int      `json:"finished"`
+	NoShow            int      `json:"no_show"`
+	Ratings           Levels   `json:"ratings"`
+	SatisfactionIndex *float64 `json:"satisfaction_index"`
+}
+
+// ClerkRow is one clerk's work, counted as CounterRow is.
+type ClerkRow struct {
+	Username          string   `json:"username"`
+	Name              string   `json:"name,omitempty"`
+	Called            int      `json:"called"`
+	Finished          int      `json:"finished"`
+	NoShow            int      `json:"no_show"`
+	Ratings           Levels   `json:"ratings"`
+	SatisfactionIndex *float64 `json:"satisfaction_index"`
+}
+
+// FeedbackCount counts the day's feedback items, those opened by ratings of
+// 1 or 2 included.
+type FeedbackCount struct {
+	Received int `json:"received"`
+	Handled  int `json:"handled"`
+}
+
+// HourRow is one hour of the day (0 to 23, in the time zone of the tickets'
+// issue stamps): the tickets issued in it and their mean waiting time in
+// whole seconds (nil when none of them was called).
+type HourRow struct {
+	Hour      int  `json:"hour"`
+	Issued    int  `json:"issued"`
+	MeanWaitS *int `json:"mean_wait_s"`
+}

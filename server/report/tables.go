@@ -1,0 +1,217 @@
+package report
+
+import (
+	"strings"
+	"time"
+
+	"hallq/shared/queue"
+)
+
+// table is one block of a spreadsheet: the csv and xlsx writers render the
+// same tables, so both carry the same numbers as the JSON. A cell is an int,
+// a float64, a string or nil (no value).
+type table struct {
+	sheet  string // the xlsx sheet the table goes on
+	title  string // a line above the header; empty for none
+	header []string
+	rows   [][]any
+	// total marks the last row as a total, set in bold.
+	total bool
+}
+
+// Sheet names of the daily workbook.
+const (
+	sheetSummary  = "Tổng hợp"
+	sheetServices = "Theo dịch vụ"
+	sheetCounters = "Theo quầy"
+	sheetClerks   = "Theo công chức"
+	sheetLow      = "Đánh giá thấp"
+	sheetHourly   = "Theo giờ"
+)
+
+// dailyTables lays out the report r as tables, in workbook order.
+func dailyTables(r Report) []table {
+	return []table{
+		summaryTable(r),
+		levelsTable(r.Ratings),
+		servicesTable(r.ByService),
+		countersTable(r.ByCounter),
+		clerksTable(r.ByClerk),
+		lowRatingsTable(r.LowRatings),
+		hourlyTable(r.Hourly),
+	}
+}
+
+func summaryTable(r Report) table {
+	return table{
+		sheet:  sheetSummary,
+		title:  "Tổng hợp",
+		header: []string{"Chỉ số", "Giá trị"},
+		rows: [][]any{
+			{"Ngày", r.Date},
+			{"Số phiếu đã cấp", r.Issued},
+			{"Số phiếu đã gọi", r.Called},
+			{"Số phiếu đã giải quyết xong", r.Finished},
+			{"Số phiếu vắng mặt", r.NoShow},
+			{"Số phiếu hết hạn", r.Expired},
+			{"Thời gian chờ trung bình (giây)", num(r.WaitS.Mean)},
+			{"Thời gian chờ trung vị (giây)", num(r.WaitS.P50)},
+			{"Thời gian chờ phân vị 90 (giây)", num(r.WaitS.P90)},
+			{"Thời gian phục vụ trung bình (giây)", num(r.ServiceS.Mean)},
+			{"Thời gian phục vụ trung vị (giây)", num(r.ServiceS.P50)},
+			{"Thời gian phục vụ phân vị 90 (giây)", num(r.ServiceS.P90)},
+			{"Số lượt đánh giá", r.Ratings.Total()},
+			{"Tỷ lệ phiếu được đánh giá (%)", num(r.RatedShare)},
+			{"Chỉ số hài lòng (%)", num(r.SatisfactionIndex)},
+			{"Phản ánh, kiến nghị nhận được", r.Feedback.Received},
+			{"Phản ánh, kiến nghị đã xử lý", r.Feedback.Handled},
+		},
+	}
+}
+
+func levelsTable(l Levels) table {
+	t := table{
+		sheet:  sheetSummary,
+		title:  "Đánh giá theo mức",
+		header: []string{"Mức", "Mức độ hài lòng", "Số lượt"},
+	}
+	for level := 5; level >= 1; level-- {
+		t.rows = append(t.rows, []any{level, queue.RatingLabels[level], l.Count(level)})
+	}
+	return t
+}
+
+// levelHeader names the rating columns of the counter and clerk tables,
+// from level 5 down to 1, then their total and index.
+func levelHeader() []string {
+	h := make([]string, 0, 7)
+	for level := 5; level >= 1; level-- {
+		h = append(h, queue.RatingLabels[level])
+	}
+	return append(h, "Số lượt đánh giá", "Chỉ số hài lòng (%)")
+}
+
+// levelCells renders l and its index as the cells under levelHeader.
+func levelCells(l Levels, index *float64) []any {
+	c := make([]any, 0, 7)
+	for level := 5; level >= 1; level-- {
+		c = append(c, l.Count(level))
+	}
+	return append(c, l.Total(), num(index))
+}
+
+func servicesTable(rows []ServiceRow) table {
+	t := table{
+		sheet: sheetServices,
+		header: []string{"Mã", "Lĩnh vực", "Đã cấp", "Đã gọi", "Đã giải quyết", "Vắng mặt", "Hết hạn",
+			"Chờ trung bình (giây)", "Chờ trung vị (giây)", "Chờ phân vị 90 (giây)",
+			"Phục vụ trung bình (giây)", "Phục vụ trung vị (giây)", "Phục vụ phân vị 90 (giây)"},
+	}
+	for _, s := range rows {
+		t.rows = append(t.rows, []any{s.ID, s.Name, s.Issued, s.Called, s.Finished, s.NoShow, s.Expired,
+			num(s.WaitS.Mean), num(s.WaitS.P50), num(s.WaitS.P90),
+			num(s.ServiceS.Mean), num(s.ServiceS.P50), num(s.ServiceS.P90)})
+	}
+	return t
+}
+
+func countersTable(rows []CounterRow) table {
+	t := table{
+		sheet:  sheetCounters,
+		header: append([]string{"Quầy", "Tên quầy", "Lượt gọi", "Đã giải quyết", "Vắng mặt"}, levelHeader()...),
+	}
+	for _, c := range rows {
+		cells := []any{c.ID, c.Name, c.Called, c.Finished, c.NoShow}
+		t.rows = append(t.rows, append(cells, levelCells(c.Ratings, c.SatisfactionIndex)...))
+	}
+	return t
+}
+
+func clerksTable(rows []ClerkRow) table {
+	t := table{
+		sheet:  sheetClerks,
+		header: append([]string{"Tài khoản", "Họ và tên", "Lượt gọi", "Đã giải quyết", "Vắng mặt"}, levelHeader()...),
+	}
+	for _, c := range rows {
+		cells := []any{c.Username, c.Name, c.Called, c.Finished, c.NoShow}
+		t.rows = append(t.rows, append(cells, levelCells(c.Ratings, c.SatisfactionIndex)...))
+	}
+	return t
+}
+
+func lowRatingsTable(rows []queue.Rating) table {
+	t := table{
+		sheet:  sheetLow,
+		header: []string{"Thời gian", "Số phiếu", "Lĩnh vực", "Mức", "Mức độ hài lòng", "Lý do", "Ý kiến", "Quầy", "Công chức"},
+	}
+	for _, r := range rows {
+		t.rows = append(t.rows, []any{displayTime(r.At), r.Number, r.Service, r.Rating,
+			queue.RatingLabels[r.Rating], reasonLabels(r.Reasons), r.Comment, optCounter(r.Counter), r.Clerk})
+	}
+	return t
+}
+
+func hourlyTable(rows []HourRow) table {
+	t := table{
+		sheet:  sheetHourly,
+		header: []string{"Giờ", "Số phiếu đã cấp", "Chờ trung bình (giây)"},
+	}
+	for _, h := range rows {
+		t.rows = append(t.rows, []any{hourLabel(h.Hour), h.Issued, num(h.MeanWaitS)})
+	}
+	return t
+}
+
+// num returns *p, or nil for no value.
+func num[T int | float64](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// optCounter returns id, or nil for no counter.
+func optCounter(id int) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// reasonLabels names the reason codes in Vietnamese, joined by "; ".
+func reasonLabels(codes []string) string {
+	out := make([]string, 0, len(codes))
+	for _, c := range codes {
+		label := c
+		for _, r := range queue.Reasons {
+			if r.Code == c {
+				label = r.Label
+			}
+		}
+		out = append(out, label)
+	}
+	return strings.Join(out, "; ")
+}
+
+// displayDate writes a YYYY-MM-DD day as Vietnamese readers do: 28/11/2026.
+func displayDate(day string) string {
+	t, err := time.Parse(queue.DayLayout, day)
+	if err != nil {
+		return day
+	}
+	return t.Format("02/01/2006")
+}
+
+// displayTime writes a stamp as 28/11/2026 09:15:02, in its own zone.
+func displayTime(s queue.Stamp) string {
+	if s.IsZero() {
+		return ""
+	}
+	return s.Format("02/01/2006 15:04:05")
+}
+
+// hourLabel names the hour h as "08:00-09:00".
+func hourLabel(h int) string {
+	return time.Date(0, 1, 1, h, 0, 0, 0, time.UTC).Format("15:04") + "-" +
+		time.Date(0, 1, 1, h+1, 0, 0, 0, time.UTC).Format("15:04")
+}
