@@ -1,0 +1,131 @@
+// Package desk is the counter app's logic, with no Fyne in it: it keeps the
+// last state of the day, the connection and the command in flight, turns
+// them into a View, and sends the clerk's commands through a Sender, one at
+// a time.
+package desk
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+	"time"
+
+	"hallq/shared/protocol"
+)
+
+// Sender sends one command and waits for its reply's data. A refusal is a
+// *queue.Error. hallclient.Client is the production Sender.
+type Sender interface {
+	Send(ctx context.Context, typ string, data any) (json.RawMessage, error)
+}
+
+// DefaultTimeout bounds how long a command may stay in flight.
+const DefaultTimeout = 30 * time.Second
+
+// Config holds a Desk's dependencies.
+type Config struct {
+	Sender Sender
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+	// OnChange is called after every change of the view, from whichever
+	// goroutine made it, with no lock held. The UI re-renders from View.
+	OnChange func()
+	// Timeout bounds a command; DefaultTimeout when zero.
+	Timeout time.Duration
+}
+
+// Desk is the counter's logic. Its methods are safe for concurrent use: the
+// network callbacks (SetHello, SetState, SetStatus) and the UI's actions may
+// come from different goroutines.
+type Desk struct {
+	cfg    Config
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+
+	mu      sync.Mutex
+	hello   *protocol.HelloReply
+	state   *protocol.State
+	online  bool
+	attempt int
+	busy    bool
+	msg     Message
+	picker  *Picker
+}
+
+// New returns a Desk that is offline with no state yet.
+func New(cfg Config) *Desk {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.OnChange == nil {
+		cfg.OnChange = func() {}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Desk{cfg: cfg, ctx: ctx, cancel: cancel}
+}
+
+// Close cancels the command in flight, if any, and waits for it to end.
+func (d *Desk) Close() {
+	d.cancel()
+	d.wg.Wait()
+}
+
+// Wait blocks until no command is in flight. Tests use it.
+func (d *Desk) Wait() { d.wg.Wait() }
+
+// SetHello records the hello reply of a (re)connection, and its state if it
+// carries one.
+func (d *Desk) SetHello(h protocol.HelloReply) {
+	d.mu.Lock()
+	st := h.State
+	h.State = nil
+	d.hello = &h
+	if st != nil {
+		c := cloneState(*st)
+		d.state = &c
+	}
+	d.mu.Unlock()
+	d.cfg.OnChange()
+}
+
+// SetState replaces the mirrored state of the day.
+func (d *Desk) SetState(s protocol.State) {
+	s = cloneState(s)
+	d.mu.Lock()
+	d.state = &s
+	d.checkPickerLocked()
+	d.mu.Unlock()
+	d.cfg.OnChange()
+}
+
+// SetStatus records whether the connection is up; attempt counts the
+// reconnection attempts since it went down.
+func (d *Desk) SetStatus(connected bool, attempt int) {
+	d.mu.Lock()
+	d.online = connected
+	d.attempt = attempt
+	d.mu.Unlock()
+	d.cfg.OnChange()
+}
+
+// View returns what the window should show now.
+func (d *Desk) View() View {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.viewLocked()
+}
+
+// checkPickerLocked closes the transfer picker when its ticket is no longer
+// the one being served.
+func (d *Desk) checkPickerLocked() {
+	if d.picker == nil {
+		return
+	}
+	if t := d.currentLocked(); t == nil || t.ID != d.picker.TicketID {
+		d.picker = nil
+	}
+}
