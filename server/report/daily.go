@@ -36,8 +36,8 @@ type builder struct {
 	counters map[int]*CounterRow
 	clerks   map[string]*ClerkRow
 	hours    map[int]*hourAcc
-	// state holds the final state of each of the day's tickets by id.
-	state map[string]queue.TicketState
+	// tickets holds each of the day's tickets by id.
+	tickets map[string]*queue.Ticket
 	// rated holds the ids of tickets whose rating has been counted.
 	rated map[string]bool
 }
@@ -69,14 +69,14 @@ func newBuilder(day string, n int) *builder {
 		counters: map[int]*CounterRow{},
 		clerks:   map[string]*ClerkRow{},
 		hours:    map[int]*hourAcc{},
-		state:    make(map[string]queue.TicketState, n),
+		tickets:  make(map[string]*queue.Ticket, n),
 		rated:    map[string]bool{},
 	}
 }
 
 // addTicket counts one ticket in every table it belongs to.
 func (b *builder) addTicket(t *queue.Ticket) {
-	b.state[t.ID] = t.State
+	b.tickets[t.ID] = t
 	svc := b.service(issuedService(t))
 	b.r.Issued++
 	svc.row.Issued++
@@ -145,18 +145,25 @@ func (b *builder) addHour(t *queue.Ticket, wait time.Duration, called bool) {
 }
 
 // addRatings counts each rating of the day's tickets once, at the counter
-// and clerk the rating record names.
+// and clerk the rating record names (or, where it names none, those of its
+// ticket).
 func (b *builder) addRatings(ratings []queue.Rating) {
 	prefix := b.r.Date + "/"
 	for _, rt := range ratings {
-		_, ours := b.state[rt.TicketID]
-		if !ours && !strings.HasPrefix(rt.TicketID, prefix) {
+		tk := b.tickets[rt.TicketID]
+		if tk == nil && !strings.HasPrefix(rt.TicketID, prefix) {
 			continue
 		}
 		if b.rated[rt.TicketID] || rt.Rating < 1 || rt.Rating > 5 {
 			continue
 		}
 		b.rated[rt.TicketID] = true
+		if tk != nil && rt.Counter == 0 {
+			rt.Counter = int(tk.Counter)
+		}
+		if tk != nil && rt.Clerk == "" {
+			rt.Clerk = string(tk.Clerk)
+		}
 		b.r.Ratings.add(rt.Rating, 1)
 		if row := b.counter(rt.Counter); row != nil {
 			row.Ratings.add(rt.Rating, 1)
@@ -192,7 +199,7 @@ func (b *builder) report() Report {
 	r.SatisfactionIndex = r.Ratings.SatisfactionIndex()
 	ratedFinished := 0
 	for id := range b.rated {
-		if b.state[id] == queue.Finished {
+		if tk := b.tickets[id]; tk != nil && tk.State == queue.Finished {
 			ratedFinished++
 		}
 	}
@@ -221,6 +228,6 @@ func (b *builder) report() Report {
 	slices.SortFunc(r.ByClerk, func(a, b ClerkRow) int { return cmp.Compare(a.Username, b.Username) })
 
 	r.Hourly = b.hourly()
-	slices.SortStableFunc(r.LowRatings, newestFirst)
+	slices.SortFunc(r.LowRatings, newestFirst) // ticket ids are unique: a total order
 	return r
 }

@@ -18,11 +18,8 @@ func percent(part, whole int) *float64 {
 	return &v
 }
 
-// seconds returns d in whole seconds, rounded half up.
+// seconds returns d (not negative) in whole seconds, rounded half up.
 func seconds(d time.Duration) int {
-	if d < 0 {
-		return -seconds(-d)
-	}
 	return int((d + time.Second/2) / time.Second)
 }
 

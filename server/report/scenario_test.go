@@ -66,7 +66,7 @@ func ticket(t testing.TB, number, issuedFor, service string, state queue.TicketS
 //	10  A006   10:00:00 finished  1/lan@10:00:59.5                    10:05:00    59.5   240.5
 //
 // Ratings: A001 5 (1/hang), A002 4 (2/minh), A003 2 (2/minh), B003 3
-// (1/hang), A005 5 (2/minh); ignored: a second rating of A001 and a rating
+// (1/hang), A005 5 (2/minh, from its ticket); ignored: a second rating of A001 and a rating
 // of another day's ticket. Feedback: three of the day (one handled), one of
 // the day before.
 func scenario(t testing.TB) ([]queue.Ticket, []queue.Rating, []queue.Feedback) {
@@ -98,7 +98,8 @@ func scenario(t testing.TB) ([]queue.Ticket, []queue.Rating, []queue.Feedback) {
 		rate("A002", 4, 2, "minh.tv", "08:05:00", nil, "Nhanh"),
 		rate("A003", 2, 2, "minh.tv", "08:13:00", []string{"waiting"}, "=Chờ lâu quá"),
 		rate("B003", 3, 1, "hang.nd", "09:41:00", []string{"attitude", "guidance"}, "Hướng dẫn chưa rõ ràng"),
-		rate("A005", 5, 2, "minh.tv", "09:51:00", nil, ""),
+		// A record that names no counter or clerk counts at its ticket's.
+		rate("A005", 5, 0, "", "09:51:00", nil, ""),
 		rate("A001", 1, 1, "hang.nd", "08:08:00", nil, "second rating of A001: ignored"),
 		{TicketID: "2026-11-27/A009", Number: "A009", Rating: 1, Counter: 1, Clerk: "hang.nd"},
 	}
