@@ -1,0 +1,180 @@
+package hallclient
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"hallq/shared/protocol"
+	"hallq/shared/queue"
+)
+
+// maxRecentCalls is how many calls recent_calls keeps (SPEC 4.3).
+const maxRecentCalls = 10
+
+// Mirror folds a full state and the events that follow it into the current
+// state, as the server keeps it. It is not safe for concurrent use; the
+// Client guards its own.
+//
+// Two choices where the server's view cannot be rebuilt exactly:
+//   - waiting is kept in the order priority tickets first, then the day's
+//     issue order (Ticket.Order), which a transferred ticket keeps. The
+//     server's priority_streak is per counter, so the hall-wide list cannot
+//     follow it; a full state from the server is taken as sent.
+//   - recent_calls entries are the ticket as it was when called (a later
+//     finish or transfer does not change them), so a hall screen keeps
+//     showing the counter that called it.
+//
+// Apply does not skip events seen already; the Client does that.
+type Mirror struct {
+	s protocol.State
+}
+
+// NewMirror returns a Mirror with an empty state (no day, seq 0).
+func NewMirror() *Mirror { return &Mirror{} }
+
+// Reset replaces the state with a copy of s.
+func (m *Mirror) Reset(s protocol.State) { m.s = cloneState(s) }
+
+// State returns a deep copy of the current state.
+func (m *Mirror) State() protocol.State { return cloneState(m.s) }
+
+// Apply folds one event into the state and takes its seq. It ignores
+// unknown types (taking their seq too). An event whose data does not decode
+// returns an error and changes nothing.
+func (m *Mirror) Apply(ev protocol.Message) error {
+	if err := m.apply(ev); err != nil {
+		return fmt.Errorf("mirror: %s event %d: %w", ev.Type, ev.Seq, err)
+	}
+	if ev.Seq > 0 || ev.Type == protocol.EvDayStarted {
+		m.s.Seq = ev.Seq
+	}
+	return nil
+}
+
+func (m *Mirror) apply(ev protocol.Message) error {
+	switch ev.Type {
+	case protocol.EvTicketIssued:
+		var d protocol.TicketEvent
+		return decode(ev.Data, &d, func() { m.issued(d.Ticket) })
+	case protocol.EvTicketCalled:
+		var d protocol.CalledEvent
+		return decode(ev.Data, &d, func() { m.called(d.Ticket, d.Counter) })
+	case protocol.EvTicketFinished:
+		var d protocol.TicketEvent
+		return decode(ev.Data, &d, func() { m.finished(d.Ticket) })
+	case protocol.EvTicketNoShow:
+		var d protocol.TicketEvent
+		return decode(ev.Data, &d, func() { m.leave(d.Ticket.ID) })
+	case protocol.EvTicketTransferred:
+		var d protocol.TransferredEvent
+		return decode(ev.Data, &d, func() { m.transferred(d.Ticket) })
+	case protocol.EvTicketHeld:
+		var d protocol.TicketEvent
+		return decode(ev.Data, &d, func() { m.held(d.Ticket) })
+	case protocol.EvTicketExpired:
+		var d protocol.TicketEvent
+		return decode(ev.Data, &d, func() { m.leave(d.Ticket.ID) })
+	case protocol.EvTicketRated:
+		var d protocol.RatedEvent
+		return decode(ev.Data, &d, func() { m.rated(d) })
+	case protocol.EvCounterUpdated:
+		var d protocol.CounterEvent
+		return decode(ev.Data, &d, func() { m.counterUpdated(d.Counter) })
+	case protocol.EvDayStarted:
+		var d protocol.DayEvent
+		return decode(ev.Data, &d, func() { m.dayStarted(d.Day) })
+	}
+	return nil
+}
+
+// decode reads data into v and runs fold only if that worked.
+func decode(data json.RawMessage, v any, fold func()) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		return err
+	}
+	fold()
+	return nil
+}
+
+// issued queues a new ticket and counts it for its service.
+func (m *Mirror) issued(t queue.Ticket) {
+	m.leave(t.ID) // a repeated event must not count twice
+	m.enqueue(t)
+	if sv := m.service(t.Service); sv != nil {
+		sv.Issued++
+	}
+}
+
+// called puts t at counter c and at the front of recent_calls; a recall
+// moves it there again.
+func (m *Mirror) called(t queue.Ticket, c int) {
+	m.leave(t.ID)
+	if ct := m.counter(c); ct != nil {
+		tc := t
+		ct.Ticket = &tc
+	}
+	m.s.RecentCalls, _, _ = remove(m.s.RecentCalls, t.ID)
+	m.s.RecentCalls = append([]queue.Ticket{t}, m.s.RecentCalls...)
+	if len(m.s.RecentCalls) > maxRecentCalls {
+		m.s.RecentCalls = m.s.RecentCalls[:maxRecentCalls]
+	}
+}
+
+// finished frees the counter and adds the service time to the clerk's day.
+func (m *Mirror) finished(t queue.Ticket) {
+	m.leave(t.ID)
+	if t.Clerk == "" {
+		return
+	}
+	cs := m.clerk(string(t.Clerk))
+	cs.Finished++
+	if !t.CalledAt.IsZero() && t.FinishedAt.After(t.CalledAt.Time) {
+		cs.ServiceSeconds += t.FinishedAt.Sub(t.CalledAt.Time).Seconds()
+	}
+}
+
+// transferred frees the counter and queues t again under its new service,
+// at its original place.
+func (m *Mirror) transferred(t queue.Ticket) {
+	m.leave(t.ID)
+	m.enqueue(t)
+}
+
+// held frees the counter and keeps t aside until it is called again.
+func (m *Mirror) held(t queue.Ticket) {
+	m.leave(t.ID)
+	m.s.Held = append(m.s.Held, t)
+}
+
+// rated counts the rating for the clerk of the ticket.
+func (m *Mirror) rated(d protocol.RatedEvent) {
+	if d.Clerk == "" || d.Rating < 1 || d.Rating > 5 {
+		return
+	}
+	m.clerk(d.Clerk).Ratings[d.Rating]++
+}
+
+// counterUpdated replaces the counter's entry as sent, ticket included.
+func (m *Mirror) counterUpdated(c queue.Counter) {
+	if ct := m.counter(c.ID); ct != nil {
+		*ct = c
+		return
+	}
+	m.s.Counters = append(m.s.Counters, c)
+}
+
+// dayStarted empties the day: the hall, services and counters stay as
+// configured; the queues, the counts, the counters' tickets, sign-ins and
+// the clerks' figures are cleared (a sign-in lasts until the end of the
+// day, SPEC 3; the server sends counter_updated for any that it keeps).
+func (m *Mirror) dayStarted(day string) {
+	m.s.Day = day
+	m.s.Waiting, m.s.Held, m.s.RecentCalls, m.s.Clerks = nil, nil, nil, nil
+	for i := range m.s.Services {
+		m.s.Services[i].Waiting, m.s.Services[i].Issued = 0, 0
+	}
+	for i := range m.s.Counters {
+		c := &m.s.Counters[i]
+		c.Ticket, c.Clerk, c.ClerkName, c.Status = nil, "", "", queue.CounterClosed
+	}
+}

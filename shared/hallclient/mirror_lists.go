@@ -1,0 +1,125 @@
+package hallclient
+
+import (
+	"slices"
+
+	"hallq/shared/protocol"
+	"hallq/shared/queue"
+)
+
+// leave takes ticket id out of waiting (uncounting it from its service),
+// out of held, and off any counter.
+func (m *Mirror) leave(id string) {
+	var t queue.Ticket
+	var ok bool
+	if m.s.Waiting, t, ok = remove(m.s.Waiting, id); ok {
+		if sv := m.service(t.Service); sv != nil && sv.Waiting > 0 {
+			sv.Waiting--
+		}
+	}
+	m.s.Held, _, _ = remove(m.s.Held, id)
+	for i := range m.s.Counters {
+		if c := &m.s.Counters[i]; c.Ticket != nil && c.Ticket.ID == id {
+			c.Ticket = nil
+		}
+	}
+}
+
+// enqueue inserts t into waiting at its place and counts it for its
+// service.
+func (m *Mirror) enqueue(t queue.Ticket) {
+	i := 0
+	for i < len(m.s.Waiting) && !takenBefore(t, m.s.Waiting[i]) {
+		i++
+	}
+	m.s.Waiting = slices.Insert(m.s.Waiting, i, t)
+	if sv := m.service(t.Service); sv != nil {
+		sv.Waiting++
+	}
+}
+
+// takenBefore reports whether a comes before b in the hall-wide waiting
+// order: priority tickets first, then the day's issue order.
+func takenBefore(a, b queue.Ticket) bool {
+	if a.Priority != b.Priority {
+		return a.Priority
+	}
+	return a.Order < b.Order
+}
+
+// remove returns list without ticket id, the removed ticket and whether it
+// was there.
+func remove(list []queue.Ticket, id string) ([]queue.Ticket, queue.Ticket, bool) {
+	i := slices.IndexFunc(list, func(t queue.Ticket) bool { return t.ID == id })
+	if i < 0 {
+		return list, queue.Ticket{}, false
+	}
+	t := list[i]
+	return slices.Delete(list, i, i+1), t, true
+}
+
+// service returns the service with id, or nil.
+func (m *Mirror) service(id string) *protocol.ServiceInfo {
+	for i := range m.s.Services {
+		if m.s.Services[i].ID == id {
+			return &m.s.Services[i]
+		}
+	}
+	return nil
+}
+
+// counter returns the counter with id, or nil.
+func (m *Mirror) counter(id int) *queue.Counter {
+	for i := range m.s.Counters {
+		if m.s.Counters[i].ID == id {
+			return &m.s.Counters[i]
+		}
+	}
+	return nil
+}
+
+// clerk returns the clerk's figures of the day, adding an entry if needed.
+func (m *Mirror) clerk(username string) *protocol.ClerkStats {
+	for i := range m.s.Clerks {
+		if m.s.Clerks[i].Username == username {
+			return &m.s.Clerks[i]
+		}
+	}
+	m.s.Clerks = append(m.s.Clerks, protocol.ClerkStats{Username: username})
+	return &m.s.Clerks[len(m.s.Clerks)-1]
+}
+
+// cloneState copies s so that the copy shares no slice or pointer with it.
+func cloneState(s protocol.State) protocol.State {
+	s.Services = slices.Clone(s.Services)
+	s.Counters = slices.Clone(s.Counters)
+	for i := range s.Counters {
+		c := &s.Counters[i]
+		c.Services = slices.Clone(c.Services)
+		if c.Ticket != nil {
+			t := cloneTicket(*c.Ticket)
+			c.Ticket = &t
+		}
+	}
+	s.Waiting = cloneTickets(s.Waiting)
+	s.Held = cloneTickets(s.Held)
+	s.RecentCalls = cloneTickets(s.RecentCalls)
+	s.Clerks = slices.Clone(s.Clerks)
+	return s
+}
+
+func cloneTickets(ts []queue.Ticket) []queue.Ticket {
+	if ts == nil {
+		return nil
+	}
+	out := make([]queue.Ticket, len(ts))
+	for i, t := range ts {
+		out[i] = cloneTicket(t)
+	}
+	return out
+}
+
+func cloneTicket(t queue.Ticket) queue.Ticket {
+	t.Calls = slices.Clone(t.Calls)
+	return t
+}
