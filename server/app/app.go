@@ -1,0 +1,177 @@
+// Package app wires the hall server's parts together: config, store, hall,
+// hub, web, metrics and jobs. Command server and the end-to-end tests of the
+// apps start the server through it.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"hallq/server/config"
+	"hallq/server/hall"
+	"hallq/server/hub"
+	"hallq/server/jobs"
+	"hallq/server/metrics"
+	"hallq/server/store"
+	"hallq/server/web"
+)
+
+// Options are the server's flags (SPEC section 1) and outputs.
+type Options struct {
+	Addr   string // default ":8080"
+	Data   string // default "./data"
+	Config string // default Data/hall.toml
+	Demo   bool
+	Logger *slog.Logger
+	Stdout io.Writer // where -demo prints tokens and logins
+	// Now is the clock (tests); nil is time.Now.
+	Now func() time.Time
+}
+
+// Server is a started hall server.
+type Server struct {
+	Addr string // the address it listens on, e.g. 127.0.0.1:41234
+	Hall *hall.Hall
+
+	srv  *http.Server
+	hub  *hub.Hub
+	jobs *jobs.Jobs
+	st   *store.Store
+	log  *slog.Logger
+	errc chan error
+}
+
+// Run starts the server and blocks until ctx ends, then shuts it down.
+func Run(ctx context.Context, o Options) error {
+	s, err := Start(o)
+	if err != nil {
+		return err
+	}
+	select {
+	case err := <-s.errc:
+		s.Close()
+		return err
+	case <-ctx.Done():
+	}
+	return s.Close()
+}
+
+func (o *Options) defaults() {
+	if o.Addr == "" {
+		o.Addr = ":8080"
+	}
+	if o.Data == "" {
+		o.Data = "./data"
+	}
+	if o.Config == "" {
+		o.Config = filepath.Join(o.Data, "hall.toml")
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Stdout == nil {
+		o.Stdout = io.Discard
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+}
+
+// loadConfig writes the demo config if asked, then loads the config.
+func loadConfig(o Options) (*config.Config, error) {
+	if o.Demo {
+		demo, err := config.WriteDemo(o.Config)
+		if err != nil {
+			return nil, fmt.Errorf("demo config: %w", err)
+		}
+		if demo != nil {
+			fmt.Fprintf(o.Stdout, "Đã tạo cấu hình mẫu (demo config written): %s\n", o.Config)
+			demo.Print(o.Stdout)
+		}
+	}
+	cfg, err := config.Load(o.Config)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w (chạy với -demo để tạo cấu hình mẫu / run with -demo for a sample hall)", err)
+	}
+	return cfg, err
+}
+
+// Start starts the server and returns once it listens.
+func Start(o Options) (*Server, error) {
+	o.defaults()
+	if err := os.MkdirAll(o.Data, 0o755); err != nil {
+		return nil, fmt.Errorf("data dir: %w", err)
+	}
+	cfg, err := loadConfig(o)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(filepath.Join(o.Data, "hall.db"))
+	if err != nil {
+		return nil, err
+	}
+	s, err := start(o, cfg, st)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
+	settings := cfg.Settings()
+	var services []string
+	for _, sv := range settings.Services {
+		services = append(services, sv.ID)
+	}
+	m := metrics.New(services)
+	h, err := hall.New(cfg, st, hall.Options{Now: o.Now, Logger: o.Logger, Metrics: m, ReportDir: filepath.Join(o.Data, "reports")})
+	if err != nil {
+		return nil, err
+	}
+	sessions := web.NewSessions(o.Now)
+	hb := hub.New(h, hub.Options{Logger: o.Logger, Session: sessions.User, Metrics: m})
+	srv := &http.Server{
+		Handler:           web.New(web.Options{Hall: h, Sessions: sessions, WS: hb, Metrics: m.Handler(), Logger: o.Logger}),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	j, err := jobs.Start(h, jobs.Options{
+		Location: settings.Location, Close: settings.Close,
+		BackupDir: filepath.Join(o.Data, "backups"), Logger: o.Logger,
+	})
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", o.Addr)
+	if err != nil {
+		j.Stop()
+		return nil, err
+	}
+	day, seq := h.Day()
+	o.Logger.Info("hall server listening", "addr", ln.Addr().String(), "hall", settings.Name, "day", day, "seq", seq, "data", o.Data)
+	s := &Server{Addr: ln.Addr().String(), Hall: h, srv: srv, hub: hb, jobs: j, st: st, log: o.Logger, errc: make(chan error, 1)}
+	go func() { s.errc <- srv.Serve(ln) }()
+	return s, nil
+}
+
+// Close shuts down cleanly: no new connections, websockets closed with
+// 1001 after their in-flight command, jobs stopped, the database closed.
+func (s *Server) Close() error {
+	s.log.Info("shutting down")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	s.srv.Shutdown(ctx)
+	if err := s.hub.Shutdown(ctx); err != nil {
+		s.log.Warn("connections did not close in time", "err", err)
+	}
+	s.jobs.Stop()
+	return s.st.Close()
+}

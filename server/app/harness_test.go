@@ -1,0 +1,216 @@
+package app
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// clock is a settable test clock.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+var ict = time.FixedZone("ICT", 7*3600)
+
+// startServer starts the real server with the demo hall on a loopback port
+// in a temp data dir, at 09:00 hall time.
+func startServer(t *testing.T, dir string, clk *clock) *Server {
+	t.Helper()
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if clk == nil {
+		clk = &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	}
+	s, err := Start(Options{Addr: "127.0.0.1:0", Data: dir, Demo: true, Now: clk.Now,
+		Logger: slog.New(slog.NewTextHandler(testWriter{t}, nil))})
+	if err != nil {
+		t.Fatalf("start server: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// wsClient is a raw protocol client for tests.
+type wsClient struct {
+	t  *testing.T
+	ws *websocket.Conn
+	n  int
+}
+
+func dial(t *testing.T, s *Server) *wsClient {
+	t.Helper()
+	ws, _, err := websocket.DefaultDialer.Dial("ws://"+s.Addr+"/ws", nil)
+	if err != nil {
+		t.Fatalf("dial: %v", err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	return &wsClient{t: t, ws: ws}
+}
+
+// msg is any server message, decoded loosely.
+type msg struct {
+	Type  string          `json:"type"`
+	ID    string          `json:"id"`
+	OK    bool            `json:"ok"`
+	Seq   uint64          `json:"seq"`
+	At    string          `json:"at"`
+	Data  json.RawMessage `json:"data"`
+	Error *struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func (c *wsClient) sendRaw(s string) {
+	c.t.Helper()
+	if err := c.ws.WriteMessage(websocket.TextMessage, []byte(s)); err != nil {
+		c.t.Fatalf("write: %v", err)
+	}
+}
+
+// send sends a command with a fresh id and returns the id.
+func (c *wsClient) send(typ string, data any) string {
+	c.t.Helper()
+	c.n++
+	id := typ + "-" + itoa(c.n)
+	c.sendID(typ, id, data)
+	return id
+}
+
+func (c *wsClient) sendID(typ, id string, data any) {
+	c.t.Helper()
+	b, _ := json.Marshal(map[string]any{"type": typ, "id": id, "data": data})
+	c.sendRaw(string(b))
+}
+
+// read returns the next message within 5 s.
+func (c *wsClient) read() msg {
+	c.t.Helper()
+	c.ws.SetReadDeadline(time.Now().Add(5 * time.Second))
+	_, b, err := c.ws.ReadMessage()
+	if err != nil {
+		c.t.Fatalf("read: %v", err)
+	}
+	var m msg
+	if err := json.Unmarshal(b, &m); err != nil {
+		c.t.Fatalf("decode %s: %v", b, err)
+	}
+	return m
+}
+
+// reply reads until the reply with id, returning the events seen before it.
+func (c *wsClient) reply(id string) (msg, []msg) {
+	c.t.Helper()
+	var events []msg
+	for {
+		m := c.read()
+		if m.Type == "reply" && m.ID == id {
+			return m, events
+		}
+		if m.Type != "reply" {
+			events = append(events, m)
+		}
+	}
+}
+
+// do sends a command and returns its reply.
+func (c *wsClient) do(typ string, data any) msg {
+	c.t.Helper()
+	r, _ := c.reply(c.send(typ, data))
+	return r
+}
+
+// mustOK sends a command, fails the test unless it succeeds, and decodes
+// its reply data into out (if not nil).
+func (c *wsClient) mustOK(typ string, data any, out any) {
+	c.t.Helper()
+	r := c.do(typ, data)
+	if !r.OK {
+		c.t.Fatalf("%s: got error %+v, want ok", typ, r.Error)
+	}
+	if out != nil {
+		if err := json.Unmarshal(r.Data, out); err != nil {
+			c.t.Fatalf("%s: decode %s: %v", typ, r.Data, err)
+		}
+	}
+}
+
+// hello authenticates as a demo device.
+func (c *wsClient) hello(device string, since uint64, day string) msg {
+	c.t.Helper()
+	r := c.do("hello", map[string]any{"device": device, "token": demoToken(device), "since": since, "day": day})
+	if !r.OK {
+		c.t.Fatalf("hello %s: %+v", device, r.Error)
+	}
+	return r
+}
+
+// connect dials and says hello.
+func connect(t *testing.T, s *Server, device string) *wsClient {
+	t.Helper()
+	c := dial(t, s)
+	c.hello(device, 0, "")
+	return c
+}
+
+func demoToken(device string) string {
+	switch {
+	case device == "kiosk-1":
+		return "demo-kiosk-1-token-0001"
+	case strings.HasPrefix(device, "pad-"):
+		n := device[4:]
+		return "demo-pad-" + n + "-token-00000" + n
+	case strings.HasPrefix(device, "counter-"):
+		n := device[8:]
+		return "demo-counter-" + n + "-token-0" + n
+	case strings.HasPrefix(device, "display-"):
+		n := device[8:]
+		return "demo-display-" + n + "-token-0" + n
+	}
+	return "x"
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+func getJSON(t *testing.T, url string, out any) int {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	if out != nil {
+		json.NewDecoder(resp.Body).Decode(out)
+	}
+	return resp.StatusCode
+}
+
+// testWriter sends the server's log to the test's log.
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(b []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
+}
+
+var _ = io.Discard

@@ -1,0 +1,62 @@
+package hall
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"hallq/server/store"
+	"hallq/shared/protocol"
+	"hallq/shared/queue"
+)
+
+// commitLocked writes the Engine's pending changes and reply in one
+// transaction, then hands the events to the subscribers. If the write
+// fails, the Engine is rebuilt from disk so memory never runs ahead of it.
+func (h *Hall) commitLocked(reply *store.Reply) error {
+	ch := h.eng.TakeChanges()
+	if ch.Empty() && reply == nil {
+		return nil
+	}
+	frames := make([][]byte, len(ch.Events))
+	for i, ev := range ch.Events {
+		b, err := json.Marshal(protocol.FromEvent(ev))
+		if err != nil {
+			return h.recoverLocked(fmt.Errorf("hall: encode event: %w", err))
+		}
+		frames[i] = b
+	}
+	if err := h.st.Commit(h.eng.Day(), ch, frames, reply); err != nil {
+		return h.recoverLocked(err)
+	}
+	for i, f := range frames {
+		h.broadcastLocked(f)
+		if ch.Events[i].Type == queue.EvTicketIssued {
+			h.metrics.TicketIssued(ch.Events[i].Ticket.IssuedService)
+		}
+	}
+	h.metrics.Events(len(frames))
+	return nil
+}
+
+func (h *Hall) recoverLocked(cause error) error {
+	h.log.Error("commit failed; reloading the day from disk", "err", cause)
+	if err := h.loadLocked(h.eng.Day()); err != nil {
+		h.log.Error("reload failed", "err", err)
+	}
+	return cause
+}
+
+func (h *Hall) broadcastLocked(frame []byte) {
+	for s := range h.subs {
+		if !s.Enqueue(frame) {
+			delete(h.subs, s)
+		}
+	}
+}
+
+// Unsubscribe stops sending events to s.
+func (h *Hall) Unsubscribe(s Subscriber) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.subs, s)
+}

@@ -1,0 +1,103 @@
+package hall
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"hallq/server/report"
+	"hallq/server/store"
+	"hallq/shared/queue"
+)
+
+// replyDays is how many days of stored replies are kept for retries.
+const replyDays = 2
+
+// CloseDay expires the waiting and held tickets at close, stores the day's
+// report and, with a report directory, writes it as DIR/YYYY-MM-DD.xlsx.
+// It returns how many tickets expired.
+func (h *Hall) CloseDay() (int, error) {
+	h.mu.Lock()
+	h.turnDayIfDueLocked()
+	n := h.eng.ExpireWaiting(h.now())
+	err := h.commitLocked(nil)
+	day := h.eng.Day()
+	h.mu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	r, err := h.Report(day)
+	if err != nil {
+		return n, err
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		return n, fmt.Errorf("hall: encode report: %w", err)
+	}
+	if err := h.st.SaveReport(day, data); err != nil {
+		return n, err
+	}
+	if h.reportDir == "" {
+		return n, nil
+	}
+	return n, h.writeXLSX(r)
+}
+
+func (h *Hall) writeXLSX(r report.Report) error {
+	if err := os.MkdirAll(h.reportDir, 0o755); err != nil {
+		return fmt.Errorf("hall: report dir: %w", err)
+	}
+	path := filepath.Join(h.reportDir, r.Date+".xlsx")
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("hall: report file: %w", err)
+	}
+	err = report.WriteDailyXLSX(f, r, h.settings.Name)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("hall: write %s: %w", path, err)
+	}
+	return nil
+}
+
+// TurnDay starts the new day if the clock has passed midnight, and forgets
+// stored replies older than replyDays.
+func (h *Hall) TurnDay() error {
+	h.mu.Lock()
+	h.turnDayIfDueLocked()
+	now := h.now()
+	h.mu.Unlock()
+	keep := now.In(h.settings.Location).AddDate(0, 0, -replyDays+1).Format(queue.DayLayout)
+	return h.st.PruneReplies(keep)
+}
+
+// Backup writes the nightly backup to dir, keeping 30 days.
+func (h *Hall) Backup(dir string) (string, error) {
+	return h.st.Backup(dir, h.now().In(h.settings.Location), 30*24*time.Hour)
+}
+
+// Report computes the report of day from the store.
+func (h *Hall) Report(day string) (report.Report, error) {
+	tickets, err := h.st.Tickets(day)
+	if err != nil {
+		return report.Report{}, err
+	}
+	ratings, err := h.st.Ratings(day)
+	if err != nil {
+		return report.Report{}, err
+	}
+	fb, err := h.st.Feedback(store.FeedbackFilter{From: day, To: day})
+	if err != nil {
+		return report.Report{}, err
+	}
+	return report.Daily(day, tickets, ratings, fb), nil
+}

@@ -1,0 +1,180 @@
+package hall
+
+import (
+	"encoding/json"
+	"errors"
+	"time"
+
+	"hallq/server/config"
+	"hallq/server/store"
+	"hallq/shared/protocol"
+	"hallq/shared/queue"
+)
+
+// handler runs one command under the hall's lock and returns its reply
+// data. It changes nothing when it returns an error.
+type handler func(h *Hall, now time.Time, dev Device, data json.RawMessage) (any, error)
+
+var handlers = map[string]handler{
+	protocol.CmdIssueTicket: (*Hall).issue,
+	protocol.CmdRate:        (*Hall).rate,
+	protocol.CmdFeedback:    (*Hall).feedback,
+	protocol.CmdClerkLogin:  (*Hall).clerkLogin,
+	protocol.CmdClerkLogout: (*Hall).clerkLogout,
+	protocol.CmdCallNext:    (*Hall).callNext,
+	protocol.CmdCallTicket:  ticketCommand((*queue.Engine).CallTicket),
+	protocol.CmdRecall:      ticketCommand((*queue.Engine).Recall),
+	protocol.CmdHold:        ticketCommand((*queue.Engine).Hold),
+	protocol.CmdNoShow:      ticketCommand((*queue.Engine).NoShow),
+	protocol.CmdFinish:      ticketCommand((*queue.Engine).Finish),
+	protocol.CmdTransfer:    (*Hall).transfer,
+	protocol.CmdPause:       (*Hall).pause,
+	protocol.CmdResume:      (*Hall).resume,
+}
+
+// Do runs one command of an authenticated device and returns the reply
+// frame to send it. The reply is returned only after the command's effect
+// and its events are committed and handed to the subscribers.
+func (h *Hall) Do(dev Device, typ, id string, data json.RawMessage) []byte {
+	start := time.Now()
+	frame, code := h.do(dev, typ, id, data)
+	d := time.Since(start)
+	result := "ok"
+	if code != "" {
+		result = code
+	}
+	h.metrics.Command(typ, result, d)
+	h.log.Info("command", "device", dev.ID, "type", typ, "id", id, "result", result, "duration", d)
+	return frame
+}
+
+func (h *Hall) do(dev Device, typ, id string, data json.RawMessage) ([]byte, string) {
+	if typ == protocol.CmdHello {
+		return ErrorFrame(id, queue.Errorf(queue.ECONFLICT, "Thiết bị đã chào (hello) trên kết nối này"))
+	}
+	run, known := handlers[typ]
+	if !known && typ != protocol.CmdPing {
+		return ErrorFrame(id, queue.Errorf(queue.EBADREQUEST, "Lệnh %q không tồn tại", typ))
+	}
+	if !protocol.Allowed(typ, dev.Role) {
+		return ErrorFrame(id, queue.Errorf(queue.EFORBIDDEN, "Thiết bị %s (%s) không được gửi lệnh %s", dev.ID, dev.Role, typ))
+	}
+	if typ == protocol.CmdPing {
+		return OKFrame(id, protocol.Empty{}), ""
+	}
+	if typ == protocol.CmdClerkLogin {
+		if frame, code, done := h.checkPIN(dev, id, data); done {
+			return frame, code
+		}
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	now := h.now()
+	h.turnDayIfDueLocked()
+	day := h.eng.Day()
+	if stored, ok, err := h.st.StoredReply(day, dev.ID, id); err != nil {
+		return ErrorFrame(id, err)
+	} else if ok {
+		return stored, ""
+	}
+	out, err := run(h, now, dev, data)
+	if err != nil {
+		h.eng.DiscardChanges()
+		return ErrorFrame(id, err)
+	}
+	frame := OKFrame(id, out)
+	if err := h.commitLocked(&store.Reply{Day: day, Device: dev.ID, ID: id, Frame: frame}); err != nil {
+		return ErrorFrame(id, queue.Errorf(queue.EINTERNAL, "Lỗi lưu dữ liệu, vui lòng thử lại"))
+	}
+	return frame, ""
+}
+
+// checkPIN verifies a clerk_login's PIN outside the hall's lock (bcrypt is
+// slow on purpose). done is true when the reply is already decided.
+func (h *Hall) checkPIN(dev Device, id string, data json.RawMessage) ([]byte, string, bool) {
+	day, _ := h.Day()
+	if stored, ok, err := h.st.StoredReply(day, dev.ID, id); err == nil && ok {
+		return stored, "", true
+	}
+	var in protocol.ClerkLogin
+	if err := decode(data, &in); err != nil {
+		f, c := ErrorFrame(id, err)
+		return f, c, true
+	}
+	if in.Username == "" || in.PIN == "" {
+		f, c := ErrorFrame(id, queue.Errorf(queue.EBADREQUEST, "Vui lòng nhập tên đăng nhập và mã PIN"))
+		return f, c, true
+	}
+	now := h.now()
+	if until := h.pins.lockedUntil(in.Username, now); !until.IsZero() {
+		f, c := ErrorFrame(id, queue.Errorf(queue.ERATELIMITED,
+			"Nhập sai mã PIN quá 5 lần. Vui lòng thử lại sau %s", until.In(h.settings.Location).Format("15:04")))
+		return f, c, true
+	}
+	cl, ok := h.settings.Clerk(in.Username)
+	if !ok || !config.CheckHash(cl.PINHash, in.PIN) {
+		msg := "Sai tên đăng nhập hoặc mã PIN"
+		if h.pins.fail(in.Username, now) {
+			msg += ". Đã sai 5 lần: tài khoản bị khóa 5 phút"
+		}
+		f, c := ErrorFrame(id, queue.Errorf(queue.EUNAUTHORIZED, "%s", msg))
+		return f, c, true
+	}
+	h.pins.succeed(in.Username)
+	return nil, "", false
+}
+
+// turnDayIfDueLocked starts a new day when the clock has passed midnight,
+// whether or not the midnight job has run yet.
+func (h *Hall) turnDayIfDueLocked() {
+	now := h.now()
+	if !h.eng.NeedsNewDay(now) {
+		return
+	}
+	h.eng.ExpireWaiting(now)
+	if err := h.commitLocked(nil); err != nil {
+		h.log.Error("expiring the old day failed", "err", err)
+	}
+	h.eng.StartDay(now)
+	if err := h.commitLocked(nil); err != nil {
+		h.log.Error("day turn failed", "err", err)
+	}
+}
+
+func decode(data json.RawMessage, v any) error {
+	if len(data) == 0 || string(data) == "null" {
+		return nil
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return queue.Errorf(queue.EBADREQUEST, "Dữ liệu lệnh không hợp lệ: %s", fieldError(err))
+	}
+	return nil
+}
+
+func fieldError(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return "trường " + te.Field + " phải là " + te.Type.String()
+	}
+	return "data phải là một đối tượng JSON"
+}
+
+// OKFrame encodes a successful reply.
+func OKFrame(id string, data any) []byte {
+	b, err := json.Marshal(protocol.Reply{Type: protocol.TypeReply, ID: id, OK: true, Data: data})
+	if err != nil {
+		b, _ = ErrorFrame(id, err)
+	}
+	return b
+}
+
+// ErrorFrame encodes a failed reply for err and returns its code. This is
+// the one place where domain errors become protocol errors.
+func ErrorFrame(id string, err error) ([]byte, string) {
+	code := queue.ErrorCode(err)
+	b, _ := json.Marshal(protocol.Reply{
+		Type: protocol.TypeReply, ID: id, OK: false,
+		Error: &protocol.Error{Code: code, Message: queue.ErrorMessage(err)},
+	})
+	return b, code
+}

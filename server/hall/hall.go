@@ -1,0 +1,152 @@
+// Package hall runs the hall's commands: it owns the queue Engine and the
+// store, applies one command at a time, commits its effect before replying,
+// and hands each event, in seq order, to every subscribed connection.
+package hall
+
+import (
+	"crypto/rand"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"hallq/server/config"
+	"hallq/server/store"
+	"hallq/shared/queue"
+)
+
+// Subscriber is a connection that receives events. Enqueue must not block:
+// a subscriber that cannot take a frame returns false and closes itself.
+type Subscriber interface {
+	Enqueue(frame []byte) bool
+}
+
+// Metrics receives the hall's counts; server/metrics implements it.
+type Metrics interface {
+	Command(typ string, result string, d time.Duration)
+	TicketIssued(service string)
+	Events(n int)
+}
+
+// Options are a Hall's dependencies besides the config and the store.
+type Options struct {
+	Now     func() time.Time
+	Rand    io.Reader
+	Logger  *slog.Logger
+	Metrics Metrics
+	// ReportDir receives the daily xlsx written at close; empty: none.
+	ReportDir string
+}
+
+// Hall is the running hall. It is safe for concurrent use: commands are
+// applied one at a time under mu, and events are handed to subscribers under
+// the same lock, so every subscriber sees them in seq order.
+type Hall struct {
+	cfg       *config.Config
+	settings  queue.Settings
+	st        *store.Store
+	now       func() time.Time
+	log       *slog.Logger
+	metrics   Metrics
+	pins      *pinGuard
+	reportDir string
+
+	mu   sync.Mutex
+	eng  *queue.Engine
+	subs map[Subscriber]struct{}
+}
+
+// New loads today's state from st and returns the running hall. A day turn
+// or a close missed while the server was down is done now.
+func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Rand == nil {
+		o.Rand = rand.Reader
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Metrics == nil {
+		o.Metrics = nopMetrics{}
+	}
+	h := &Hall{
+		cfg: cfg, settings: cfg.Settings(), st: st, now: o.Now, log: o.Logger,
+		metrics: o.Metrics, pins: newPinGuard(), reportDir: o.ReportDir, subs: map[Subscriber]struct{}{},
+	}
+	h.eng = queue.NewEngine(&h.settings, o.Rand)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	now := h.now()
+	if err := h.loadLocked(queue.DayOf(now, h.settings.Location)); err != nil {
+		return nil, err
+	}
+	if err := h.catchUpLocked(now); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// loadLocked rebuilds the Engine from the store's copy of day.
+func (h *Hall) loadLocked(day string) error {
+	d, err := h.st.LoadDay(day)
+	if err != nil {
+		return fmt.Errorf("hall: load: %w", err)
+	}
+	if d.Seq == 0 {
+		// The day has not started on disk: load no day, so that
+		// catchUpLocked starts it with day_started.
+		d.Day = ""
+	}
+	h.eng.Load(d)
+	return nil
+}
+
+// catchUpLocked starts the day if it has not started on disk, and
+// expires the queue if now is past close.
+func (h *Hall) catchUpLocked(now time.Time) error {
+	if h.eng.NeedsNewDay(now) {
+		h.eng.StartDay(now)
+		if err := h.commitLocked(nil); err != nil {
+			return err
+		}
+	}
+	if h.pastClose(now) {
+		h.eng.ExpireWaiting(now)
+		return h.commitLocked(nil)
+	}
+	return nil
+}
+
+func (h *Hall) pastClose(now time.Time) bool {
+	t := now.In(h.settings.Location)
+	midnight := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, h.settings.Location)
+	return t.Sub(midnight) >= h.settings.Close
+}
+
+// Settings returns the hall's settings.
+func (h *Hall) Settings() *queue.Settings { return &h.settings }
+
+// Config returns the hall's configuration.
+func (h *Hall) Config() *config.Config { return h.cfg }
+
+// Store returns the hall's store, for reports.
+func (h *Hall) Store() *store.Store { return h.st }
+
+// Now returns the hall's clock reading.
+func (h *Hall) Now() time.Time { return h.now() }
+
+// Day returns the current day and its last seq.
+func (h *Hall) Day() (string, uint64) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.eng.Day(), h.eng.Seq()
+}
+
+type nopMetrics struct{}
+
+func (nopMetrics) Command(string, string, time.Duration) {}
+func (nopMetrics) TicketIssued(string)                   {}
+func (nopMetrics) Events(int)                            {}

@@ -1,0 +1,91 @@
+package hall
+
+import (
+	"encoding/json"
+
+	"hallq/shared/protocol"
+	"hallq/shared/queue"
+)
+
+// Subscribe answers a device's hello with id and starts its events: it
+// enqueues the hello reply, then the day's events after hello.Since (or
+// puts a full state in the reply when it cannot replay), and from then on
+// every live event. All of it happens under the hall's lock, so no event is
+// missed, reordered or sent twice.
+func (h *Hall) Subscribe(s Subscriber, dev Device, id string, hello protocol.Hello) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.turnDayIfDueLocked()
+	day, seq := h.eng.Day(), h.eng.Seq()
+	rep := protocol.HelloReply{Role: dev.Role, Device: dev.ID, Counter: dev.Counter, Day: day, Seq: seq}
+	helloDay := hello.Day
+	if helloDay == "" {
+		helloDay = day
+	}
+	replay := hello.Since > 0 && helloDay == day && hello.Since <= seq
+	if !replay {
+		st := h.stateLocked()
+		rep.State = &st
+	}
+	frame, err := json.Marshal(protocol.Reply{Type: protocol.TypeReply, ID: id, OK: true, Data: rep})
+	if err != nil || !s.Enqueue(frame) {
+		return false
+	}
+	if replay {
+		err := h.st.Events(day, hello.Since, func(_ uint64, f []byte) error {
+			if !s.Enqueue(append([]byte(nil), f...)) {
+				return errDropped
+			}
+			return nil
+		})
+		if err != nil {
+			return false
+		}
+	}
+	h.subs[s] = struct{}{}
+	return true
+}
+
+var errDropped = queue.Errorf(queue.EINTERNAL, "subscriber dropped")
+
+// State returns the full state of the day.
+func (h *Hall) State() protocol.State {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.stateLocked()
+}
+
+func (h *Hall) stateLocked() protocol.State {
+	e := h.eng
+	s := &h.settings
+	st := protocol.State{
+		Day: e.Day(), Seq: e.Seq(),
+		Hall: protocol.HallInfo{
+			Name: s.Name, Open: queue.FormatClock(s.Open), Close: queue.FormatClock(s.Close),
+			FeedbackContact: s.FeedbackContact, WaitAlertS: int(s.WaitAlert.Seconds()),
+			RatingWindowS: int(s.RatingWindow.Seconds()), PriorityStreak: s.PriorityStreak,
+			Ticker: h.cfg.Hall.Ticker, Announcement: h.cfg.Hall.Announcement,
+		},
+		Counters:    e.Counters(),
+		Waiting:     e.Waiting(),
+		Held:        e.Held(),
+		RecentCalls: e.RecentCalls(),
+		Services:    []protocol.ServiceInfo{},
+		Clerks:      []protocol.ClerkStats{},
+	}
+	if st.Held == nil {
+		st.Held = []queue.Ticket{}
+	}
+	for _, sv := range s.Services {
+		st.Services = append(st.Services, protocol.ServiceInfo{
+			ID: sv.ID, Name: sv.Name, Description: sv.Description, DailyLimit: sv.DailyLimit,
+			Waiting: e.WaitingCount(sv.ID), Issued: e.IssuedCount(sv.ID),
+		})
+	}
+	for _, c := range e.ClerkDays() {
+		st.Clerks = append(st.Clerks, protocol.ClerkStats{
+			Username: c.Username, Finished: c.Finished, ServiceSeconds: c.ServiceSeconds, Ratings: c.Ratings,
+		})
+	}
+	return st
+}

@@ -1,0 +1,204 @@
+package hub
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
+
+	"hallq/server/hall"
+	"hallq/shared/protocol"
+	"hallq/shared/queue"
+
+	"github.com/gorilla/websocket"
+)
+
+// conn is one websocket connection: the reader runs on the HTTP handler's
+// goroutine, the writer on its own.
+type conn struct {
+	hub  *Hub
+	ws   *websocket.Conn
+	req  *http.Request
+	out  *outbox
+	done chan struct{}
+	once sync.Once
+
+	dev  *hall.Device // set after a successful hello; reader goroutine only
+	name atomic.Value // the device id, for the writer's logs
+	away chan struct{}
+}
+
+func newConn(hb *Hub, ws *websocket.Conn, r *http.Request) *conn {
+	return &conn{hub: hb, ws: ws, req: r, out: newOutbox(), done: make(chan struct{}), away: make(chan struct{})}
+}
+
+// Enqueue implements hall.Subscriber.
+func (c *conn) Enqueue(frame []byte) bool { return c.out.push(frame) }
+
+// goAway asks the writer to close with 1001.
+func (c *conn) goAway() {
+	c.once.Do(func() { close(c.away) })
+}
+
+func (c *conn) run() {
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		c.writeLoop()
+	}()
+	c.readLoop()
+	close(c.done)
+	<-writerDone
+	if c.dev != nil {
+		c.hub.hall.Unsubscribe(c)
+		c.hub.metrics.Connected(c.dev.Role, -1)
+	}
+	c.ws.Close()
+}
+
+func (c *conn) readLoop() {
+	c.ws.SetReadLimit(protocol.MaxMessageBytes)
+	c.ws.SetReadDeadline(time.Now().Add(helloWait))
+	c.ws.SetPongHandler(func(string) error {
+		if c.dev != nil {
+			c.ws.SetReadDeadline(time.Now().Add(pongWait))
+		}
+		return nil
+	})
+	for {
+		_, data, err := c.ws.ReadMessage()
+		if err != nil {
+			if !errors.Is(err, websocket.ErrReadLimit) && !websocket.IsCloseError(err, websocket.CloseNormalClosure, websocket.CloseGoingAway) {
+				c.hub.log.Debug("connection read ended", "err", err)
+			}
+			return
+		}
+		if c.dev != nil {
+			c.ws.SetReadDeadline(time.Now().Add(pongWait))
+		}
+		c.handle(data)
+	}
+}
+
+// incoming is a client message as first parsed: fields keep their raw form
+// so that a wrong type is a clear bad_request.
+type incoming struct {
+	Type json.RawMessage `json:"type"`
+	ID   json.RawMessage `json:"id"`
+	Data json.RawMessage `json:"data"`
+}
+
+func (c *conn) handle(data []byte) {
+	typ, id, body, err := parse(data)
+	if err != nil {
+		f, _ := hall.ErrorFrame("", err)
+		c.out.push(f)
+		return
+	}
+	if c.dev == nil {
+		c.hello(typ, id, body)
+		return
+	}
+	c.out.push(c.hub.hall.Do(*c.dev, typ, id, body))
+}
+
+func parse(data []byte) (typ, id string, body json.RawMessage, err error) {
+	var in incoming
+	if !utf8.Valid(data) || json.Unmarshal(data, &in) != nil || in.Type == nil {
+		return "", "", nil, queue.Errorf(queue.EBADREQUEST, "Tin nhắn không phải JSON hợp lệ")
+	}
+	if json.Unmarshal(in.Type, &typ) != nil || typ == "" {
+		return "", "", nil, queue.Errorf(queue.EBADREQUEST, "Trường type phải là chuỗi")
+	}
+	if in.ID == nil || json.Unmarshal(in.ID, &id) != nil || id == "" || len(id) > protocol.MaxIDLength {
+		return "", "", nil, queue.Errorf(queue.EBADREQUEST, "Trường id phải là chuỗi từ 1 đến %d ký tự", protocol.MaxIDLength)
+	}
+	return typ, id, in.Data, nil
+}
+
+func (c *conn) hello(typ, id string, body json.RawMessage) {
+	if typ != protocol.CmdHello {
+		f, _ := hall.ErrorFrame(id, queue.Errorf(queue.EUNAUTHORIZED, "Cần gửi hello trước"))
+		c.out.push(f)
+		return
+	}
+	var h protocol.Hello
+	if err := json.Unmarshal(body, &h); body != nil && err != nil {
+		f, _ := hall.ErrorFrame(id, queue.Errorf(queue.EBADREQUEST, "Dữ liệu hello không hợp lệ"))
+		c.out.push(f)
+		return
+	}
+	dev, err := c.authenticate(h)
+	if err != nil {
+		f, _ := hall.ErrorFrame(id, err)
+		c.out.push(f)
+		return
+	}
+	c.out.unlimited()
+	ok := c.hub.hall.Subscribe(c, dev, id, h)
+	c.out.limited()
+	if !ok {
+		c.goAway()
+		return
+	}
+	c.dev = &dev
+	c.name.Store(dev.ID)
+	c.hub.metrics.Connected(dev.Role, 1)
+	c.ws.SetReadDeadline(time.Now().Add(pongWait))
+}
+
+func (c *conn) authenticate(h protocol.Hello) (hall.Device, error) {
+	if h.Token == "" {
+		if user, ok := c.hub.session(c.req); ok {
+			return hall.Supervisor(user), nil
+		}
+	}
+	return c.hub.hall.Authenticate(h.Device, h.Token)
+}
+
+func (c *conn) writeLoop() {
+	ping := time.NewTicker(pingPeriod)
+	defer ping.Stop()
+	for {
+		select {
+		case <-c.out.wake:
+			frames, dropped := c.out.take()
+			for _, f := range frames {
+				c.ws.SetWriteDeadline(time.Now().Add(writeWait))
+				if err := c.ws.WriteMessage(websocket.TextMessage, f); err != nil {
+					c.ws.Close()
+					return
+				}
+			}
+			if dropped {
+				c.hub.log.Warn("slow client dropped", "device", c.deviceID())
+				c.closeWith(websocket.ClosePolicyViolation, "too slow")
+				return
+			}
+		case <-ping.C:
+			if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeWait)); err != nil {
+				c.ws.Close()
+				return
+			}
+		case <-c.away:
+			c.closeWith(websocket.CloseGoingAway, "server shutting down")
+			return
+		case <-c.done:
+			return
+		}
+	}
+}
+
+// closeWith sends a close frame and closes the socket, which ends the reader.
+func (c *conn) closeWith(code int, text string) {
+	c.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, text), time.Now().Add(writeWait))
+	c.ws.Close()
+}
+
+func (c *conn) deviceID() string {
+	id, _ := c.name.Load().(string)
+	return id
+}

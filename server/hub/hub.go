@@ -1,0 +1,145 @@
+// Package hub serves the hall's websocket endpoint (SPEC section 4): one
+// reader and one writer goroutine per connection, deadlines on every read
+// and write, a read limit, ping/pong keep-alive, and an outbox per
+// connection so that a slow client is dropped, never waited for.
+package hub
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"hallq/server/hall"
+	"hallq/shared/protocol"
+
+	"github.com/gorilla/websocket"
+)
+
+// Connection timing and limits.
+const (
+	writeWait  = 10 * time.Second
+	helloWait  = 10 * time.Second
+	pongWait   = 60 * time.Second
+	pingPeriod = 25 * time.Second
+	// maxPending is how many live frames may wait for a slow client
+	// before it is dropped.
+	maxPending = 1024
+)
+
+// ConnMetrics counts authenticated connections by role.
+type ConnMetrics interface {
+	Connected(role string, delta int)
+}
+
+// Options are the Hub's dependencies.
+type Options struct {
+	Logger *slog.Logger
+	// Session returns the supervisor signed in on r's session cookie.
+	Session func(r *http.Request) (username string, ok bool)
+	Metrics ConnMetrics
+}
+
+// Hub accepts websocket connections and runs them until Shutdown.
+type Hub struct {
+	hall     *hall.Hall
+	log      *slog.Logger
+	session  func(*http.Request) (string, bool)
+	metrics  ConnMetrics
+	upgrader websocket.Upgrader
+
+	mu     sync.Mutex
+	conns  map[*conn]struct{}
+	closed bool
+	wg     sync.WaitGroup
+}
+
+// New returns a Hub serving h.
+func New(h *hall.Hall, o Options) *Hub {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Session == nil {
+		o.Session = func(*http.Request) (string, bool) { return "", false }
+	}
+	if o.Metrics == nil {
+		o.Metrics = nopMetrics{}
+	}
+	return &Hub{
+		hall: h, log: o.Logger, session: o.Session, metrics: o.Metrics,
+		upgrader: websocket.Upgrader{
+			ReadBufferSize: 4096, WriteBufferSize: 4096,
+			// Hall devices are not browsers; the supervisor's page is same-origin.
+			CheckOrigin: func(r *http.Request) bool { return true },
+		},
+		conns: map[*conn]struct{}{},
+	}
+}
+
+// ServeHTTP upgrades the request and runs the connection until it ends.
+func (hb *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ws, err := hb.upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return // the upgrader has answered
+	}
+	c := newConn(hb, ws, r)
+	if !hb.add(c) {
+		ws.WriteControl(websocket.CloseMessage,
+			websocket.FormatCloseMessage(websocket.CloseGoingAway, "server shutting down"), time.Now().Add(writeWait))
+		ws.Close()
+		return
+	}
+	defer hb.remove(c)
+	c.run()
+}
+
+func (hb *Hub) add(c *conn) bool {
+	hb.mu.Lock()
+	defer hb.mu.Unlock()
+	if hb.closed {
+		return false
+	}
+	hb.conns[c] = struct{}{}
+	hb.wg.Add(1)
+	return true
+}
+
+func (hb *Hub) remove(c *conn) {
+	hb.mu.Lock()
+	delete(hb.conns, c)
+	hb.mu.Unlock()
+	hb.wg.Done()
+}
+
+// Shutdown closes every connection with 1001 (going away) and waits for
+// their goroutines, or for ctx.
+func (hb *Hub) Shutdown(ctx context.Context) error {
+	hb.mu.Lock()
+	hb.closed = true
+	for c := range hb.conns {
+		c.goAway()
+	}
+	hb.mu.Unlock()
+	done := make(chan struct{})
+	go func() { hb.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Count returns the number of open connections.
+func (hb *Hub) Count() int {
+	hb.mu.Lock()
+	defer hb.mu.Unlock()
+	return len(hb.conns)
+}
+
+type nopMetrics struct{}
+
+func (nopMetrics) Connected(string, int) {}
+
+var _ = protocol.MaxMessageBytes

@@ -1,0 +1,79 @@
+// Package metrics exposes the hall's Prometheus metrics (SPEC section 6).
+// It is the only package that imports the Prometheus client library.
+package metrics
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics holds the hall's metrics in a registry of its own.
+type Metrics struct {
+	reg         *prometheus.Registry
+	connections *prometheus.GaugeVec
+	issued      *prometheus.CounterVec
+	events      prometheus.Counter
+	commands    *prometheus.HistogramVec
+	results     *prometheus.CounterVec
+}
+
+// Roles whose connection gauges exist from the start, at 0.
+var roles = []string{"kiosk", "counter", "display", "supervisor"}
+
+// New returns the metrics, with a zero series for each role and service.
+func New(services []string) *Metrics {
+	m := &Metrics{
+		reg: prometheus.NewRegistry(),
+		connections: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "hall_connections", Help: "Authenticated websocket connections now, by role.",
+		}, []string{"role"}),
+		issued: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "hall_tickets_issued_total", Help: "Tickets issued since the server started, by service.",
+		}, []string{"service"}),
+		events: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "hall_events_total", Help: "Events committed and broadcast since the server started.",
+		}),
+		commands: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "hall_command_seconds", Help: "Time to apply and commit a command, by type.",
+			Buckets: []float64{.0005, .001, .002, .005, .01, .025, .05, .1, .25, .5, 1},
+		}, []string{"type"}),
+		results: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "hall_command_results_total", Help: "Commands by type and result (ok or error code).",
+		}, []string{"type", "result"}),
+	}
+	m.reg.MustRegister(m.connections, m.issued, m.events, m.commands, m.results,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	for _, r := range roles {
+		m.connections.WithLabelValues(r)
+	}
+	for _, s := range services {
+		m.issued.WithLabelValues(s)
+	}
+	return m
+}
+
+// Handler serves the metrics in the Prometheus text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
+
+// Connected adds delta to the connections of role.
+func (m *Metrics) Connected(role string, delta int) {
+	m.connections.WithLabelValues(role).Add(float64(delta))
+}
+
+// Command records one command's duration and result.
+func (m *Metrics) Command(typ, result string, d time.Duration) {
+	m.commands.WithLabelValues(typ).Observe(d.Seconds())
+	m.results.WithLabelValues(typ, result).Inc()
+}
+
+// TicketIssued counts one ticket of service.
+func (m *Metrics) TicketIssued(service string) { m.issued.WithLabelValues(service).Inc() }
+
+// Events counts n events.
+func (m *Metrics) Events(n int) { m.events.Add(float64(n)) }

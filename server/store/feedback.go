@@ -1,0 +1,89 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"hallq/shared/queue"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// FeedbackFilter selects feedback items; empty fields match all.
+type FeedbackFilter struct {
+	Status   string
+	From, To string // days, inclusive
+}
+
+func (f FeedbackFilter) match(fb *queue.Feedback) bool {
+	switch {
+	case f.Status != "" && fb.Status != f.Status:
+		return false
+	case f.From != "" && fb.Day < f.From:
+		return false
+	case f.To != "" && fb.Day > f.To:
+		return false
+	}
+	return true
+}
+
+// Feedback returns the feedback items matching f, newest first.
+func (s *Store) Feedback(f FeedbackFilter) ([]queue.Feedback, error) {
+	var out []queue.Feedback
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketFeedback).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var fb queue.Feedback
+			if err := json.Unmarshal(v, &fb); err != nil {
+				return err
+			}
+			if f.match(&fb) {
+				out = append(out, fb)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: feedback: %w", err)
+	}
+	return out, nil
+}
+
+// GetFeedback returns feedback item id.
+func (s *Store) GetFeedback(id int64) (queue.Feedback, bool, error) {
+	var fb queue.Feedback
+	var found bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketFeedback).Get(u64(uint64(id)))
+		if v == nil {
+			return nil
+		}
+		found = true
+		return json.Unmarshal(v, &fb)
+	})
+	return fb, found, err
+}
+
+// UpdateFeedback applies fn to feedback item id and saves it in one
+// transaction. It returns false if there is no such item.
+func (s *Store) UpdateFeedback(id int64, fn func(*queue.Feedback)) (bool, error) {
+	var found bool
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketFeedback)
+		v := b.Get(u64(uint64(id)))
+		if v == nil {
+			return nil
+		}
+		found = true
+		var fb queue.Feedback
+		if err := json.Unmarshal(v, &fb); err != nil {
+			return err
+		}
+		fn(&fb)
+		return putJSON(b, u64(uint64(id)), fb)
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: update feedback %d: %w", id, err)
+	}
+	return found, nil
+}

@@ -1,0 +1,98 @@
+// Package store keeps the hall's records in a bbolt file. It is the only
+// package that imports bbolt.
+//
+// Keys are fixed-width so that cursor order is the order wanted: tickets and
+// ratings by "YYYY-MM-DD/…" (a day is one prefix), events by the day and a
+// big-endian seq, feedback and counters by big-endian ids. A command's
+// records, its events and its stored reply are written in one transaction
+// (Commit), so a reply is never sent for an effect that is not on disk.
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bucket names.
+var (
+	bucketTickets  = []byte("tickets")
+	bucketEvents   = []byte("events")
+	bucketCounters = []byte("counters")
+	bucketRatings  = []byte("ratings")
+	bucketFeedback = []byte("feedback")
+	bucketReplies  = []byte("replies")
+	bucketReports  = []byte("reports")
+)
+
+var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports}
+
+// Store is the hall's bbolt database. It is safe for concurrent use.
+type Store struct {
+	db *bolt.DB
+}
+
+// Open opens or creates the database at path, waiting at most one second
+// for another process's lock, and creates every bucket.
+func Open(path string) (*Store, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: create buckets: %w", err)
+	}
+	return &Store{db: db}, nil
+}
+
+// Close closes the database; in-flight transactions finish first.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.db.Path() }
+
+func u64(n uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, n)
+	return b
+}
+
+func eventKey(day string, seq uint64) []byte {
+	return append([]byte(day), u64(seq)...)
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}
+
+// forPrefix calls fn for every key of b starting with prefix, in order.
+// fn's value is only valid inside the transaction.
+func forPrefix(b *bolt.Bucket, prefix []byte, fn func(k, v []byte) error) error {
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+		if err := fn(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func hasPrefix(k, prefix []byte) bool {
+	return len(k) >= len(prefix) && string(k[:len(prefix)]) == string(prefix)
+}

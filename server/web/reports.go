@@ -1,0 +1,79 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"time"
+
+	"hallq/server/report"
+	"hallq/shared/queue"
+)
+
+// reportDate reads ?date=YYYY-MM-DD, defaulting to today.
+func (s *Server) reportDate(r *http.Request) (string, bool) {
+	d := r.URL.Query().Get("date")
+	if d == "" {
+		return queue.DayOf(s.hall.Now(), s.hall.Settings().Location), true
+	}
+	if _, err := time.Parse(queue.DayLayout, d); err != nil {
+		return "", false
+	}
+	return d, true
+}
+
+func (s *Server) dailyJSON(w http.ResponseWriter, r *http.Request, _ string) {
+	rep, ok := s.dailyReport(w, r)
+	if ok {
+		writeJSON(w, http.StatusOK, rep)
+	}
+}
+
+func (s *Server) dailyReport(w http.ResponseWriter, r *http.Request) (report.Report, bool) {
+	day, ok := s.reportDate(r)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "bad_request", "Ngày không hợp lệ, dùng dạng YYYY-MM-DD")
+		return report.Report{}, false
+	}
+	rep, err := s.hall.Report(day)
+	if err != nil {
+		s.log.Error("report", "day", day, "err", err)
+		writeError(w, http.StatusInternalServerError, "internal", "Lỗi hệ thống khi lập báo cáo")
+		return report.Report{}, false
+	}
+	return rep, true
+}
+
+func (s *Server) dailyXLSX(w http.ResponseWriter, r *http.Request, _ string) {
+	rep, ok := s.dailyReport(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := report.WriteDailyXLSX(&buf, rep, s.hall.Settings().Name); err != nil {
+		s.log.Error("xlsx", "err", err)
+		writeError(w, http.StatusInternalServerError, "internal", "Lỗi hệ thống khi xuất báo cáo")
+		return
+	}
+	download(w, "bao-cao-"+rep.Date+".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.Bytes())
+}
+
+func (s *Server) dailyCSV(w http.ResponseWriter, r *http.Request, _ string) {
+	rep, ok := s.dailyReport(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := report.WriteDailyCSV(&buf, rep); err != nil {
+		s.log.Error("csv", "err", err)
+		writeError(w, http.StatusInternalServerError, "internal", "Lỗi hệ thống khi xuất báo cáo")
+		return
+	}
+	download(w, "bao-cao-"+rep.Date+".csv", "text/csv; charset=utf-8", buf.Bytes())
+}
+
+func download(w http.ResponseWriter, name, ctype string, data []byte) {
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(data)
+}

@@ -1,0 +1,68 @@
+// Package web serves the hall's HTTP paths (SPEC section 6): health,
+// metrics, the websocket endpoint, the supervisor's sign-in, pages, reports
+// and exports. Routing is the standard library's.
+package web
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"hallq/server/hall"
+)
+
+// Options are the Server's dependencies.
+type Options struct {
+	Hall     *hall.Hall
+	Sessions *Sessions
+	WS       http.Handler // the websocket hub
+	Metrics  http.Handler
+	Logger   *slog.Logger
+}
+
+// Server is the hall's HTTP handler.
+type Server struct {
+	hall     *hall.Hall
+	sessions *Sessions
+	log      *slog.Logger
+	mux      *http.ServeMux
+}
+
+// New returns the Server with every route registered.
+func New(o Options) *Server {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	s := &Server{hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux()}
+	s.mux.HandleFunc("GET /healthz", s.healthz)
+	s.mux.Handle("GET /metrics", o.Metrics)
+	s.mux.Handle("GET /ws", o.WS)
+	s.routes()
+	return s
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mux.ServeHTTP(w, r)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	day, seq := s.hall.Day()
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "day": day, "seq": seq})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// writeError answers an API request with a JSON error.
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": msg}})
+}
+
+// sessionTTL is how long a supervisor's sign-in lasts.
+const sessionTTL = 12 * time.Hour
