@@ -29,12 +29,17 @@ type DemoLogin struct {
 // returns its secrets. If a file already exists at path it returns (nil, nil)
 // and touches nothing. The PINs and passwords are hashed at write time.
 func WriteDemo(path string) (*Demo, error) {
+	return writeDemo(path, HashCost)
+}
+
+// writeDemo is WriteDemo with the bcrypt cost of the demo's hashes.
+func writeDemo(path string, cost int) (*Demo, error) {
 	if _, err := os.Stat(path); err == nil {
 		return nil, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("config: demo: %w", err)
 	}
-	c, demo, err := demoConfig()
+	c, demo, err := demoConfig(cost)
 	if err != nil {
 		return nil, err
 	}
@@ -94,8 +99,8 @@ func writeNew(path string, data []byte) (bool, error) {
 	return true, nil
 }
 
-// demoConfig builds the demo hall with freshly hashed secrets.
-func demoConfig() (*Config, *Demo, error) {
+// demoConfig builds the demo hall with its secrets freshly hashed at cost.
+func demoConfig(cost int) (*Config, *Demo, error) {
 	c := &Config{
 		Hall: Hall{
 			Name:           "Sở Công Thương tỉnh Bình Dương",
@@ -134,14 +139,14 @@ func demoConfig() (*Config, *Demo, error) {
 		Supervisors: []DemoLogin{{Username: "giamsat", Name: "Trần Văn Giám", Secret: "giamsat2026"}},
 	}
 	for _, l := range d.Clerks {
-		h, err := Hash(l.Secret)
+		h, err := hashWithCost(l.Secret, cost)
 		if err != nil {
 			return nil, nil, fmt.Errorf("config: demo: %w", err)
 		}
 		c.Clerks = append(c.Clerks, Clerk{Username: l.Username, Name: l.Name, PINHash: h})
 	}
 	for _, l := range d.Supervisors {
-		h, err := Hash(l.Secret)
+		h, err := hashWithCost(l.Secret, cost)
 		if err != nil {
 			return nil, nil, fmt.Errorf("config: demo: %w", err)
 		}

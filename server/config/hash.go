@@ -16,10 +16,16 @@ const HashCost = 10
 // Hash returns the bcrypt hash (cost HashCost) of a PIN or password. It fails
 // for an empty secret and for one longer than 72 bytes (bcrypt's limit).
 func Hash(secret string) (string, error) {
+	return hashWithCost(secret, HashCost)
+}
+
+// hashWithCost is Hash at a given cost; tests use bcrypt.MinCost to stay fast
+// under the race detector.
+func hashWithCost(secret string, cost int) (string, error) {
 	if secret == "" {
 		return "", errors.New("config: hash: mã PIN hoặc mật khẩu trống (empty secret)")
 	}
-	h, err := bcrypt.GenerateFromPassword([]byte(secret), HashCost)
+	h, err := bcrypt.GenerateFromPassword([]byte(secret), cost)
 	if err != nil {
 		return "", fmt.Errorf("config: hash: %w", err)
 	}
@@ -36,6 +42,11 @@ func CheckHash(hash, secret string) bool {
 // ending and returns its hash. An empty line is an error. It is meant for
 // `server hash-pin`, reading standard input.
 func HashFromReader(r io.Reader) (string, error) {
+	return hashFromReader(r, HashCost)
+}
+
+// hashFromReader is HashFromReader at a given cost.
+func hashFromReader(r io.Reader, cost int) (string, error) {
 	line, err := bufio.NewReader(r).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
 		return "", fmt.Errorf("config: hash: đọc dữ liệu vào (read input): %w", err)
@@ -44,5 +55,5 @@ func HashFromReader(r io.Reader) (string, error) {
 	if secret == "" {
 		return "", errors.New("config: hash: không có mã PIN hoặc mật khẩu nào được nhập (empty input)")
 	}
-	return Hash(secret)
+	return hashWithCost(secret, cost)
 }
