@@ -3,6 +3,7 @@ package hallclient
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
@@ -20,9 +21,12 @@ const maxRecentCalls = 10
 //     issue order (Ticket.Order), which a transferred ticket keeps. The
 //     server's priority_streak is per counter, so the hall-wide list cannot
 //     follow it; a full state from the server is taken as sent.
-//   - recent_calls entries are the ticket as it was when called (a later
-//     finish or transfer does not change them), so a hall screen keeps
-//     showing the counter that called it.
+//   - held is kept in issue order, recent_calls newest call first; their
+//     entries follow each ticket's later events (a finished ticket in
+//     recent_calls shows as finished, a transferred one without counter),
+//     as the server lists the current tickets.
+//   - clerks (each clerk's figures of the day) is kept sorted by username;
+//     service time is finished_at minus the latest called_at.
 //
 // Apply does not skip events seen already; the Client does that.
 type Mirror struct {
@@ -62,18 +66,15 @@ func (m *Mirror) apply(ev protocol.Message) error {
 	case protocol.EvTicketFinished:
 		var d protocol.TicketEvent
 		return decode(ev.Data, &d, func() { m.finished(d.Ticket) })
-	case protocol.EvTicketNoShow:
+	case protocol.EvTicketNoShow, protocol.EvTicketExpired:
 		var d protocol.TicketEvent
-		return decode(ev.Data, &d, func() { m.leave(d.Ticket.ID) })
+		return decode(ev.Data, &d, func() { m.ended(d.Ticket) })
 	case protocol.EvTicketTransferred:
 		var d protocol.TransferredEvent
 		return decode(ev.Data, &d, func() { m.transferred(d.Ticket) })
 	case protocol.EvTicketHeld:
 		var d protocol.TicketEvent
 		return decode(ev.Data, &d, func() { m.held(d.Ticket) })
-	case protocol.EvTicketExpired:
-		var d protocol.TicketEvent
-		return decode(ev.Data, &d, func() { m.leave(d.Ticket.ID) })
 	case protocol.EvTicketRated:
 		var d protocol.RatedEvent
 		return decode(ev.Data, &d, func() { m.rated(d) })
@@ -120,9 +121,16 @@ func (m *Mirror) called(t queue.Ticket, c int) {
 	}
 }
 
+// ended takes a ticket that left the queue for good (no-show, expired)
+// off its counter or list.
+func (m *Mirror) ended(t queue.Ticket) {
+	m.leave(t.ID)
+	m.updateRecent(t)
+}
+
 // finished frees the counter and adds the service time to the clerk's day.
 func (m *Mirror) finished(t queue.Ticket) {
-	m.leave(t.ID)
+	m.ended(t)
 	if t.Clerk == "" {
 		return
 	}
@@ -138,20 +146,34 @@ func (m *Mirror) finished(t queue.Ticket) {
 func (m *Mirror) transferred(t queue.Ticket) {
 	m.leave(t.ID)
 	m.enqueue(t)
+	m.updateRecent(t)
 }
 
 // held frees the counter and keeps t aside until it is called again.
 func (m *Mirror) held(t queue.Ticket) {
 	m.leave(t.ID)
-	m.s.Held = append(m.s.Held, t)
+	i := 0
+	for i < len(m.s.Held) && m.s.Held[i].Order < t.Order {
+		i++
+	}
+	m.s.Held = slices.Insert(m.s.Held, i, t)
+	m.updateRecent(t)
 }
 
-// rated counts the rating for the clerk of the ticket.
+// rated counts the rating for the clerk of the ticket and marks the ticket
+// in recent_calls.
 func (m *Mirror) rated(d protocol.RatedEvent) {
-	if d.Clerk == "" || d.Rating < 1 || d.Rating > 5 {
+	if d.Rating < 1 || d.Rating > 5 {
 		return
 	}
-	m.clerk(d.Clerk).Ratings[d.Rating]++
+	for i := range m.s.RecentCalls {
+		if m.s.RecentCalls[i].ID == d.TicketID {
+			m.s.RecentCalls[i].Rating = queue.OptInt(d.Rating)
+		}
+	}
+	if d.Clerk != "" {
+		m.clerk(d.Clerk).Ratings[d.Rating]++
+	}
 }
 
 // counterUpdated replaces the counter's entry as sent, ticket included.

@@ -2,6 +2,7 @@ package hallclient
 
 import (
 	"slices"
+	"strings"
 
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
@@ -78,15 +79,26 @@ func (m *Mirror) counter(id int) *queue.Counter {
 	return nil
 }
 
-// clerk returns the clerk's figures of the day, adding an entry if needed.
+// clerk returns the clerk's figures of the day, adding an entry in
+// username order if needed.
 func (m *Mirror) clerk(username string) *protocol.ClerkStats {
-	for i := range m.s.Clerks {
-		if m.s.Clerks[i].Username == username {
-			return &m.s.Clerks[i]
+	i, found := slices.BinarySearchFunc(m.s.Clerks, username, func(c protocol.ClerkStats, u string) int {
+		return strings.Compare(c.Username, u)
+	})
+	if !found {
+		m.s.Clerks = slices.Insert(m.s.Clerks, i, protocol.ClerkStats{Username: username})
+	}
+	return &m.s.Clerks[i]
+}
+
+// updateRecent replaces t's entry in recent_calls, if it has one, keeping
+// its place.
+func (m *Mirror) updateRecent(t queue.Ticket) {
+	for i := range m.s.RecentCalls {
+		if m.s.RecentCalls[i].ID == t.ID {
+			m.s.RecentCalls[i] = t
 		}
 	}
-	m.s.Clerks = append(m.s.Clerks, protocol.ClerkStats{Username: username})
-	return &m.s.Clerks[len(m.s.Clerks)-1]
 }
 
 // cloneState copies s so that the copy shares no slice or pointer with it.

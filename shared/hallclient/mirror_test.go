@@ -103,7 +103,7 @@ func TestMirrorApply(t *testing.T) {
 			}),
 			events: []protocol.Message{ev(5, protocol.EvTicketFinished, protocol.TicketEvent{Ticket: a1done})},
 			want: with(func(s *protocol.State) {
-				s.Seq, s.RecentCalls = 5, []queue.Ticket{a1c}
+				s.Seq, s.RecentCalls = 5, []queue.Ticket{a1done}
 				s.Clerks = []protocol.ClerkStats{{Username: "hang.nd", Finished: 1, ServiceSeconds: 300}}
 			}),
 		},
@@ -122,6 +122,18 @@ func TestMirrorApply(t *testing.T) {
 			}),
 		},
 		{
+			name: "held list stays in issue order",
+			start: with(func(s *protocol.State) {
+				s.Seq, s.Counters[0].Ticket = 9, ptr(a3c)
+				s.Held = []queue.Ticket{inState(a1c, queue.Held), inState(b5, queue.Held)}
+			}),
+			events: []protocol.Message{ev(10, protocol.EvTicketHeld, protocol.TicketEvent{Ticket: inState(a3c, queue.Held)})},
+			want: with(func(s *protocol.State) {
+				s.Seq = 10
+				s.Held = []queue.Ticket{inState(a1c, queue.Held), inState(a3c, queue.Held), inState(b5, queue.Held)}
+			}),
+		},
+		{
 			name:   "calling a held ticket brings it back to the counter",
 			start:  with(func(s *protocol.State) { s.Seq, s.Held = 5, []queue.Ticket{inState(a1c, queue.Held)} }),
 			events: []protocol.Message{ev(6, protocol.EvTicketCalled, protocol.CalledEvent{Ticket: a1c, Counter: 1})},
@@ -132,12 +144,13 @@ func TestMirrorApply(t *testing.T) {
 		{
 			name: "transferred ticket keeps its issue order in the new service",
 			start: with(func(s *protocol.State) {
-				s.Seq, s.Counters[0].Ticket = 8, ptr(a3c)
+				s.Seq, s.Counters[0].Ticket, s.RecentCalls = 8, ptr(a3c), []queue.Ticket{a3c}
 				s.Waiting, s.Services[1].Waiting = []queue.Ticket{b5, b7}, 2
 			}),
 			events: []protocol.Message{ev(9, protocol.EvTicketTransferred, protocol.TransferredEvent{Ticket: a3moved, FromService: "A"})},
 			want: with(func(s *protocol.State) {
 				s.Seq, s.Waiting, s.Services[1].Waiting = 9, []queue.Ticket{a3moved, b5, b7}, 3
+				s.RecentCalls = []queue.Ticket{a3moved}
 			}),
 		},
 		{
@@ -160,6 +173,29 @@ func TestMirrorApply(t *testing.T) {
 				ev(11, protocol.EvTicketExpired, protocol.TicketEvent{Ticket: inState(a1c, queue.Expired)}),
 			},
 			want: with(func(s *protocol.State) { s.Seq = 11 }),
+		},
+		{
+			name:   "rating marks the ticket in recent calls",
+			start:  with(func(s *protocol.State) { s.Seq, s.RecentCalls = 6, []queue.Ticket{a1done} }),
+			events: []protocol.Message{ev(7, protocol.EvTicketRated, protocol.RatedEvent{TicketID: a1.ID, Counter: 1, Clerk: "hang.nd", Rating: 4})},
+			want: with(func(s *protocol.State) {
+				rated := a1done
+				rated.Rating = 4
+				s.Seq, s.RecentCalls = 7, []queue.Ticket{rated}
+				s.Clerks = []protocol.ClerkStats{{Username: "hang.nd", Ratings: [6]int{4: 1}}}
+			}),
+		},
+		{
+			name:  "clerks are kept by username",
+			start: with(func(s *protocol.State) { s.Seq = 6 }),
+			events: []protocol.Message{
+				ev(7, protocol.EvTicketRated, protocol.RatedEvent{TicketID: b1.ID, Counter: 2, Clerk: "minh.tq", Rating: 3}),
+				ev(8, protocol.EvTicketRated, protocol.RatedEvent{TicketID: a1.ID, Counter: 1, Clerk: "hang.nd", Rating: 5}),
+			},
+			want: with(func(s *protocol.State) {
+				s.Seq = 8
+				s.Clerks = []protocol.ClerkStats{{Username: "hang.nd", Ratings: [6]int{5: 1}}, {Username: "minh.tq", Ratings: [6]int{3: 1}}}
+			}),
 		},
 		{
 			name:  "rating counts for the clerk",
