@@ -31,8 +31,9 @@ type lineIndex struct {
 // header-like line in a long description is not taken for a table.
 func indexLines(text string) *lineIndex {
 	x := &lineIndex{sections: []section{{keys: map[string]int{}}}}
-	inString := ""                            // the open multi-line delimiter, if any
-	text = strings.TrimPrefix(text, "\ufeff") // Windows editors may add a BOM
+	// Windows editors may start the file with a byte order mark.
+	text = strings.TrimPrefix(text, "\ufeff")
+	inString := "" // the open multi-line delimiter, if any
 	for i, l := range strings.Split(text, "\n") {
 		n := i + 1
 		if inString != "" {

@@ -10,7 +10,7 @@ import (
 // Print writes the demo's devices and logins as readable tables, in
 // Vietnamese with the English words in brackets.
 func (d *Demo) Print(w io.Writer) {
-	fmt.Fprintln(w, "Đã tạo cấu hình mẫu (demo config). Các mã dưới đây là bí mật MẪU, công khai;")
+	fmt.Fprintln(w, "Cấu hình mẫu (demo): các mã dưới đây là bí mật MẪU, đã công khai;")
 	fmt.Fprintln(w, "hãy thay chúng trước khi dùng thật (published demo secrets: replace them before real use).")
 	fmt.Fprintln(w)
 
