@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+
+	"hallq/display/board"
+)
+
+// headerView is the top band: the hall's name with the connection line
+// under it on the left, the clock and the date on the right.
+type headerView struct {
+	bg      *canvas.Rectangle
+	hall    *fitText
+	offline *fitText
+	clock   *fitText
+	date    *fitText
+	box     *fyne.Container
+}
+
+func newHeaderView() *headerView {
+	h := &headerView{
+		bg:      canvas.NewRectangle(colHeader),
+		hall:    newFitText("", colText, true, fyne.TextAlignLeading),
+		offline: newFitText("", colAlert, false, fyne.TextAlignLeading),
+		clock:   newFitText("", colText, true, fyne.TextAlignTrailing),
+		date:    newFitText("", colMuted, false, fyne.TextAlignTrailing),
+	}
+	h.hall.Min = 16
+	h.box = box(headerLayout{h}, h.bg, h.hall, h.offline, h.clock, h.date)
+	return h
+}
+
+func (h *headerView) update(v board.View) {
+	h.hall.Set(v.Hall, colText)
+	h.offline.Set(v.Offline, colAlert)
+	h.clock.Set(v.Clock, colText)
+	h.date.Set(v.Date, colMuted)
+}
+
+type headerLayout struct{ h *headerView }
+
+func (l headerLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	h := l.h
+	h.bg.Resize(size)
+	h.bg.Move(fyne.NewPos(0, 0))
+	pad := size.Height * 0.1
+	right := min(size.Width*0.3, size.Height*4)
+	left := size.Width - right - 3*pad
+	h.hall.Move(fyne.NewPos(2*pad, pad))
+	h.hall.Resize(fyne.NewSize(left-pad, size.Height*0.52))
+	h.offline.Move(fyne.NewPos(2*pad, pad+size.Height*0.52))
+	h.offline.Resize(fyne.NewSize(left-pad, size.Height*0.28))
+	h.clock.Move(fyne.NewPos(size.Width-right-2*pad, pad*0.5))
+	h.clock.Resize(fyne.NewSize(right, size.Height*0.58))
+	h.date.Move(fyne.NewPos(size.Width-right-2*pad, pad*0.5+size.Height*0.58))
+	h.date.Resize(fyne.NewSize(right, size.Height*0.28))
+}
+
+func (l headerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(100, 40) }

@@ -1,0 +1,112 @@
+// Package ui draws the hall screen with Fyne: it renders a board.View and
+// nothing else. Hall hands the network's values to the UI goroutine.
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+
+	"hallq/display/board"
+	"hallq/shared/look"
+)
+
+// Options configures the screen.
+type Options struct {
+	// Fullscreen makes the window cover the screen.
+	Fullscreen bool
+	// Animate scrolls a long ticker; tests turn it off.
+	Animate bool
+}
+
+// Screen is the hall screen's window. Its methods must run on the UI
+// goroutine (inside fyne.Do from elsewhere).
+type Screen struct {
+	win     fyne.Window
+	root    *fyne.Container
+	header  *headerView
+	grid    *fyne.Container
+	tiles   []*tileView
+	recent  *listPanel
+	waiting *waitingStrip
+	ticker  *tickerView
+}
+
+// New builds the screen in a new window of app, with the hall's theme. The
+// caller shows it (ShowAndRun).
+func New(app fyne.App, opts Options) *Screen {
+	app.Settings().SetTheme(look.Theme())
+	s := &Screen{
+		win:     app.NewWindow("Màn hình phòng chờ"),
+		header:  newHeaderView(),
+		grid:    box(tileGrid{gap: 14}),
+		recent:  newListPanel("Vừa gọi", board.MaxRecent, 96, 0.48, fyne.TextAlignTrailing),
+		waiting: newWaitingStrip(),
+		ticker:  newTickerView(opts.Animate),
+	}
+	bg := canvas.NewRectangle(colBackground)
+	s.root = box(&screenLayout{s: s}, bg, s.header.box, s.grid, s.recent.box, s.waiting.box, s.ticker.box)
+	s.win.SetContent(s.root)
+	s.win.SetPadded(false)
+	s.win.Resize(fyne.NewSize(1280, 720))
+	s.win.SetFullScreen(opts.Fullscreen)
+	s.win.SetOnClosed(s.ticker.stop)
+	return s
+}
+
+// Window returns the screen's window.
+func (s *Screen) Window() fyne.Window { return s.win }
+
+// Render shows v.
+func (s *Screen) Render(v board.View) {
+	s.header.update(v)
+	s.renderTiles(v.Tiles)
+	s.recent.setRows(recentLines(v.Recent))
+	if len(v.Services) != len(s.waiting.chips) {
+		s.waiting.set(v.Services)
+		s.root.Refresh() // the strip may need another row
+	} else {
+		s.waiting.set(v.Services)
+	}
+	s.ticker.set(v.Ticker)
+}
+
+// renderTiles updates the tiles, making or dropping some when the number
+// of counters changed.
+func (s *Screen) renderTiles(ts []board.Tile) {
+	if len(ts) != len(s.tiles) {
+		s.tiles = s.tiles[:0]
+		objs := make([]fyne.CanvasObject, 0, len(ts))
+		for range ts {
+			t := newTileView()
+			s.tiles = append(s.tiles, t)
+			objs = append(objs, t.box)
+		}
+		s.grid.Objects = objs
+		s.grid.Refresh()
+	}
+	sample := numberSample(ts)
+	for i, t := range ts {
+		if s.tiles[i].number.Sample != sample {
+			s.tiles[i].number.Sample = sample
+			s.tiles[i].number.Refresh()
+		}
+		s.tiles[i].update(t)
+	}
+}
+
+// numberSample is a number as long as the longest shown (at least four
+// characters, "A105"), so that every tile's number has the same size.
+func numberSample(ts []board.Tile) string {
+	n := 4
+	for _, t := range ts {
+		n = max(n, len([]rune(t.Number)))
+	}
+	return "D" + strings.Repeat("0", n-1)
+}
+
+// box returns a container with layout l.
+func box(l fyne.Layout, objs ...fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: l, Objects: objs}
+}

@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+
+	"hallq/display/board"
+)
+
+// waitingStrip is the band above the ticker: "Đang chờ" and one chip per
+// service with its waiting count and name, in as many rows as the width
+// needs.
+type waitingStrip struct {
+	title *fitText
+	chips []*chipView
+	box   *fyne.Container
+	// chipH is the height of one row of chips, set by the screen layout.
+	chipH float32
+}
+
+// chipView is one service: the count large, then the letter and the name.
+type chipView struct {
+	bg    *canvas.Rectangle
+	count *fitText
+	name  *fitText
+}
+
+// chipWidth is a chip's smallest width in chip heights: room for a count
+// and about twenty characters of the name.
+const chipWidth = 4.4
+
+func newWaitingStrip() *waitingStrip {
+	w := &waitingStrip{title: newFitText("Đang chờ", colMuted, true, fyne.TextAlignLeading), chipH: 60}
+	w.box = box(stripLayout{w}, w.title)
+	return w
+}
+
+// set shows the services' counts, making or dropping chips when the number
+// of services changed.
+func (w *waitingStrip) set(ss []board.Service) {
+	if len(ss) != len(w.chips) {
+		w.chips = w.chips[:0]
+		objs := []fyne.CanvasObject{w.title}
+		for range ss {
+			c := &chipView{
+				bg:    canvas.NewRectangle(colPanel),
+				count: newFitText("", colNumber, true, fyne.TextAlignCenter),
+				name:  newFitText("", colText, false, fyne.TextAlignLeading),
+			}
+			c.bg.CornerRadius = 10
+			w.chips = append(w.chips, c)
+			objs = append(objs, c.bg, c.count, c.name)
+		}
+		w.box.Objects = objs
+		w.box.Refresh()
+	}
+	for i, s := range ss {
+		w.chips[i].count.Set(strconv.Itoa(s.Waiting), colNumber)
+		w.chips[i].name.Set(s.ID+" · "+s.Name, colText)
+	}
+}
+
+// grid returns how many chips go in a row and how many rows there are for
+// a strip of the given width.
+func (w *waitingStrip) grid(width float32) (perRow, rows int) {
+	n := len(w.chips)
+	if n == 0 {
+		return 1, 1
+	}
+	perRow = max(1, int((width-w.titleWidth())/(w.chipH*chipWidth)))
+	perRow = min(perRow, n)
+	rows = (n + perRow - 1) / perRow
+	// Even out the rows: 5 chips in rows of 4 become rows of 3 and 2.
+	perRow = (n + rows - 1) / rows
+	return perRow, rows
+}
+
+// Height is the strip's height for a width: its rows of chips.
+func (w *waitingStrip) Height(width float32) float32 {
+	_, rows := w.grid(width)
+	return float32(rows)*w.chipH + float32(rows-1)*w.gap()
+}
+
+func (w *waitingStrip) titleWidth() float32 { return w.chipH * 2.6 }
+func (w *waitingStrip) gap() float32        { return w.chipH * 0.15 }
+
+type stripLayout struct{ w *waitingStrip }
+
+func (l stripLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	w := l.w
+	h, gap, titleW := w.chipH, w.gap(), w.titleWidth()
+	place(w.title, 0, (size.Height-h*0.6)/2, titleW, h*0.6)
+	perRow, _ := w.grid(size.Width)
+	chipW := (size.Width - titleW - float32(perRow)*gap) / float32(perRow)
+	for i, c := range w.chips {
+		x := titleW + gap + float32(i%perRow)*(chipW+gap)
+		y := float32(i/perRow) * (h + gap)
+		place(c.bg, x, y, chipW, h)
+		countW := min(h*1.3, chipW*0.35)
+		place(c.count, x+h*0.1, y+h*0.1, countW, h*0.8)
+		nameX := x + h*0.2 + countW
+		c.name.Min, c.name.Max = h*0.34, h*0.4
+		place(c.name, nameX, y+h*0.15, x+chipW-nameX-h*0.15, h*0.7)
+	}
+}
+
+func (l stripLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(40, 20) }
