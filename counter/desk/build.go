@@ -35,7 +35,7 @@ func (d *Desk) currentLocked() *queue.Ticket {
 func (d *Desk) viewLocked() View {
 	v := View{Online: d.online, Busy: d.busy, Message: d.msg}
 	if !d.online {
-		v.Connection = connectionText(d.attempt)
+		v.Connection = connectionText(d.attempt, d.linkErr)
 	}
 	v.Screen, v.Notice = d.screenLocked()
 	if d.state != nil {

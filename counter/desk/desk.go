@@ -48,6 +48,7 @@ type Desk struct {
 	state   *protocol.State
 	online  bool
 	attempt int
+	linkErr error
 	busy    bool
 	msg     Message
 	picker  *Picker
@@ -103,11 +104,16 @@ func (d *Desk) SetState(s protocol.State) {
 }
 
 // SetStatus records whether the connection is up; attempt counts the
-// reconnection attempts since it went down.
-func (d *Desk) SetStatus(connected bool, attempt int) {
+// reconnection attempts since it went down and err is the last failure
+// (nil when connected).
+func (d *Desk) SetStatus(connected bool, attempt int, err error) {
 	d.mu.Lock()
 	d.online = connected
 	d.attempt = attempt
+	d.linkErr = err
+	if connected {
+		d.linkErr = nil
+	}
 	d.mu.Unlock()
 	d.cfg.OnChange()
 }

@@ -79,7 +79,7 @@ func TestEnabledActions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := newDesk(t, &fakeSender{}, tt.state)
-			d.SetStatus(tt.online, 3)
+			d.SetStatus(tt.online, 3, errors.New("dial: refused"))
 			v := d.View()
 			if got := enabledActions(v); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("enabled: got %v, want %v", got, tt.want)

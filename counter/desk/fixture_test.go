@@ -123,7 +123,7 @@ func newDesk(t *testing.T, f *fakeSender, st protocol.State) *Desk {
 	t.Helper()
 	d := New(Config{Sender: f, Now: func() time.Time { return t0 }})
 	t.Cleanup(d.Close)
-	d.SetStatus(true, 0)
+	d.SetStatus(true, 0, nil)
 	d.SetHello(counterHello())
 	d.SetState(st)
 	return d

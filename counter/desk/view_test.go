@@ -143,7 +143,7 @@ func TestLogin(t *testing.T) {
 	if v.Screen != ScreenServe || v.ClerkName != "Nguyễn Diệu Hằng" || v.Message.Text != "Xin chào Nguyễn Diệu Hằng." {
 		t.Errorf("after login: screen %v clerk %q message %q", v.Screen, v.ClerkName, v.Message.Text)
 	}
-	d.SetStatus(false, 1)
+	d.SetStatus(false, 1, nil)
 	if d.View().CanLogin {
 		t.Error("login possible offline")
 	}

@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"hallq/counter/desk"
+	"hallq/shared/look"
+)
+
+// loginScreen asks for the clerk's username and PIN.
+type loginScreen struct {
+	desk   Desk
+	root   *fyne.Container
+	title  *canvas.Text
+	hall   *canvas.Text
+	user   *widget.Entry
+	pin    *widget.Entry
+	button *widget.Button
+	msg    *canvas.Text
+}
+
+func newLoginScreen(d Desk) *loginScreen {
+	s := &loginScreen{desk: d}
+	s.title = look.Colored("", sizeTitle+8, look.ToneAccent, true)
+	s.title.Alignment = fyne.TextAlignCenter
+	s.hall = look.Colored("", sizeTitle-8, look.ToneMuted, false)
+	s.hall.Alignment = fyne.TextAlignCenter
+	s.user = widget.NewEntry()
+	s.user.SetPlaceHolder("ví dụ: hang.nd")
+	s.pin = widget.NewPasswordEntry()
+	s.pin.SetPlaceHolder("••••")
+	s.user.OnSubmitted = func(string) { s.submit() }
+	s.pin.OnSubmitted = func(string) { s.submit() }
+	s.button = widget.NewButton("Đăng nhập (Enter)", s.submit)
+	s.button.Importance = widget.HighImportance
+	s.msg = look.Colored("", 20, look.ToneAlert, true)
+	s.msg.Alignment = fyne.TextAlignCenter
+	form := container.NewVBox(
+		s.title, s.hall, widget.NewSeparator(),
+		widget.NewLabel("Tên đăng nhập"), s.user,
+		widget.NewLabel("Mã PIN"), s.pin,
+		layout.NewSpacer(), s.button, s.msg,
+	)
+	card := look.Panel(container.NewGridWrap(fyne.NewSize(520, form.MinSize().Height+40), form), look.ToneAccent, false)
+	s.root = container.NewCenter(card)
+	return s
+}
+
+// submit sends the sign-in; an empty username moves the focus there, an
+// empty PIN to the PIN.
+func (s *loginScreen) submit() {
+	if s.button.Disabled() {
+		return
+	}
+	if s.desk.Login(s.user.Text, s.pin.Text) {
+		s.pin.SetText("")
+	}
+}
+
+// clear empties the fields, for the next clerk.
+func (s *loginScreen) clear() {
+	s.user.SetText("")
+	s.pin.SetText("")
+}
+
+func (s *loginScreen) render(v desk.View) {
+	s.title.Text = "Đăng nhập — " + v.CounterName
+	s.title.Refresh()
+	s.hall.Text = v.HallName
+	s.hall.Refresh()
+	setEnabled(s.button, v.CanLogin)
+	s.msg.Text, s.msg.Color = v.Message.Text, look.Color(look.ToneMuted)
+	if v.Message.Error {
+		s.msg.Color = look.Color(look.ToneAlert)
+	}
+	if v.Busy {
+		s.msg.Text, s.msg.Color = "Đang kiểm tra…", look.Color(look.ToneMuted)
+	}
+	s.msg.Refresh()
+	s.root.Refresh()
+}

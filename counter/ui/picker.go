@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"hallq/counter/desk"
+	"hallq/shared/look"
+)
+
+// pickerPopup is the transfer picker: one button per service, with its
+// digit key, and a cancel button (Escape).
+type pickerPopup struct {
+	desk    Desk
+	canvas  fyne.Canvas
+	popup   *widget.PopUp
+	title   *canvas.Text
+	options *fyne.Container
+	shown   *desk.Picker
+}
+
+func newPickerPopup(d Desk, c fyne.Canvas) *pickerPopup {
+	p := &pickerPopup{desk: d, canvas: c}
+	p.title = look.Colored("", sizeTitle, look.ToneAccent, true)
+	p.options = container.NewVBox()
+	cancel := widget.NewButton("Hủy (Esc)", d.ClosePicker)
+	p.popup = widget.NewModalPopUp(container.NewVBox(p.title, p.options, widget.NewSeparator(), cancel), c)
+	return p
+}
+
+// render shows the picker while the view has one, and hides it otherwise.
+func (p *pickerPopup) render(pk *desk.Picker) {
+	if pk == nil {
+		if p.shown != nil {
+			p.popup.Hide()
+			p.shown = nil
+		}
+		return
+	}
+	if p.shown != nil && p.shown.TicketID == pk.TicketID {
+		return
+	}
+	p.title.Text = "Chuyển số " + pk.Number + " sang lĩnh vực:"
+	p.title.Refresh()
+	p.options.Objects = nil
+	for _, o := range pk.Options {
+		service := o.Service
+		label := o.Service + " — " + o.Name
+		if o.Key != "" {
+			label = o.Key + ". " + label
+		}
+		b := widget.NewButton(label, func() { p.desk.Transfer(service) })
+		b.Alignment = widget.ButtonAlignLeading
+		p.options.Add(b)
+	}
+	p.shown = pk
+	p.popup.Show()
+}

@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"hallq/counter/desk"
+	"hallq/shared/look"
+)
+
+// serveScreen is the clerk's working screen: the top bar, the ticket being
+// served, the action buttons, the message line, the day's figures on the
+// left; the queue and the held tickets on the right.
+type serveScreen struct {
+	desk    Desk
+	root    *fyne.Container
+	who     *canvas.Text
+	status  *canvas.Text
+	hall    *canvas.Text
+	logout  *keyButton
+	ticket  *ticketCard
+	buttons map[desk.Action]*keyButton
+	msg     *canvas.Text
+	today   *todayPanel
+	queue   *queuePanel
+}
+
+func newServeScreen(d Desk, onKey func(*fyne.KeyEvent)) *serveScreen {
+	s := &serveScreen{desk: d, buttons: map[desk.Action]*keyButton{}}
+	s.who = look.Colored("", sizeTitle, look.ToneAccent, true)
+	s.status = look.Colored("", sizeTitle-6, look.ToneCalled, true)
+	s.hall = look.Colored("", 18, look.ToneMuted, false)
+	s.logout = newKeyButton(desk.ActLogout.Label(false), func() { d.Do(desk.ActLogout) }, onKey)
+	top := container.NewBorder(nil, nil,
+		container.NewHBox(s.who, s.status), container.NewHBox(s.hall, s.logout))
+
+	s.ticket = newTicketCard()
+	for _, a := range desk.Buttons {
+		a := a
+		s.buttons[a] = newKeyButton(buttonLabel(a, false), func() { d.Do(a) }, onKey)
+	}
+	call := s.buttons[desk.ActCallNext]
+	call.Importance = widget.HighImportance
+	grid := container.NewGridWithColumns(3)
+	for _, a := range desk.Buttons[1:] {
+		grid.Add(s.buttons[a])
+	}
+	s.buttons[desk.ActFinish].Importance = widget.SuccessImportance
+	s.msg = look.Colored("", 22, look.ToneCalled, true)
+	s.today = newTodayPanel()
+
+	left := container.NewVBox(s.ticket.root, look.Touch(call, 0, 60), grid, s.msg, s.today.root)
+	s.queue = newQueuePanel(d, onKey)
+	right := look.Touch(s.queue.root, 500, 0)
+	s.root = container.NewBorder(container.NewPadded(top), nil, nil, right, container.NewPadded(left))
+	return s
+}
+
+// buttonLabel is a's text with its key.
+func buttonLabel(a desk.Action, paused bool) string {
+	if k := a.Key(); k != "" {
+		return a.Label(paused) + " (" + k + ")"
+	}
+	return a.Label(paused)
+}
+
+func (s *serveScreen) render(v desk.View) {
+	s.who.Text = v.CounterName + " · " + v.ClerkName
+	s.who.Refresh()
+	s.status.Text = v.StatusText
+	s.status.Color = look.Color(look.ToneCalled)
+	if v.Paused {
+		s.status.Color = look.Color(look.TonePriority)
+	}
+	s.status.Refresh()
+	s.hall.Text = v.HallName
+	s.hall.Refresh()
+	setEnabled(s.logout, v.Can(desk.ActLogout))
+	for a, b := range s.buttons {
+		setEnabled(b, v.Can(a))
+	}
+	if l := buttonLabel(desk.ActPause, v.Paused); s.buttons[desk.ActPause].Text != l {
+		s.buttons[desk.ActPause].SetText(l)
+	}
+	s.ticket.render(v.Current, v.Paused)
+	s.renderMessage(v)
+	s.today.render(v.Stats)
+	s.queue.render(v)
+	// Texts changed size: lay the screen out again.
+	s.root.Refresh()
+}
+
+func (s *serveScreen) renderMessage(v desk.View) {
+	text, tone := v.Message.Text, look.ToneCalled
+	switch {
+	case v.Busy:
+		text, tone = "Đang gửi…", look.ToneMuted
+	case v.Message.Error:
+		tone = look.ToneAlert
+	}
+	s.msg.Text, s.msg.Color = text, look.Color(tone)
+	s.msg.Refresh()
+}
+
+// ticketCard shows the ticket being served, very large, with its service,
+// priority mark, waiting and service times and recalls beside it.
+type ticketCard struct {
+	root    fyne.CanvasObject
+	number  *canvas.Text
+	prio    *canvas.Text
+	service *canvas.Text
+	waited  *canvas.Text
+	serving *canvas.Text
+	recalls *canvas.Text
+}
+
+func newTicketCard() *ticketCard {
+	c := &ticketCard{}
+	caption := look.Colored("ĐANG PHỤC VỤ", 18, look.ToneMuted, true)
+	c.number = look.Colored("", sizeNumber, look.ToneAccent, true)
+	c.prio = look.Colored("", 24, look.TonePriority, true)
+	c.service = look.Colored("", 22, look.ToneWaiting, false)
+	c.waited = look.Colored("", 20, look.ToneMuted, false)
+	c.serving = look.Colored("", 20, look.ToneMuted, false)
+	c.recalls = look.Colored("", 20, look.ToneMuted, false)
+	info := container.NewVBox(caption, c.prio, c.service, c.waited, c.serving, c.recalls)
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(24, 0))
+	c.root = look.Panel(container.NewHBox(c.number, gap, container.NewCenter(info)), look.ToneCalled, true)
+	return c
+}
+
+func (c *ticketCard) render(t *desk.TicketView, paused bool) {
+	if t == nil {
+		c.number.Text, c.number.Color = "—", look.Color(look.ToneMuted)
+		c.prio.Text, c.service.Text = "Chưa gọi số nào", ""
+		c.waited.Text, c.serving.Text, c.recalls.Text = "Nhấn F1 hoặc Enter", "để gọi số tiếp theo.", ""
+		if paused {
+			c.prio.Text = "Quầy đang tạm nghỉ"
+			c.waited.Text, c.serving.Text = "Nhấn F8 để tiếp tục", "nhận số."
+		}
+	} else {
+		c.number.Text, c.number.Color = t.Number, look.Color(look.ToneAccent)
+		c.prio.Text = "Thường"
+		if t.Priority {
+			c.prio.Text = "★ Ưu tiên"
+		}
+		c.service.Text = t.Service + " — " + t.ServiceName
+		if t.TransferredFrom != "" {
+			c.service.Text += " (chuyển từ " + t.TransferredFrom + ")"
+		}
+		c.waited.Text = "Đã chờ " + desk.FormatWait(t.Waited)
+		c.serving.Text = "Đang phục vụ " + desk.FormatClock(t.Serving)
+		c.recalls.Text = "Gọi lại " + strconv.Itoa(t.Recalls) + " lần"
+	}
+	c.prio.Color = look.Color(look.ToneMuted)
+	if t != nil && t.Priority {
+		c.prio.Color = look.Color(look.TonePriority)
+	}
+}

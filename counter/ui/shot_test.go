@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// TestScreenshots writes the screens as PNG files to $COUNTER_SHOTS, for a
+// person to look at; without it the test is skipped.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("COUNTER_SHOTS")
+	if dir == "" {
+		t.Skip("set COUNTER_SHOTS=DIR to write screenshots")
+	}
+	sizes := map[string]fyne.Size{"1366": fyne.NewSize(1366, 768), "1920": fyne.NewSize(1920, 1080)}
+	for name, size := range sizes {
+		for _, sc := range []struct {
+			name string
+			prep func(h *harness)
+		}{
+			{"serve", nil},
+			{"serving", func(h *harness) { h.setState(serving(sampleState())) }},
+			{"login", func(h *harness) { h.setState(signedOut(sampleState())) }},
+			{"transfer", func(h *harness) { h.setState(serving(sampleState())); h.press("F5") }},
+			{"offline", func(h *harness) { h.desk.SetStatus(false, 3, nil); h.ui.Refresh() }},
+		} {
+			h := newHarness(t, sampleState(), nil)
+			if sc.prep != nil {
+				sc.prep(h)
+			}
+			h.ui.Window().Resize(size)
+			img := h.ui.Window().Canvas().Capture()
+			f, err := os.Create(filepath.Join(dir, sc.name+"-"+name+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := png.Encode(f, img); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+		}
+	}
+}

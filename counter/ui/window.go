@@ -1,0 +1,142 @@
+// Package ui is the counter app's window: it builds the Fyne widgets and
+// renders a desk.View into them. It holds no logic of its own; every click
+// and key goes to the Desk, and every change comes back as a new View.
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"hallq/counter/desk"
+	"hallq/shared/look"
+)
+
+// Desk is what the window needs of the counter's logic; *desk.Desk is it.
+type Desk interface {
+	View() desk.View
+	Do(a desk.Action) bool
+	CallTicket(id string) bool
+	Transfer(service string) bool
+	ClosePicker()
+	Login(username, pin string) bool
+	HandleKey(key string) bool
+}
+
+// WindowSize is the window's starting size: a common counter screen.
+var WindowSize = fyne.NewSize(1366, 768)
+
+// UI is the counter's window. Its methods must run on the Fyne goroutine
+// (inside fyne.Do when called from elsewhere).
+type UI struct {
+	win  fyne.Window
+	desk Desk
+
+	content    *fyne.Container
+	banner     *fyne.Container
+	bannerText *canvas.Text
+	notice     *fyne.Container
+	noticeText *widget.Label
+	login      *loginScreen
+	serve      *serveScreen
+	picker     *pickerPopup
+	screen     desk.Screen
+	rendered   bool
+}
+
+// New builds the counter's window in app, showing d's view. It sets the
+// counter theme on app. Call Window().Show (or ShowAndRun) to display it,
+// and Refresh whenever d changes.
+func New(app fyne.App, d Desk) *UI {
+	app.Settings().SetTheme(Theme())
+	u := &UI{win: app.NewWindow("Quầy phục vụ — Bộ phận Một cửa"), desk: d}
+	u.bannerText = canvas.NewText("", color.White)
+	u.bannerText.TextStyle = fyne.TextStyle{Bold: true}
+	bg := canvas.NewRectangle(look.Color(look.ToneAlert))
+	u.banner = container.NewStack(bg, container.NewPadded(container.NewCenter(u.bannerText)))
+	u.noticeText = widget.NewLabel("")
+	u.noticeText.Alignment = fyne.TextAlignCenter
+	u.noticeText.Wrapping = fyne.TextWrapWord
+	u.noticeText.SizeName = "text"
+	u.notice = container.NewBorder(layout.NewSpacer(), layout.NewSpacer(), nil, nil, container.NewCenter(u.noticeText))
+	u.login = newLoginScreen(d)
+	u.serve = newServeScreen(d, u.typedKey)
+	u.picker = newPickerPopup(d, u.win.Canvas())
+	u.banner.Hide()
+	body := container.NewStack(u.notice, u.login.root, u.serve.root)
+	u.content = container.NewBorder(u.banner, nil, nil, nil, body)
+	u.win.SetContent(u.content)
+	u.win.Resize(WindowSize)
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
+	u.Refresh()
+	return u
+}
+
+// Window returns the window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Refresh renders the desk's current view.
+func (u *UI) Refresh() { u.render(u.desk.View()) }
+
+func (u *UI) render(v desk.View) {
+	u.bannerText.Text = v.Connection
+	u.bannerText.Refresh()
+	if v.Connection != "" != u.banner.Visible() {
+		show(u.banner, v.Connection != "")
+		u.content.Refresh() // the body takes or gives back the banner's room
+	}
+	switched := !u.rendered || v.Screen != u.screen
+	u.screen, u.rendered = v.Screen, true
+	show(u.notice, v.Screen == desk.ScreenConnecting || v.Screen == desk.ScreenUnbound)
+	show(u.login.root, v.Screen == desk.ScreenLogin)
+	show(u.serve.root, v.Screen == desk.ScreenServe)
+	switch v.Screen {
+	case desk.ScreenConnecting, desk.ScreenUnbound:
+		u.noticeText.SetText(v.Notice)
+	case desk.ScreenLogin:
+		u.login.render(v)
+	case desk.ScreenServe:
+		u.serve.render(v)
+	}
+	u.picker.render(v.Picker)
+	if switched {
+		u.focusFor(v.Screen)
+	}
+}
+
+// focusFor puts the keyboard where the screen wants it: in the username on
+// the sign-in screen, nowhere on the serve screen, so that the window's
+// key handler gets the function keys.
+func (u *UI) focusFor(s desk.Screen) {
+	c := u.win.Canvas()
+	if s == desk.ScreenLogin {
+		u.login.clear()
+		c.Focus(u.login.user)
+		return
+	}
+	c.Unfocus()
+}
+
+// typedKey handles a key that no entry took: Enter signs in on the sign-in
+// screen; everything else goes to the desk.
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	if u.screen == desk.ScreenLogin {
+		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+			u.login.submit()
+		}
+		return
+	}
+	u.desk.HandleKey(string(ev.Name))
+}
+
+func show(o fyne.CanvasObject, on bool) {
+	if on && !o.Visible() {
+		o.Show()
+	} else if !on && o.Visible() {
+		o.Hide()
+	}
+}
