@@ -1,0 +1,132 @@
+// Command display is the hall screen: a full-screen board of the counters
+// and the numbers they serve, with a voice that announces each call.
+//
+//	go run ./display -server ws://10.0.0.2:8080/ws -device display-1 -token … -fullscreen
+//
+// Every flag can also come from HALL_<FLAG> (HALL_TOKEN, HALL_VOICE, …).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"sync"
+
+	"fyne.io/fyne/v2/app"
+
+	"hallq/display/board"
+	"hallq/display/ui"
+	"hallq/display/voice"
+	"hallq/shared/flagenv"
+	"hallq/shared/hallclient"
+	"hallq/shared/protocol"
+)
+
+// options are the command-line flags.
+type options struct {
+	server, device, token string
+	fullscreen            bool
+	voiceDir              string
+	mute, chime           bool
+}
+
+func main() {
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	opts, err := parseFlags()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	if err := run(opts, log); err != nil {
+		log.Error("display", "err", err)
+		os.Exit(1)
+	}
+}
+
+// parseFlags reads the flags and their HALL_ variables.
+func parseFlags() (options, error) {
+	var o options
+	fs := flag.NewFlagSet("display", flag.ContinueOnError)
+	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "the server's websocket address, ws://HOST:PORT/ws")
+	fs.StringVar(&o.device, "device", "", "this display's device id in the hall config")
+	fs.StringVar(&o.token, "token", "", "the device's token (better from HALL_TOKEN)")
+	fs.BoolVar(&o.fullscreen, "fullscreen", false, "cover the whole screen")
+	fs.StringVar(&o.voiceDir, "voice", "", "directory of the hall's own voice clips (see display/voice)")
+	fs.BoolVar(&o.mute, "mute", false, "no spoken announcements")
+	fs.BoolVar(&o.chime, "chime", true, "play a chime before each call (also when muted)")
+	if err := flagenv.ParseOS(fs); err != nil {
+		return o, err
+	}
+	switch {
+	case o.device == "" || o.token == "":
+		return o, errors.New("display: cần -device và -token (hoặc HALL_DEVICE, HALL_TOKEN)")
+	case o.mute && o.voiceDir != "":
+		return o, errors.New("display: -voice và -mute không dùng cùng nhau")
+	}
+	return o, nil
+}
+
+// run wires the client, the board, the screen and the announcer, and
+// returns when the window closes.
+func run(o options, log *slog.Logger) error {
+	clips := voice.Default()
+	if o.voiceDir != "" {
+		var err error
+		if clips, err = voice.LoadDir(o.voiceDir); err != nil {
+			return err
+		}
+	}
+	player, err := voice.NewSystemPlayer(exec.LookPath)
+	if err != nil {
+		log.Warn("display: no sound; the board works without it", "err", err)
+		player = voice.Silent{}
+	}
+	ann := voice.NewAnnouncer(voice.AnnouncerConfig{
+		Player: player, Clips: clips, Mute: o.mute, Chime: o.chime, Logger: log,
+	})
+
+	screen := ui.New(app.NewWithID("vn.hallq.display"), ui.Options{Fullscreen: o.fullscreen, Animate: true})
+	hall := ui.NewHall(board.New(nil), screen)
+	client := hallclient.New(hallclient.Config{
+		URL: o.server, Device: o.device, Token: o.token, Logger: log,
+		OnStatus: func(s hallclient.Status) {
+			hall.SetStatus(board.StatusOf(s.Connected, s.Err, s.Attempt))
+		},
+		OnEvent: func(ev hallclient.Event) {
+			hall.Event(ev.Message, ev.Replayed)
+			announce(ann, ev.Message, ev.Replayed)
+		},
+		OnState: func(s protocol.State) {
+			ann.SetTemplate(s.Hall.Announcement)
+			hall.SetState(s)
+		},
+	})
+
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() { _ = client.Run(ctx) })
+	wg.Go(func() { ann.Run(ctx) })
+	wg.Go(func() { hall.Run(ctx) })
+	screen.Window().ShowAndRun()
+	cancel()
+	wg.Wait()
+	return nil
+}
+
+// announce queues a ticket_called event for the voice; the announcer drops
+// replayed and stale ones.
+func announce(ann *voice.Announcer, ev protocol.Message, replayed bool) {
+	c, ok := board.Called(ev)
+	if !ok {
+		return
+	}
+	call := voice.Call{Number: c.Ticket.Number, Counter: c.Counter, Recall: c.Recall, Replayed: replayed}
+	if ev.At != nil {
+		call.At = ev.At.Time
+	}
+	ann.Announce(call)
+}
