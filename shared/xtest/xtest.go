@@ -1,0 +1,202 @@
+// Package xtest runs the apps' end-to-end tests: it starts Xvfb, builds an
+// app's real binary (cgo, GL), drives it with xdotool and takes
+// screenshots with ImageMagick. Without those tools a test skips with a
+// message, except under CI=true, where it fails: CI installs them.
+package xtest
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Need skips t (or fails it under CI=true) unless every tool is on PATH.
+func Need(t testing.TB, tools ...string) {
+	t.Helper()
+	var missing []string
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			missing = append(missing, tool)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	msg := fmt.Sprintf("end-to-end test needs %s (Debian: xvfb xdotool imagemagick; bash .ci/run installs them)", strings.Join(missing, ", "))
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+}
+
+// Display is a running Xvfb server.
+type Display struct {
+	Name string // e.g. ":87"
+	W, H int
+}
+
+var displayN = struct {
+	sync.Mutex
+	n int
+}{n: 80}
+
+// StartX starts Xvfb with a w×h screen and stops it when t ends.
+func StartX(t testing.TB, w, h int) *Display {
+	t.Helper()
+	Need(t, "Xvfb", "xdotool", "import")
+	displayN.Lock()
+	displayN.n++
+	n := displayN.n + os.Getpid()%100
+	displayN.Unlock()
+	name := fmt.Sprintf(":%d", n)
+	cmd := exec.Command("Xvfb", name, "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("Xvfb: %v", err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	d := &Display{Name: name, W: w, H: h}
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if d.run("xdotool", "getdisplaygeometry") == nil {
+			return d
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("Xvfb %s did not start", name)
+	return nil
+}
+
+func (d *Display) env() []string {
+	return append(os.Environ(), "DISPLAY="+d.Name, "LANG=C.UTF-8", "FYNE_SCALE=1")
+}
+
+func (d *Display) run(name string, args ...string) error {
+	cmd := exec.Command(name, args...)
+	cmd.Env = d.env()
+	return cmd.Run()
+}
+
+// Build builds the package pkg (e.g. "hallq/kiosk") as a real binary
+// (without the ci tag) into a temp dir and returns its path. The first
+// build of Fyne with GL takes minutes; later builds use the cache.
+func Build(t testing.TB, pkg string) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), filepath.Base(pkg))
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, pkg)
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build %s: %v\n%s", pkg, err, out)
+	}
+	return bin
+}
+
+// Start runs bin with args on the display and stops it when t ends. Its
+// output goes to the test log.
+func (d *Display) Start(t testing.TB, bin string, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = d.env()
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start %s: %v", bin, err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		if t.Failed() {
+			t.Logf("%s output:\n%s", filepath.Base(bin), out.String())
+		}
+	})
+	return cmd
+}
+
+// Click clicks at (x, y) on the screen.
+func (d *Display) Click(t testing.TB, x, y int) {
+	t.Helper()
+	if err := d.run("xdotool", "mousemove", fmt.Sprint(x), fmt.Sprint(y), "click", "1"); err != nil {
+		t.Fatalf("xdotool click: %v", err)
+	}
+}
+
+// Key sends key presses (xdotool names, e.g. "F1", "Return") to the
+// focused window.
+func (d *Display) Key(t testing.TB, keys ...string) {
+	t.Helper()
+	if err := d.run("xdotool", append([]string{"key"}, keys...)...); err != nil {
+		t.Fatalf("xdotool key: %v", err)
+	}
+}
+
+// Type types text into the focused window.
+func (d *Display) Type(t testing.TB, text string) {
+	t.Helper()
+	if err := d.run("xdotool", "type", "--delay", "30", text); err != nil {
+		t.Fatalf("xdotool type: %v", err)
+	}
+}
+
+// WaitWindow waits until a window whose name contains title is mapped,
+// and focuses it.
+func (d *Display) WaitWindow(t testing.TB, title string, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", title)
+		cmd.Env = d.env()
+		out, err := cmd.Output()
+		if err == nil && len(bytes.TrimSpace(out)) > 0 {
+			id := strings.Fields(string(out))[0]
+			d.run("xdotool", "windowactivate", "--sync", id)
+			d.run("xdotool", "windowfocus", "--sync", id)
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("no window %q within %v", title, timeout)
+}
+
+// Screenshot captures the whole screen, saves it as path (if not empty)
+// and returns it.
+func (d *Display) Screenshot(t testing.TB, path string) image.Image {
+	t.Helper()
+	cmd := exec.Command("import", "-window", "root", "png:-")
+	cmd.Env = d.env()
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if path != "" {
+		os.WriteFile(path, out, 0o644)
+	}
+	return img
+}
+
+// Eventually retries check every 200 ms until it returns true or timeout
+// passes, then fails with msg.
+func Eventually(t testing.TB, timeout time.Duration, msg string, check func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if check() {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatal(msg)
+}
