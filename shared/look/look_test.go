@@ -66,3 +66,13 @@ func TestThemeFont(t *testing.T) {
 		t.Fatal("theme font is empty")
 	}
 }
+
+func TestChoiceIsLarge(t *testing.T) {
+	obj, b := look.Choice("KHÔNG", 44, true, nil)
+	if got := obj.MinSize().Height; got < look.MinTouch*2 {
+		t.Errorf("Choice height got %v, want >= %v", got, look.MinTouch*2)
+	}
+	if b == nil {
+		t.Fatal("Choice returned no button")
+	}
+}

@@ -70,3 +70,21 @@ func Panel(obj fyne.CanvasObject, tone Tone, outlined bool) fyne.CanvasObject {
 	}
 	return container.NewStack(bg, container.NewPadded(obj))
 }
+
+// Choice is a large answer tile: a button under one big centred line at
+// size, at least w wide and 2.5×MinTouch high. high makes it the
+// theme's highlight colour (dark text), otherwise the button colour (light
+// text). The button is returned too, to disable it.
+func Choice(label string, size float32, high bool, tap func()) (fyne.CanvasObject, *widget.Button) {
+	b := widget.NewButton("", tap)
+	fg := color.Color(color.White)
+	if high {
+		b.Importance = widget.HighImportance
+		fg = color.Black
+	}
+	t := canvas.NewText(label, fg)
+	t.TextSize = size
+	t.TextStyle = fyne.TextStyle{Bold: true}
+	t.Alignment = fyne.TextAlignCenter
+	return Touch(container.NewStack(b, container.NewCenter(t)), t.MinSize().Width+2*MinTouch/2, MinTouch*2.5), b
+}
