@@ -237,3 +237,29 @@ func TestConflictShown(t *testing.T) {
 		t.Error("call next disabled after a refusal")
 	}
 }
+
+func TestConnectionLine(t *testing.T) {
+	tests := []struct {
+		name    string
+		attempt int
+		err     error
+		want    string
+	}{
+		{"first attempt", 0, nil, "Mất kết nối máy chủ. Đang kết nối lại… Các nút thao tác tạm khóa."},
+		{"retrying", 4, errors.New("dial tcp: refused"), "Mất kết nối máy chủ. Đang kết nối lại (lần 4)… Các nút thao tác tạm khóa."},
+		{"token refused", 2, &queue.Error{Code: queue.EUNAUTHORIZED, Message: "sai token"}, "Máy chủ không chấp nhận thiết bị này (sai mã thiết bị hoặc token). Vui lòng báo quản trị hệ thống."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDesk(t, &fakeSender{}, sampleState())
+			d.SetStatus(false, tt.attempt, tt.err)
+			if got := d.View().Connection; got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			d.SetStatus(true, 0, tt.err)
+			if got := d.View().Connection; got != "" {
+				t.Errorf("online: got %q, want none", got)
+			}
+		})
+	}
+}

@@ -54,7 +54,8 @@ func newServeScreen(d Desk, onKey func(*fyne.KeyEvent)) *serveScreen {
 	s.msg = look.Colored("", 22, look.ToneCalled, true)
 	s.today = newTodayPanel()
 
-	left := container.NewVBox(s.ticket.root, look.Touch(call, 0, 60), grid, s.msg, s.today.root)
+	left := container.NewBorder(container.NewVBox(s.ticket.root, look.Touch(call, 0, 60), grid, s.msg),
+		s.today.root, nil, nil)
 	s.queue = newQueuePanel(d, onKey)
 	right := look.Touch(s.queue.root, 500, 0)
 	s.root = container.NewBorder(container.NewPadded(top), nil, nil, right, container.NewPadded(left))
@@ -69,7 +70,8 @@ func buttonLabel(a desk.Action, paused bool) string {
 	return a.Label(paused)
 }
 
-func (s *serveScreen) render(v desk.View) {
+// render shows v; height is the window's, which sizes the ticket number.
+func (s *serveScreen) render(v desk.View, height float32) {
 	s.who.Text = v.CounterName + " · " + v.ClerkName
 	s.who.Refresh()
 	s.status.Text = v.StatusText
@@ -87,6 +89,7 @@ func (s *serveScreen) render(v desk.View) {
 	if l := buttonLabel(desk.ActPause, v.Paused); s.buttons[desk.ActPause].Text != l {
 		s.buttons[desk.ActPause].SetText(l)
 	}
+	s.ticket.number.TextSize = numberSize(height)
 	s.ticket.render(v.Current, v.Paused)
 	s.renderMessage(v)
 	s.today.render(v.Stats)
@@ -105,6 +108,12 @@ func (s *serveScreen) renderMessage(v desk.View) {
 	}
 	s.msg.Text, s.msg.Color = text, look.Color(tone)
 	s.msg.Refresh()
+}
+
+// numberSize grows the served number with the window: 120 on a 768-high
+// screen, about 170 on a 1080-high one.
+func numberSize(height float32) float32 {
+	return min(max(sizeNumber, height*0.155), 2*sizeNumber)
 }
 
 // ticketCard shows the ticket being served, very large, with its service,

@@ -33,6 +33,7 @@ func TestScreenshots(t *testing.T) {
 				sc.prep(h)
 			}
 			h.ui.Window().Resize(size)
+			h.ui.Refresh()
 			img := h.ui.Window().Canvas().Capture()
 			f, err := os.Create(filepath.Join(dir, sc.name+"-"+name+".png"))
 			if err != nil {

@@ -100,7 +100,7 @@ func (u *UI) render(v desk.View) {
 	case desk.ScreenLogin:
 		u.login.render(v)
 	case desk.ScreenServe:
-		u.serve.render(v)
+		u.serve.render(v, u.win.Canvas().Size().Height)
 	}
 	u.picker.render(v.Picker)
 	if switched {
