@@ -54,7 +54,9 @@ func (s *Store) Backup(dir string, now time.Time, keep time.Duration) (string, e
 	return name, pruneBackups(dir, now.Add(-keep))
 }
 
+// pruneBackups deletes the backups of days before the day of before.
 func pruneBackups(dir string, before time.Time) error {
+	before = time.Date(before.Year(), before.Month(), before.Day(), 0, 0, 0, 0, before.Location())
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("store: prune backups: %w", err)
