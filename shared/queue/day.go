@@ -9,8 +9,12 @@ func (e *Engine) NeedsNewDay(now time.Time) bool {
 
 // StartDay turns the day: numbering, seq and sign-ins restart. It emits
 // day_started (seq 1) and a counter_updated for every counter that was
-// signed in.
+// signed in. On the Engine's own day it does nothing, so that a repeated
+// call cannot number a ticket twice.
 func (e *Engine) StartDay(now time.Time) {
+	if !e.NeedsNewDay(now) {
+		return
+	}
 	open := map[int]bool{}
 	for id, c := range e.counters {
 		if c.Clerk != "" || c.Status != CounterClosed {
