@@ -115,7 +115,11 @@ func (e *Engine) ratedTicket(in RateInput) (*Ticket, error) {
 	if in.BoundCounter == 0 {
 		return nil, Errorf(EFORBIDDEN, "Vui lòng quét mã QR hoặc nhập mã in trên phiếu để đánh giá")
 	}
-	last := e.counters[in.BoundCounter].LastFinished
+	c, ok := e.counters[in.BoundCounter]
+	if !ok {
+		return nil, Errorf(ENOTFOUND, "Không có quầy số %d", in.BoundCounter)
+	}
+	last := c.LastFinished
 	if in.TicketID == "" {
 		in.TicketID = last
 	}
