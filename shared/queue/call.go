@@ -98,6 +98,7 @@ func (e *Engine) call(now time.Time, c *CounterState, t *Ticket) {
 	if t.FirstCalledAt.IsZero() {
 		t.FirstCalledAt = at
 	}
+	t.AnnouncedAt = at
 	t.Counter = OptInt(c.ID)
 	t.Clerk = OptString(c.Clerk)
 	t.Calls = append(t.Calls, Call{Counter: c.ID, Clerk: c.Clerk, At: at})
@@ -131,6 +132,7 @@ func (e *Engine) Recall(now time.Time, counter int, id string) (Ticket, error) {
 		return Ticket{}, err
 	}
 	t.Recalls++
+	t.AnnouncedAt = e.stamp(now)
 	e.pushRecent(t.ID)
 	e.saveTicket(t)
 	p := t.Public()

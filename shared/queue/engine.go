@@ -121,24 +121,48 @@ func (e *Engine) Load(d DayData) {
 		}
 	}
 	for _, r := range d.Ratings {
+		if r.Rating < VeryDissatisfied || r.Rating > VerySatisfied {
+			continue // a damaged record must not stop the day from loading
+		}
 		e.clerkDay(r.Clerk).Ratings[r.Rating]++
 	}
 	e.rebuildRecent()
 }
 
-// rebuildRecent restores the last ten calls from the tickets' call times.
+// rebuildRecent restores the last ten calls from the tickets, newest call
+// or recall first, as pushRecent left them: a transferred ticket keeps its
+// place by its last call.
 func (e *Engine) rebuildRecent() {
 	var called []*Ticket
 	for _, t := range e.tickets {
-		if !t.CalledAt.IsZero() && t.Counter != 0 {
+		if !announced(t).IsZero() {
 			called = append(called, t)
 		}
 	}
-	sort.Slice(called, func(i, j int) bool { return called[i].CalledAt.After(called[j].CalledAt.Time) })
+	sort.Slice(called, func(i, j int) bool {
+		ai, aj := announced(called[i]), announced(called[j])
+		if !ai.Equal(aj) {
+			return ai.After(aj)
+		}
+		return called[i].Order > called[j].Order
+	})
 	e.recent = nil
 	for i := 0; i < len(called) && i < recentCalls; i++ {
 		e.recent = append(e.recent, called[i].ID)
 	}
+}
+
+// announced is when t was last called or recalled, or zero if never; it
+// reads the calls too, for tickets stored before AnnouncedAt existed.
+func announced(t *Ticket) time.Time {
+	last := t.AnnouncedAt.Time
+	if t.CalledAt.After(last) {
+		last = t.CalledAt.Time
+	}
+	if n := len(t.Calls); n > 0 && t.Calls[n-1].At.After(last) {
+		last = t.Calls[n-1].At.Time
+	}
+	return last
 }
 
 const recentCalls = 10

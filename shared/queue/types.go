@@ -61,6 +61,10 @@ type Ticket struct {
 	// FirstCalledAt is the first call's time, kept across transfers for the
 	// report's waiting time.
 	FirstCalledAt Stamp `json:"first_called_at"`
+	// AnnouncedAt is the time of the latest call or recall: it orders
+	// recent_calls again after a restart, as a recall moves a ticket to
+	// their front.
+	AnnouncedAt Stamp `json:"announced_at,omitzero"`
 	// Calls lists every call in order (recalls excluded).
 	Calls []Call `json:"calls,omitempty"`
 	// Token is the secret printed on the paper for rating.
