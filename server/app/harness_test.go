@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -38,8 +40,15 @@ func startServer(t *testing.T, dir string, clk *clock) *Server {
 	if clk == nil {
 		clk = &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
 	}
-	s, err := Start(Options{Addr: "127.0.0.1:0", Data: dir, Demo: true, Now: clk.Now,
-		Logger: slog.New(slog.NewTextHandler(testWriter{t}, nil))})
+	return startServerLog(t, dir, clk, slog.New(slog.NewTextHandler(testWriter{t}, nil)))
+}
+
+// startServerLog is startServer with a chosen logger. The data dir gets the
+// test hall (testdata/hall.toml) unless it has a config already.
+func startServerLog(t *testing.T, dir string, clk *clock, log *slog.Logger) *Server {
+	t.Helper()
+	writeTestConfig(t, dir)
+	s, err := Start(Options{Addr: "127.0.0.1:0", Data: dir, Demo: true, Now: clk.Now, Logger: log})
 	if err != nil {
 		t.Fatalf("start server: %v", err)
 	}
@@ -214,3 +223,25 @@ func (w testWriter) Write(b []byte) (int, error) {
 }
 
 var _ = io.Discard
+
+// writeTestConfig copies testdata/hall.toml, the demo hall of
+// config.WriteDemo with its PINs and password hashed at bcrypt's minimum
+// cost (the demo's cost 10 takes seconds under -race), into dir unless a
+// hall.toml is there.
+func writeTestConfig(t *testing.T, dir string) {
+	t.Helper()
+	dst := filepath.Join(dir, "hall.toml")
+	if _, err := os.Stat(dst); err == nil {
+		return
+	}
+	b, err := os.ReadFile(filepath.Join("testdata", "hall.toml"))
+	if err != nil {
+		t.Fatalf("read test config: %v", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatalf("data dir: %v", err)
+	}
+	if err := os.WriteFile(dst, b, 0o600); err != nil {
+		t.Fatalf("write test config: %v", err)
+	}
+}

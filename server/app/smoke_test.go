@@ -25,7 +25,9 @@ func TestSmoke(t *testing.T) {
 	}
 	c := connect(t, s, "counter-1")
 	c.mustOK("clerk_login", map[string]any{"username": "hang.nd", "pin": "1111"}, nil)
-	var called struct{ Ticket struct{ ID, Number, State string } }
+	var called struct {
+		Ticket struct{ ID, Number, State string }
+	}
 	c.mustOK("call_next", nil, &called)
 	t.Logf("%+v", called)
 }
