@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+
+	"hallq/kiosk/model"
+	"hallq/shared/look"
+)
+
+// header is the hall's name on every screen, and the offline banner.
+type header struct {
+	root   fyne.CanvasObject
+	hall   *canvas.Text
+	banner *canvas.Text
+	box    fyne.CanvasObject
+}
+
+func newHeader() *header {
+	h := &header{
+		hall:   look.Heading("", 44),
+		banner: look.Colored("", 34, look.ToneAlert, true),
+	}
+	h.hall.Alignment = fyne.TextAlignCenter
+	h.banner.Alignment = fyne.TextAlignCenter
+	h.box = look.Panel(h.banner, look.ToneAlert, true)
+	h.root = container.NewVBox(container.NewPadded(h.hall), h.box)
+	return h
+}
+
+func (h *header) update(v model.View) {
+	name := v.Hall
+	if name == "" {
+		name = "Bộ phận Một cửa"
+	}
+	if v.CounterName != "" {
+		name += " — " + v.CounterName
+	}
+	setText(h.hall, name)
+	setText(h.banner, v.Banner)
+	showIf(h.box, v.Banner != "")
+}
+
+// setText changes a text only when it differs, to spare refreshes.
+func setText(t *canvas.Text, s string) {
+	if t.Text != s {
+		t.Text = s
+		t.Refresh()
+	}
+}
+
+// showIf shows obj when visible is true and hides it otherwise.
+func showIf(obj fyne.CanvasObject, visible bool) {
+	if visible == obj.Visible() {
+		return
+	}
+	if visible {
+		obj.Show()
+	} else {
+		obj.Hide()
+	}
+}

@@ -1,0 +1,145 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hallq/kiosk/model"
+	"hallq/shared/look"
+)
+
+// home is the start screen: a tile per service and the other services of
+// the kiosk; on a rating pad, a welcome and the feedback button.
+type home struct {
+	m      *model.Model
+	box    *fyne.Container
+	notice *widget.Label
+	grid   *fyne.Container
+	tiles  []*tile
+	key    string // the services the tiles were built for
+	hall   fyne.CanvasObject
+	pad    fyne.CanvasObject
+	rate   *widget.Button
+}
+
+func newHome(m *model.Model) *home {
+	h := &home{m: m, notice: look.Text("", look.SizeBig), grid: container.New(orientGrid{wide: 2, tall: 1})}
+	h.notice.Alignment = fyne.TextAlignCenter
+	h.notice.Importance = widget.DangerImportance
+	h.notice.TextStyle.Bold = true
+	h.rate = look.Button("Đánh giá sự hài lòng", m.OpenRateCode)
+	bar := container.NewGridWithColumns(3,
+		h.rate,
+		look.Button("Phản ánh, kiến nghị", m.OpenFeedback),
+		look.Button("Thủ tục hành chính", m.OpenProcedures),
+	)
+	prompt := look.Text("Xin mời chọn lĩnh vực cần giải quyết:", theme.SizeNameSubHeadingText)
+	h.hall = container.NewBorder(container.NewVBox(h.notice, prompt), bar, nil, nil, container.NewVScroll(h.grid))
+	welcome := look.Text("Kính chào ông/bà!\nSau khi được phục vụ, xin mời ông/bà đánh giá sự hài lòng trên màn hình này.", look.SizeBig)
+	welcome.Alignment = fyne.TextAlignCenter
+	h.pad = container.NewBorder(nil, look.Button("Phản ánh, kiến nghị", m.OpenFeedback), nil, nil,
+		container.NewCenter(welcome))
+	h.box = container.NewStack(h.hall)
+	return h
+}
+
+func (h *home) root() fyne.CanvasObject { return container.NewPadded(h.box) }
+
+func (h *home) enter(model.View) {}
+
+func (h *home) update(v model.View) {
+	want := h.hall
+	if v.Counter != 0 {
+		want = h.pad
+	}
+	if len(h.box.Objects) != 1 || h.box.Objects[0] != want {
+		h.box.Objects = []fyne.CanvasObject{want}
+		h.box.Refresh()
+	}
+	if h.notice.Text != v.Notice {
+		h.notice.SetText(v.Notice)
+	}
+	showIf(h.notice, v.Notice != "")
+	key := tilesKey(v.Tiles)
+	if key != h.key {
+		h.key = key
+		h.tiles = h.tiles[:0]
+		objs := make([]fyne.CanvasObject, 0, len(v.Tiles))
+		for _, t := range v.Tiles {
+			id := t.ID
+			tl := newTile(t, func() { h.m.ChooseService(id) })
+			h.tiles = append(h.tiles, tl)
+			objs = append(objs, tl.root)
+		}
+		h.grid.Objects = objs
+		h.grid.Refresh()
+	}
+	for i, t := range v.Tiles {
+		h.tiles[i].update(t, v.Online)
+	}
+}
+
+func tilesKey(ts []model.Tile) string {
+	var b strings.Builder
+	for _, t := range ts {
+		b.WriteString(t.ID + "\x00" + t.Name + "\x00" + t.Description + "\x01")
+	}
+	return b.String()
+}
+
+// tile is one service: a big button under its name, description and
+// waiting count.
+type tile struct {
+	root   fyne.CanvasObject
+	btn    *widget.Button
+	status *canvas.Text
+}
+
+func newTile(t model.Tile, tap func()) *tile {
+	name := look.Text(t.ID+". "+t.Name, look.SizeBig)
+	name.TextStyle.Bold = true
+	desc := look.Text(short(t.Description, 110), theme.SizeNameText)
+	tl := &tile{btn: widget.NewButton("", tap), status: look.Colored("", 30, look.ToneWaiting, true)}
+	content := container.NewPadded(container.NewBorder(nil, container.NewPadded(tl.status), nil, nil,
+		container.NewVBox(name, desc, layout.NewSpacer())))
+	tl.root = look.Touch(container.NewStack(tl.btn, content), 400, look.MinTouch*3)
+	return tl
+}
+
+func (tl *tile) update(t model.Tile, online bool) {
+	text, tone := "Đang chờ: "+strconv.Itoa(t.Waiting)+" người", look.ToneWaiting
+	if t.SoldOut {
+		text, tone = model.SoldOutText+" hôm nay", look.ToneAlert
+	}
+	if tl.status.Text != text || tl.status.Color != look.Color(tone) {
+		tl.status.Text, tl.status.Color = text, look.Color(tone)
+		tl.status.Refresh()
+	}
+	if off := t.SoldOut || !online; off != tl.btn.Disabled() {
+		if off {
+			tl.btn.Disable()
+		} else {
+			tl.btn.Enable()
+		}
+	}
+}
+
+// short cuts s to at most n characters at a word boundary.
+func short(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;.") + "…"
+}

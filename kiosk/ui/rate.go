@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hallq/kiosk/model"
+	"hallq/shared/look"
+	"hallq/shared/queue"
+)
+
+// faces draws each level for those who do not read.
+var faces = map[int]string{5: "😄", 4: "🙂", 3: "😐", 2: "🙁", 1: "😠"}
+
+// levelTones colours each level.
+var levelTones = map[int]look.Tone{5: look.ToneCalled, 4: look.ToneCalled, 3: look.ToneAccent, 2: look.TonePriority, 1: look.ToneAlert}
+
+// rateCode asks for the ticket's QR code or its number and code.
+type rateCode struct {
+	box           fyne.CanvasObject
+	number, token *field
+	kb            *keyboard
+	err           *widget.Label
+}
+
+func newRateCode(m *model.Model) *rateCode {
+	r := &rateCode{kb: newKeyboard(codeRows, false, m.Touch)}
+	focus := func(fl *field) { r.kb.active = fl; m.Touch() }
+	r.number = newField("Số thứ tự, ví dụ A001", false, false, 40, focus)
+	r.token = newField("Mã đánh giá (8 ký tự)", false, false, 8, focus)
+	submit := func() { m.SubmitCode(r.number.Text() + " " + r.token.Text()) }
+	r.number.entry.OnSubmitted = func(string) { submit() }
+	r.token.entry.OnSubmitted = func(string) { submit() }
+	r.err = look.Text("", theme.SizeNameText)
+	r.err.Importance = widget.DangerImportance
+	title := look.Heading("Đánh giá sự hài lòng", 44)
+	help := look.Text("Đưa mã QR trên phiếu vào máy quét, hoặc nhập số thứ tự và mã đánh giá in dưới mã QR.", look.SizeBig)
+	form := container.NewVBox(title, help, container.NewGridWithColumns(2, r.number.entry, r.token.entry), r.err, r.kb.root)
+	next := look.BigButton("Tiếp tục", submit)
+	r.box = container.NewBorder(nil, container.NewGridWithColumns(2, backBar(m), next), nil, nil, container.NewVScroll(form))
+	return r
+}
+
+func (r *rateCode) root() fyne.CanvasObject { return container.NewPadded(r.box) }
+
+func (r *rateCode) enter(model.View) {
+	r.number.clear()
+	r.token.clear()
+	r.kb.active = r.number
+}
+
+func (r *rateCode) update(v model.View) {
+	if r.err.Text != v.Form.Error {
+		r.err.SetText(v.Form.Error)
+	}
+	showIf(r.err, v.Form.Error != "")
+}
+
+// rate shows the five levels of the national scale.
+type rate struct {
+	box    fyne.CanvasObject
+	title  *widget.Label
+	err    *widget.Label
+	levels []*widget.Button
+}
+
+func newRate(m *model.Model) *rate {
+	r := &rate{title: look.Text("", look.SizeBig)}
+	r.title.Alignment = fyne.TextAlignCenter
+	r.title.TextStyle.Bold = true
+	r.err = look.Text("", theme.SizeNameText)
+	r.err.Importance = widget.DangerImportance
+	q := look.Text("Xin ông/bà đánh giá mức độ hài lòng", theme.SizeNameHeadingText)
+	q.Alignment = fyne.TextAlignCenter
+	tiles := make([]fyne.CanvasObject, 0, 5)
+	for level := 5; level >= 1; level-- {
+		level := level
+		b := widget.NewButton("", func() { m.ChooseLevel(level) })
+		r.levels = append(r.levels, b)
+		face := canvas.NewText(faces[level], look.Color(levelTones[level]))
+		face.TextSize = 88
+		face.Alignment = fyne.TextAlignCenter
+		label := look.Colored(queue.RatingLabels[level], 32, levelTones[level], true)
+		label.Alignment = fyne.TextAlignCenter
+		tiles = append(tiles, look.Touch(container.NewStack(b,
+			container.NewVBox(layout.NewSpacer(), face, label, layout.NewSpacer())), 330, look.MinTouch*3))
+	}
+	r.box = container.NewBorder(container.NewVBox(r.title, q), container.NewVBox(r.err, backBar(m)), nil, nil,
+		container.New(orientGrid{wide: 5, tall: 1}, tiles...))
+	return r
+}
+
+func (r *rate) root() fyne.CanvasObject { return container.NewPadded(r.box) }
+func (r *rate) enter(model.View)        {}
+
+func (r *rate) update(v model.View) {
+	title := "Số thứ tự " + v.Rate.Number
+	if v.Rate.Number == "" {
+		title = ""
+	}
+	if r.title.Text != title {
+		r.title.SetText(title)
+	}
+	if r.err.Text != v.Rate.Error {
+		r.err.SetText(v.Rate.Error)
+	}
+	showIf(r.err, v.Rate.Error != "")
+	for _, b := range r.levels {
+		if v.Rate.Sending {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+}
+
+// reasons offers the reasons and a comment for levels 1 to 3.
+type reasons struct {
+	box     fyne.CanvasObject
+	comment *field
+	kb      *keyboard
+	toggles map[string]*widget.Button
+	err     *widget.Label
+	send    *widget.Button
+}
+
+func newReasons(m *model.Model) *reasons {
+	r := &reasons{kb: newKeyboard(telexRows, true, m.Touch), toggles: map[string]*widget.Button{}}
+	r.comment = newField("Ý kiến khác (không bắt buộc, tối đa 500 ký tự)", true, true, model.MaxComment,
+		func(fl *field) { r.kb.active = fl; m.Touch() })
+	r.comment.entry.SetMinRowsVisible(2)
+	r.err = look.Text("", theme.SizeNameText)
+	r.err.Importance = widget.DangerImportance
+	title := look.Text("Ông/bà chưa hài lòng về điều gì? (chọn một hoặc nhiều)", look.SizeBig)
+	title.TextStyle.Bold = true
+	btns := make([]fyne.CanvasObject, 0, len(queue.Reasons))
+	for _, rs := range queue.Reasons {
+		code := rs.Code
+		b := look.Button(rs.Label, func() { m.ToggleReason(code) })
+		r.toggles[code] = b
+		btns = append(btns, b)
+	}
+	r.send = look.BigButton("Gửi đánh giá", func() { m.SubmitRating(r.comment.Text()) })
+	hint := look.Text(TelexHint, theme.SizeNameCaptionText)
+	form := container.NewVBox(title, container.NewGridWithColumns(3, btns...), r.comment.entry, r.err, hint, r.kb.root)
+	r.box = container.NewBorder(nil, container.NewGridWithColumns(2, backBar(m), r.send), nil, nil, container.NewVScroll(form))
+	return r
+}
+
+func (r *reasons) root() fyne.CanvasObject { return container.NewPadded(r.box) }
+
+func (r *reasons) enter(model.View) {
+	r.comment.clear()
+	r.kb.active = r.comment
+}
+
+func (r *reasons) update(v model.View) {
+	for code, b := range r.toggles {
+		imp := widget.MediumImportance
+		if slices.Contains(v.Rate.Reasons, code) {
+			imp = widget.HighImportance
+		}
+		if b.Importance != imp {
+			b.Importance = imp
+			b.Refresh()
+		}
+	}
+	if r.err.Text != v.Rate.Error {
+		r.err.SetText(v.Rate.Error)
+	}
+	showIf(r.err, v.Rate.Error != "")
+	if v.Rate.Sending {
+		r.send.Disable()
+	} else {
+		r.send.Enable()
+	}
+}
