@@ -194,3 +194,15 @@ func (c *wsClient) sync() []msg {
 	_, events := c.reply(c.send("ping", nil))
 	return events
 }
+
+// rawDo sends a raw frame and returns the next reply, dropping the events
+// before it.
+func (c *wsClient) rawDo(frame string) msg {
+	c.t.Helper()
+	c.sendRaw(frame)
+	for {
+		if m := c.read(); m.Type == "reply" {
+			return m
+		}
+	}
+}
