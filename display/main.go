@@ -89,7 +89,7 @@ func run(o options, log *slog.Logger) error {
 		Player: player, Clips: clips, Mute: o.mute, Chime: o.chime, Logger: log,
 	})
 
-	screen := ui.New(app.NewWithID("vn.hallq.display"), ui.Options{Fullscreen: o.fullscreen, Animate: true})
+	screen := ui.New(app.NewWithID("vn.hallq.display"), ui.Options{Fullscreen: o.fullscreen})
 	hall := ui.NewHall(board.New(nil), screen)
 	client := hallclient.New(hallclient.Config{
 		URL: o.server, Device: o.device, Token: o.token, Logger: log,

@@ -60,6 +60,9 @@ func New(now func() time.Time) *Board {
 // server's state after a change.
 func (b *Board) SetState(s protocol.State) { b.state = s }
 
+// Now returns the board's clock's time.
+func (b *Board) Now() time.Time { return b.now() }
+
 // State returns the state last set.
 func (b *Board) State() protocol.State { return b.state }
 

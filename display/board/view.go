@@ -60,6 +60,9 @@ func (b *Board) View() View {
 		Ticker:  tickerText(s.Hall.FeedbackContact, s.Hall.Ticker),
 		Offline: b.status.Text(),
 	}
+	if v.Hall == "" {
+		v.Hall = "Bộ phận Một cửa"
+	}
 	for _, c := range s.Counters {
 		v.Tiles = append(v.Tiles, b.tile(c, now))
 	}

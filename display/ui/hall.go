@@ -72,6 +72,7 @@ func (h *Hall) Run(ctx context.Context) {
 // redraw renders the board's view if it changed. It runs on the UI
 // goroutine.
 func (h *Hall) redraw() {
+	h.screen.Tick(h.board.Now())
 	v := h.board.View()
 	if h.drawn && reflect.DeepEqual(v, h.last) {
 		return

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,8 +17,6 @@ import (
 type Options struct {
 	// Fullscreen makes the window cover the screen.
 	Fullscreen bool
-	// Animate scrolls a long ticker; tests turn it off.
-	Animate bool
 }
 
 // Screen is the hall screen's window. Its methods must run on the UI
@@ -43,7 +42,7 @@ func New(app fyne.App, opts Options) *Screen {
 		grid:    box(tileGrid{gap: 14}),
 		recent:  newListPanel("Vừa gọi", board.MaxRecent, 96, 0.48, fyne.TextAlignTrailing),
 		waiting: newWaitingStrip(),
-		ticker:  newTickerView(opts.Animate),
+		ticker:  newTickerView(),
 	}
 	bg := canvas.NewRectangle(colBackground)
 	s.root = box(&screenLayout{s: s}, bg, s.header.box, s.grid, s.recent.box, s.waiting.box, s.ticker.box)
@@ -51,9 +50,12 @@ func New(app fyne.App, opts Options) *Screen {
 	s.win.SetPadded(false)
 	s.win.Resize(fyne.NewSize(1280, 720))
 	s.win.SetFullScreen(opts.Fullscreen)
-	s.win.SetOnClosed(s.ticker.stop)
 	return s
 }
+
+// Tick turns the ticker's page when its time has come; the Hall calls it
+// on every redraw tick.
+func (s *Screen) Tick(now time.Time) { s.ticker.turn(now) }
 
 // Window returns the screen's window.
 func (s *Screen) Window() fyne.Window { return s.win }

@@ -93,6 +93,14 @@ func capture(t *testing.T, s *Screen, name string) {
 	}
 }
 
+// sampleView is the sample state's view, connected, at t0.
+func sampleView() board.View {
+	b := board.New(func() time.Time { return t0 })
+	b.SetState(sampleState())
+	b.SetStatus(board.Status{Connected: true})
+	return b.View()
+}
+
 func TestScreenSizes(t *testing.T) {
 	for _, sz := range []struct {
 		name string

@@ -1,49 +1,72 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 )
 
+// tickerPage is how long each page of the ticker stays.
+const tickerPage = 8 * time.Second
+
+// tickerSep separates the parts of the ticker's message (board.View.Ticker).
+const tickerSep = "   •   "
+
 // tickerView is the bottom line: the feedback contact and the hall's
-// message, scrolling from right to left when it is wider than the screen.
+// message. Text wider than the screen is shown in pages that turn every
+// tickerPage, cut between parts and words; paging, unlike scrolling, costs
+// no redraw between turns and reads better from afar.
 type tickerView struct {
-	bg      *canvas.Rectangle
-	text    *canvas.Text
-	box     *fyne.Container
-	animate bool
-	anim    *fyne.Animation
-	// laidOut is the text and size of the running layout, so that a
-	// redraw with the same ones leaves the scroll alone.
-	laidOut struct {
-		text string
-		size fyne.Size
-	}
+	bg    *canvas.Rectangle
+	text  *canvas.Text
+	box   *fyne.Container
+	msg   string
+	pages []string
+	page  int
 }
 
-// tickerSpeed is the scroll speed in bar heights per second.
-const tickerSpeed = 1.8
-
-func newTickerView(animate bool) *tickerView {
-	v := &tickerView{
-		bg:      canvas.NewRectangle(colTicker),
-		text:    canvas.NewText("", colText),
-		animate: animate,
-	}
+func newTickerView() *tickerView {
+	v := &tickerView{bg: canvas.NewRectangle(colTicker), text: canvas.NewText("", colText)}
 	v.box = box(tickerLayout{v}, v.bg, v.text)
 	return v
 }
 
 // set changes the message.
 func (v *tickerView) set(msg string) {
-	if v.text.Text == msg {
+	if v.msg == msg {
 		return
 	}
-	v.text.Text = msg
-	v.box.Refresh()
+	v.msg = msg
 	tickerLayout{v}.Layout(nil, v.box.Size())
+}
+
+// turn shows the page for time now.
+func (v *tickerView) turn(now time.Time) {
+	if len(v.pages) < 2 {
+		return
+	}
+	p := int(now.UnixNano()/int64(tickerPage)) % len(v.pages)
+	if p == v.page {
+		return
+	}
+	v.page = p
+	v.show()
+}
+
+// show puts the current page on the line, centred.
+func (v *tickerView) show() {
+	size := v.box.Size()
+	text := ""
+	if v.page < len(v.pages) {
+		text = v.pages[v.page]
+	}
+	v.text.Text = text
+	m := fyne.MeasureText(text, v.text.TextSize, v.text.TextStyle)
+	v.text.Resize(m)
+	v.text.Move(fyne.NewPos(max(0, (size.Width-m.Width)/2), (size.Height-m.Height)/2))
+	v.text.Refresh()
 }
 
 type tickerLayout struct{ v *tickerView }
@@ -52,43 +75,46 @@ func (l tickerLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	v := l.v
 	v.bg.Resize(size)
 	v.bg.Move(fyne.NewPos(0, 0))
-	if v.laidOut.text == v.text.Text && v.laidOut.size == size {
-		return
-	}
-	v.laidOut.text, v.laidOut.size = v.text.Text, size
-	if v.anim != nil {
-		v.anim.Stop()
-		v.anim = nil
-	}
 	v.text.TextSize = size.Height * 0.5
-	m := fyne.MeasureText(v.text.Text, v.text.TextSize, v.text.TextStyle)
-	v.text.Resize(m)
-	y := (size.Height - m.Height) / 2
-	pad := size.Height * 0.4
-	if m.Width <= size.Width-2*pad || !v.animate {
-		x := (size.Width - m.Width) / 2
-		if x < pad {
-			x = pad
-		}
-		v.text.Move(fyne.NewPos(x, y))
-		v.text.Refresh()
-		return
-	}
-	span := size.Width + m.Width
-	d := time.Duration(float64(span) / float64(size.Height*tickerSpeed) * float64(time.Second))
-	v.anim = fyne.NewAnimation(d, func(p float32) {
-		v.text.Move(fyne.NewPos(size.Width-p*span, y))
+	width := size.Width - size.Height
+	v.pages = paginate(v.msg, width, func(s string) float32 {
+		return fyne.MeasureText(s, v.text.TextSize, v.text.TextStyle).Width
 	})
-	v.anim.Curve = fyne.AnimationLinear
-	v.anim.RepeatCount = fyne.AnimationRepeatForever
-	v.anim.Start()
+	if v.page >= len(v.pages) {
+		v.page = 0
+	}
+	v.show()
 }
 
 func (l tickerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(40, 20) }
 
-// stop ends the scroll, when the window closes.
-func (v *tickerView) stop() {
-	if v.anim != nil {
-		v.anim.Stop()
+// paginate splits msg into lines no wider than width: whole if it fits,
+// else part by part (tickerSep), and a part too wide by words.
+func paginate(msg string, width float32, measure func(string) float32) []string {
+	msg = strings.TrimSpace(msg)
+	if msg == "" {
+		return nil
 	}
+	if measure(msg) <= width {
+		return []string{msg}
+	}
+	var pages []string
+	for _, part := range strings.Split(msg, tickerSep) {
+		line := ""
+		for _, w := range strings.Fields(part) {
+			next := w
+			if line != "" {
+				next = line + " " + w
+			}
+			if line != "" && measure(next) > width {
+				pages = append(pages, line)
+				next = w
+			}
+			line = next
+		}
+		if line != "" {
+			pages = append(pages, line)
+		}
+	}
+	return pages
 }
