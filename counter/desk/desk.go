@@ -19,8 +19,11 @@ type Sender interface {
 	Send(ctx context.Context, typ string, data any) (json.RawMessage, error)
 }
 
-// DefaultTimeout bounds how long a command may stay in flight.
-const DefaultTimeout = 30 * time.Second
+// DefaultTimeout bounds how long a command may stay in flight. It outlasts
+// hallclient's dead-link detection (60 s) and a reconnect, so that a command
+// caught by a cut is re-sent and answered rather than given up; a server
+// that never answers still frees the buttons in the end.
+const DefaultTimeout = 90 * time.Second
 
 // Config holds a Desk's dependencies.
 type Config struct {
