@@ -21,10 +21,11 @@ type loginScreen struct {
 	pin    *widget.Entry
 	button *widget.Button
 	msg    *canvas.Text
+	focus  func(fyne.Focusable)
 }
 
-func newLoginScreen(d Desk) *loginScreen {
-	s := &loginScreen{desk: d}
+func newLoginScreen(d Desk, focus func(fyne.Focusable)) *loginScreen {
+	s := &loginScreen{desk: d, focus: focus}
 	s.title = look.Colored("", sizeTitle+8, look.ToneAccent, true)
 	s.title.Alignment = fyne.TextAlignCenter
 	s.hall = look.Colored("", sizeTitle-8, look.ToneMuted, false)
@@ -33,7 +34,13 @@ func newLoginScreen(d Desk) *loginScreen {
 	s.user.SetPlaceHolder("ví dụ: hang.nd")
 	s.pin = widget.NewPasswordEntry()
 	s.pin.SetPlaceHolder("••••")
-	s.user.OnSubmitted = func(string) { s.submit() }
+	s.user.OnSubmitted = func(string) {
+		if s.pin.Text == "" && s.focus != nil {
+			s.focus(s.pin) // Enter after the username moves on to the PIN
+			return
+		}
+		s.submit()
+	}
 	s.pin.OnSubmitted = func(string) { s.submit() }
 	s.button = widget.NewButton("Đăng nhập (Enter)", s.submit)
 	s.button.Importance = widget.HighImportance

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"hallq/counter/desk"
@@ -45,6 +46,10 @@ func (p *pickerPopup) render(pk *desk.Picker) {
 	p.title.Text = "Chuyển số " + pk.Number + " sang lĩnh vực:"
 	p.title.Refresh()
 	p.options.Objects = nil
+	p.options.Layout = layout.NewVBoxLayout()
+	if len(pk.Options) > 8 {
+		p.options.Layout = layout.NewGridLayoutWithColumns(2) // up to 26 services
+	}
 	for _, o := range pk.Options {
 		service := o.Service
 		label := o.Service + " — " + o.Name

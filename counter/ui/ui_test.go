@@ -206,7 +206,10 @@ func TestLoginScreen(t *testing.T) {
 		t.Errorf("focus: got %v, want the username", got)
 	}
 	test.Type(l.user, "hang.nd")
-	h.ui.Window().Canvas().Focus(l.pin)
+	h.press(fyne.KeyReturn) // on to the PIN
+	if got := h.ui.Window().Canvas().Focused(); got != l.pin {
+		t.Fatalf("focus after Enter in the username: got %v, want the PIN", got)
+	}
 	test.Type(l.pin, "1111")
 	h.press(fyne.KeyReturn)
 	want := []sent{{protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}}}

@@ -63,7 +63,7 @@ func New(app fyne.App, d Desk) *UI {
 	u.noticeText.Wrapping = fyne.TextWrapWord
 	u.noticeText.SizeName = "text"
 	u.notice = container.NewBorder(layout.NewSpacer(), layout.NewSpacer(), nil, nil, container.NewCenter(u.noticeText))
-	u.login = newLoginScreen(d)
+	u.login = newLoginScreen(d, u.win.Canvas().Focus)
 	u.serve = newServeScreen(d, u.typedKey)
 	u.picker = newPickerPopup(d, u.win.Canvas())
 	u.banner.Hide()
