@@ -2,12 +2,16 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
+	"time"
 
 	"hallq/server/config"
 )
 
 // supervisor returns the supervisor making r, by session cookie or by HTTP
-// basic auth.
+// basic auth. A failed basic auth counts towards the user's lock-out as a
+// failed sign-in does.
 func (s *Server) supervisor(r *http.Request) (string, bool) {
 	if u, ok := s.sessions.User(r); ok {
 		return u, true
@@ -16,11 +20,27 @@ func (s *Server) supervisor(r *http.Request) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	_, err := s.checkPassword(user, pass)
+	return user, err == ""
+}
+
+// checkPassword checks a sign-in against the config and the lock-out, and
+// returns the supervisor's name or a message fit to show.
+func (s *Server) checkPassword(user, pass string) (name string, problem string) {
+	if until, locked := s.guard.locked(user); locked {
+		return "", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau " +
+			until.In(s.hall.Settings().Location).Format("15:04") + "."
+	}
 	sv, ok := s.hall.Config().Supervisor(user)
 	if !ok || !config.CheckHash(sv.PasswordHash, pass) {
-		return "", false
+		if s.guard.fail(user) {
+			s.log.Warn("supervisor locked out", "user", user, "for", lockFor)
+			return "", "Đăng nhập sai " + itoa(lockFailures) + " lần: tài khoản tạm khóa " + itoa(int(lockFor/time.Minute)) + " phút."
+		}
+		return "", "Tên đăng nhập hoặc mật khẩu không đúng."
 	}
-	return user, true
+	s.guard.succeed(user)
+	return sv.Name, ""
 }
 
 // api wraps a supervisor's API or download handler: 401 without a session or
@@ -43,9 +63,22 @@ func (s *Server) page(h func(w http.ResponseWriter, r *http.Request, user string
 	return func(w http.ResponseWriter, r *http.Request) {
 		user, ok := s.supervisor(r)
 		if !ok {
-			http.Redirect(w, r, "/login?next="+r.URL.Path, http.StatusSeeOther)
+			next := r.URL.Path
+			if r.Method == http.MethodGet && r.URL.RawQuery != "" {
+				next += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, "/login?next="+url.QueryEscape(next), http.StatusSeeOther)
 			return
 		}
 		h(w, r, user)
 	}
+}
+
+// localPath returns next if it is a path on this server, or "/": a sign-in
+// never sends the browser to another site.
+func localPath(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
 }

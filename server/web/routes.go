@@ -1,17 +1,39 @@
 package web
 
-import "net/http"
+import (
+	"io/fs"
+	"net/http"
+)
 
-// routes registers the supervisor's paths.
+// routes registers the supervisor's paths. The stylesheet and script are
+// public (the sign-in page needs them); everything else needs a supervisor.
 func (s *Server) routes() {
+	static, _ := fs.Sub(embedded, "static")
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
+
+	s.mux.HandleFunc("GET /login", s.loginPage)
+	s.mux.HandleFunc("POST /login", s.login)
+	s.mux.HandleFunc("POST /logout", s.page(s.csrf(s.logout)))
+
+	s.mux.HandleFunc("GET /{$}", s.page(s.hallPage))
+	s.mux.HandleFunc("GET /reports", s.page(s.reportPage))
+	s.mux.HandleFunc("GET /reports/month", s.page(s.monthPage))
+	s.mux.HandleFunc("GET /feedback", s.page(s.feedbackPage))
+	s.mux.HandleFunc("POST /feedback/{id}", s.page(s.csrf(s.updateFeedback)))
+
 	s.mux.HandleFunc("GET /api/reports/daily", s.api(s.dailyJSON))
+	s.mux.HandleFunc("GET /api/reports/monthly", s.api(s.monthlyJSON))
 	s.mux.HandleFunc("GET /reports/daily.xlsx", s.api(s.dailyXLSX))
 	s.mux.HandleFunc("GET /reports/daily.csv", s.api(s.dailyCSV))
-	s.mux.HandleFunc("GET /{$}", s.page(s.home))
+	s.mux.HandleFunc("GET /reports/monthly.xlsx", s.api(s.monthlyXLSX))
 }
 
-// home is a placeholder until the supervisor pages land.
-func (s *Server) home(w http.ResponseWriter, r *http.Request, user string) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Write([]byte("<!doctype html><meta charset=utf-8><title>Giám sát</title><p>Xin chào " + user))
+// staticHandler serves the embedded files with a short cache lifetime, so
+// that a new server version reaches browsers within minutes.
+func staticHandler(fsys fs.FS) http.Handler {
+	files := http.FileServerFS(fsys)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=300")
+		files.ServeHTTP(w, r)
+	})
 }

@@ -1,6 +1,8 @@
 // Package web serves the hall's HTTP paths (SPEC section 6): health,
 // metrics, the websocket endpoint, the supervisor's sign-in, pages, reports
-// and exports. Routing is the standard library's.
+// and exports. Routing is the standard library's; pages are html/template
+// files and one stylesheet and script, all embedded, so the hall network
+// needs no build step and no CDN.
 package web
 
 import (
@@ -27,14 +29,20 @@ type Server struct {
 	sessions *Sessions
 	log      *slog.Logger
 	mux      *http.ServeMux
+	pages    pages
+	guard    *guard
 }
 
-// New returns the Server with every route registered.
+// New returns the Server with every route registered. It panics if the
+// embedded templates do not parse, which a test catches.
 func New(o Options) *Server {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
-	s := &Server{hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux()}
+	s := &Server{
+		hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
+		pages: mustParsePages(), guard: newGuard(o.Hall.Now),
+	}
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.Handle("GET /metrics", o.Metrics)
 	s.mux.Handle("GET /ws", o.WS)

@@ -1,0 +1,75 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"net/http"
+)
+
+// embedded holds the page templates, the stylesheet and the live hall's
+// script.
+//
+//go:embed templates/*.html static/*
+var embedded embed.FS
+
+// pageNames are the templates under templates/, each rendered inside
+// layout.html.
+var pageNames = []string{"login", "hall", "report", "month", "feedback", "error"}
+
+// pages holds one parsed template set per page.
+type pages map[string]*template.Template
+
+func mustParsePages() pages {
+	p := pages{}
+	for _, name := range pageNames {
+		t := template.New("layout.html").Funcs(templateFuncs())
+		p[name] = template.Must(t.ParseFS(embedded, "templates/layout.html", "templates/"+name+".html"))
+	}
+	return p
+}
+
+// view is what every page's template receives.
+type view struct {
+	Title    string
+	Nav      string // the menu entry to highlight
+	Hall     string // the hall's name, for the header
+	User     string // the signed-in supervisor's username; empty on sign-in
+	UserName string // the supervisor's full name
+	CSRF     string
+	Data     any
+}
+
+// view starts the view of a supervisor's page.
+func (s *Server) view(r *http.Request, user, nav, title string, data any) view {
+	v := view{Title: title, Nav: nav, Hall: s.hall.Settings().Name, User: user, CSRF: s.sessions.CSRF(r), Data: data}
+	if sv, ok := s.hall.Config().Supervisor(user); ok {
+		v.UserName = sv.Name
+	}
+	if v.UserName == "" {
+		v.UserName = user
+	}
+	return v
+}
+
+// render writes page with v, or a plain 500 if the template fails (the
+// page is rendered to a buffer first, so that no half page goes out).
+func (s *Server) render(w http.ResponseWriter, status int, page string, v view) {
+	var buf bytes.Buffer
+	if err := s.pages[page].Execute(&buf, v); err != nil {
+		s.log.Error("render page", "page", page, "err", err)
+		http.Error(w, "Lỗi hệ thống khi hiển thị trang", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Frame-Options", "DENY")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self' ws: wss:; form-action 'self'; frame-ancestors 'none'")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// errorPage answers a page request with a message in the layout.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, user string, status int, msg string) {
+	s.render(w, status, "error", s.view(r, user, "", "Lỗi", msg))
+}
