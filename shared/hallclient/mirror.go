@@ -16,17 +16,20 @@ const maxRecentCalls = 10
 // state, as the server keeps it. It is not safe for concurrent use; the
 // Client guards its own.
 //
-// Two choices where the server's view cannot be rebuilt exactly:
-//   - waiting is kept in the order priority tickets first, then the day's
-//     issue order (Ticket.Order), which a transferred ticket keeps. The
-//     server's priority_streak is per counter, so the hall-wide list cannot
-//     follow it; a full state from the server is taken as sent.
+// The lists follow the server's engine (package queue), which
+// TestMirrorFollowsEngine checks over random days:
+//   - waiting: priority tickets first, then the day's issue order
+//     (Ticket.Order), which a transferred ticket keeps. priority_streak is
+//     per counter and does not enter this hall-wide list.
 //   - held is kept in issue order, recent_calls newest call first; their
 //     entries follow each ticket's later events (a finished ticket in
 //     recent_calls shows as finished, a transferred one without counter),
 //     as the server lists the current tickets.
-//   - clerks (each clerk's figures of the day) is kept sorted by username;
-//     service time is finished_at minus the latest called_at.
+//   - clerks (each clerk's figures of the day): by username; service time
+//     is finished_at minus the latest called_at.
+//   - day_started: the hall, services and counters stay; queues, counts,
+//     counters' tickets and sign-ins are cleared (the server then sends
+//     counter_updated for each counter it closed).
 //
 // Apply does not skip events seen already; the Client does that.
 type Mirror struct {
