@@ -20,7 +20,7 @@ type loginScreen struct {
 	user   *widget.Entry
 	pin    *widget.Entry
 	button *widget.Button
-	msg    *canvas.Text
+	msg    *widget.Label
 	focus  func(fyne.Focusable)
 }
 
@@ -33,7 +33,7 @@ func newLoginScreen(d Desk, focus func(fyne.Focusable)) *loginScreen {
 	s.user = widget.NewEntry()
 	s.user.SetPlaceHolder("ví dụ: hang.nd")
 	s.pin = widget.NewPasswordEntry()
-	s.pin.SetPlaceHolder("••••")
+	s.pin.SetPlaceHolder("Nhập mã PIN")
 	s.user.OnSubmitted = func(string) {
 		if s.pin.Text == "" && s.focus != nil {
 			s.focus(s.pin) // Enter after the username moves on to the PIN
@@ -44,15 +44,17 @@ func newLoginScreen(d Desk, focus func(fyne.Focusable)) *loginScreen {
 	s.pin.OnSubmitted = func(string) { s.submit() }
 	s.button = widget.NewButton("Đăng nhập (Enter)", s.submit)
 	s.button.Importance = widget.HighImportance
-	s.msg = look.Colored("", 20, look.ToneAlert, true)
+	s.msg = widget.NewLabel("")
 	s.msg.Alignment = fyne.TextAlignCenter
+	s.msg.Wrapping = fyne.TextWrapWord
+	s.msg.TextStyle = fyne.TextStyle{Bold: true}
 	form := container.NewVBox(
 		s.title, s.hall, widget.NewSeparator(),
 		widget.NewLabel("Tên đăng nhập"), s.user,
 		widget.NewLabel("Mã PIN"), s.pin,
 		layout.NewSpacer(), s.button, s.msg,
 	)
-	card := look.Panel(container.NewGridWrap(fyne.NewSize(520, form.MinSize().Height+40), form), look.ToneAccent, false)
+	card := look.Panel(look.Touch(form, 520, 0), look.ToneAccent, false)
 	s.root = container.NewCenter(card)
 	return s
 }
@@ -64,7 +66,10 @@ func (s *loginScreen) submit() {
 		return
 	}
 	if s.desk.Login(s.user.Text, s.pin.Text) {
-		s.pin.SetText("")
+		s.pin.SetText("") // a wrong PIN is typed again; a right one moves on
+		if s.focus != nil {
+			s.focus(s.pin)
+		}
 	}
 }
 
@@ -80,13 +85,13 @@ func (s *loginScreen) render(v desk.View) {
 	s.hall.Text = v.HallName
 	s.hall.Refresh()
 	setEnabled(s.button, v.CanLogin)
-	s.msg.Text, s.msg.Color = v.Message.Text, look.Color(look.ToneMuted)
+	text, imp := v.Message.Text, widget.LowImportance
 	if v.Message.Error {
-		s.msg.Color = look.Color(look.ToneAlert)
+		imp = widget.DangerImportance
 	}
 	if v.Busy {
-		s.msg.Text, s.msg.Color = "Đang kiểm tra…", look.Color(look.ToneMuted)
+		text, imp = "Đang kiểm tra…", widget.LowImportance
 	}
-	s.msg.Refresh()
+	s.msg.Text, s.msg.Importance = text, imp
 	s.root.Refresh()
 }

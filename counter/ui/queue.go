@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"hallq/counter/desk"
@@ -37,7 +38,8 @@ func newQueuePanel(d Desk, onKey func(*fyne.KeyEvent)) *queuePanel {
 	p.heldList = container.NewVBox()
 	held := container.NewVBox(widget.NewSeparator(), p.heldTitle, p.heldList)
 	p.root = container.NewBorder(container.NewVBox(p.title, hint), held, nil, nil,
-		container.NewVScroll(container.NewVBox(p.empty, p.list)))
+		container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, 16), // room for the scroll bar
+			container.NewVBox(p.empty, p.list))))
 	return p
 }
 

@@ -4,9 +4,13 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"hallq/shared/protocol"
+	"hallq/shared/queue"
 )
 
 // TestScreenshots writes the screens as PNG files to $COUNTER_SHOTS, for a
@@ -27,6 +31,20 @@ func TestScreenshots(t *testing.T) {
 			{"login", func(h *harness) { h.setState(signedOut(sampleState())) }},
 			{"transfer", func(h *harness) { h.setState(serving(sampleState())); h.press("F5") }},
 			{"offline", func(h *harness) { h.desk.SetStatus(false, 3, nil); h.ui.Refresh() }},
+			{"login-error", func(h *harness) {
+				h.send.errs = map[string]error{protocol.CmdClerkLogin: &queue.Error{Code: queue.ERATELIMITED, Message: "Nhập sai mã PIN quá 5 lần. Vui lòng thử lại sau 5 phút."}}
+				h.setState(signedOut(sampleState()))
+				h.ui.login.user.SetText("hang.nd")
+				h.ui.login.pin.SetText("9999")
+				h.press(fyne.KeyReturn)
+			}},
+			{"long-queue", func(h *harness) {
+				st := serving(sampleState())
+				for i := 10; i < 40; i++ {
+					st.Waiting = append(st.Waiting, ticket("B0"+strconv.Itoa(i), uint64(i), i%7 == 0, 40-i))
+				}
+				h.setState(st)
+			}},
 		} {
 			h := newHarness(t, sampleState(), nil)
 			if sc.prep != nil {
