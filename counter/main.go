@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"time"
@@ -34,16 +35,33 @@ func main() {
 	}
 }
 
-func run() error {
+// options are the command-line flags (SPEC section 1).
+type options struct {
+	server, device, token string
+}
+
+// parseFlags reads the flags from args, each also from HALL_<FLAG> through
+// lookup (os.LookupEnv in production); usage and flag errors go to out.
+func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer) (options, error) {
+	var o options
 	fs := flag.NewFlagSet("counter", flag.ContinueOnError)
-	server := fs.String("server", "ws://localhost:8080/ws", "the hall server's websocket `URL` (HALL_SERVER)")
-	device := fs.String("device", "", "this device's `id` in hall.toml (HALL_DEVICE)")
-	token := fs.String("token", "", "this device's `token` in hall.toml (HALL_TOKEN)")
-	if err := flagenv.ParseOS(fs); err != nil {
-		return err
+	fs.SetOutput(out)
+	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "the hall server's websocket `URL` (HALL_SERVER)")
+	fs.StringVar(&o.device, "device", "", "this device's `id` in hall.toml (HALL_DEVICE)")
+	fs.StringVar(&o.token, "token", "", "this device's `token` in hall.toml (HALL_TOKEN)")
+	if err := flagenv.Parse(fs, args, lookup); err != nil {
+		return o, err
 	}
-	if *device == "" || *token == "" {
-		return errors.New("-device and -token are required (or HALL_DEVICE and HALL_TOKEN)")
+	if o.device == "" || o.token == "" {
+		return o, errors.New("-device and -token are required (or HALL_DEVICE and HALL_TOKEN)")
+	}
+	return o, nil
+}
+
+func run() error {
+	o, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
+	if err != nil {
+		return err
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 
@@ -53,7 +71,7 @@ func run() error {
 	)
 	refresh := func() { fyne.Do(func() { u.Refresh() }) }
 	client := hallclient.New(hallclient.Config{
-		URL: *server, Device: *device, Token: *token, Logger: logger,
+		URL: o.server, Device: o.device, Token: o.token, Logger: logger,
 		OnStatus: func(s hallclient.Status) { d.SetStatus(s.Connected, s.Attempt, s.Err) },
 		OnHello:  func(h protocol.HelloReply) { d.SetHello(h) },
 		OnState:  func(s protocol.State) { d.SetState(s) },
