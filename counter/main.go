@@ -76,7 +76,7 @@ func run() error {
 		OnHello:  func(h protocol.HelloReply) { d.SetHello(h) },
 		OnState:  func(s protocol.State) { d.SetState(s) },
 	})
-	d = desk.New(desk.Config{Sender: client, OnChange: refresh})
+	d = desk.New(desk.Config{Sender: client, OnChange: refresh, Logger: logger})
 	a := app.NewWithID("vn.gov.hallq.counter")
 	u = ui.New(a, d)
 

@@ -157,8 +157,14 @@ func (d *Desk) startLocked(typ string, data any, extra string) bool {
 func (d *Desk) run(typ string, data any, extra string) {
 	defer d.wg.Done()
 	ctx, cancel := context.WithTimeout(d.ctx, d.cfg.Timeout)
+	start := d.cfg.Now()
 	raw, err := d.cfg.Sender.Send(ctx, typ, data)
 	cancel()
+	if err != nil {
+		d.cfg.Logger.Warn("counter: command failed", "type", typ, "err", err, "after", d.cfg.Now().Sub(start))
+	} else {
+		d.cfg.Logger.Info("counter: command done", "type", typ, "after", d.cfg.Now().Sub(start))
+	}
 	d.mu.Lock()
 	d.busy = false
 	if err != nil {

@@ -7,6 +7,7 @@ package desk
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -35,6 +36,8 @@ type Config struct {
 	OnChange func()
 	// Timeout bounds a command; DefaultTimeout when zero.
 	Timeout time.Duration
+	// Logger gets one line per command and its outcome; nil discards.
+	Logger *slog.Logger
 }
 
 // Desk is the counter's logic. Its methods are safe for concurrent use: the
@@ -64,6 +67,9 @@ func New(cfg Config) *Desk {
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.OnChange == nil {
 		cfg.OnChange = func() {}
