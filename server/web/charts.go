@@ -35,6 +35,7 @@ const (
 	vbarH      = 240
 	vbarFoot   = 34
 	vbarHead   = 22
+	vbarMaxW   = 56.0
 )
 
 // hbarChart draws bars left to right, one row each, scaled to maxV (the
@@ -83,12 +84,13 @@ func vbarChart(title string, bars []bar, maxV float64) template.HTML {
 		y := float64(vbarHead) + float64(vbarH)*(1-frac)
 		fmt.Fprintf(&b, `<line x1="10" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-dasharray="4 4"/>`, y, chartW-10, y, colorGrid)
 	}
+	barW := min(slot*0.7, vbarMaxW)
 	for i, br := range bars {
 		x := 10 + slot*float64(i)
 		bh := float64(vbarH) * br.Value / maxV
 		y := float64(vbarHead+vbarH) - bh
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" rx="2" fill="%s"><title>%s: %s</title></rect>`,
-			x+slot*0.15, y, slot*0.7, bh, colorOr(br.Color), esc(br.Label), esc(br.Text))
+			x+(slot-barW)/2, y, barW, bh, colorOr(br.Color), esc(br.Label), esc(br.Text))
 		if slot >= 30 || i%step == 0 {
 			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="%d" fill="%s">%s</text>`,
 				x+slot/2, y-5, fontFor(slot), colorInk, esc(br.Text))

@@ -56,7 +56,7 @@ type waitLine struct {
 
 // counterLabels names the counter statuses.
 var counterLabels = map[queue.CounterStatus]string{
-	queue.CounterOpen:   "Đang phục vụ",
+	queue.CounterOpen:   "Đang mở",
 	queue.CounterPaused: "Tạm dừng",
 	queue.CounterClosed: "Đóng",
 }

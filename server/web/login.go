@@ -4,6 +4,7 @@ import (
 	"crypto/subtle"
 	"net/http"
 	"strconv"
+	"time"
 )
 
 // loginCookie carries the sign-in form's CSRF token before there is a
@@ -56,7 +57,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	id, _, expires := s.sessions.Create(f.Username)
 	http.SetCookie(w, &http.Cookie{
-		Name: cookieName, Value: id, Path: "/", Expires: expires,
+		// MaxAge as well as Expires: a browser whose clock differs from
+		// the server's still keeps the cookie for the session's life.
+		Name: cookieName, Value: id, Path: "/", Expires: expires, MaxAge: int(sessionTTL / time.Second),
 		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil,
 	})
 	http.SetCookie(w, &http.Cookie{Name: loginCookie, Path: "/login", MaxAge: -1})

@@ -11,7 +11,7 @@
   var alertS = Number(root.dataset.alert) || 0;
   var ws = null, backoff = 1000, helloN = 0;
 
-  var statusLabels = { open: "Đang phục vụ", paused: "Tạm dừng", closed: "Đóng" };
+  var statusLabels = { open: "Đang mở", paused: "Tạm dừng", closed: "Đóng" };
 
   function esc(s) {
     return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) {

@@ -1,0 +1,284 @@
+package web_test
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"hallq/server/app"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
+)
+
+// chromiumPath is where the Debian package puts the browser.
+const chromiumPath = "/usr/bin/chromium"
+
+// testClock is a settable clock for the server.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+
+func (c *testClock) Add(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.t = c.t.Add(d) }
+
+var ict = time.FixedZone("ICT", 7*3600)
+
+// needChromium returns the browser's path, or skips the test when it is
+// missing (but fails it on CI, where it must be installed).
+func needChromium(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath(chromiumPath)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("chromium not found at %s (CI=true): apt-get install -y chromium", chromiumPath)
+	}
+	t.Skipf("chromium not found at %s: skipping the browser test (apt-get install -y chromium to run it)", chromiumPath)
+	return ""
+}
+
+// newBrowser starts headless Chromium with a fresh profile.
+func newBrowser(t *testing.T, execPath string) context.Context {
+	t.Helper()
+	profile, err := os.MkdirTemp("", "hall-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(execPath),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1400, 1000),
+	)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		// Chromium's helpers may still write for a moment after it stops.
+		for range 20 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	return ctx
+}
+
+// screenshot saves the whole page to /tmp/name.png, for a person to look at.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(os.TempDir(), name+".png"), buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return strings.TrimSpace(s)
+}
+
+// waitText waits until the element sel contains want.
+func waitText(t *testing.T, ctx context.Context, sel, want string) {
+	t.Helper()
+	expr := `(function(){var e=document.querySelector(` + jsString(sel) + `);return !!e && e.textContent.indexOf(` + jsString(want) + `)>=0;})()`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		t.Fatalf("waiting for %q in %s: %v (text: %q)", want, sel, err, got)
+	}
+}
+
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`)
+	return "'" + r.Replace(s) + "'"
+}
+
+func TestBrowser(t *testing.T) {
+	execPath := needChromium(t)
+	clk := &testClock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	srv, err := app.Start(app.Options{Addr: "127.0.0.1:0", Data: t.TempDir(), Demo: true, Now: clk.Now,
+		Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))})
+	if err != nil {
+		t.Fatalf("start server: %v", err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	base := "http://" + srv.Addr
+
+	kiosk := dialDevice(t, srv.Addr, "kiosk-1", kioskToken)
+	var tickets []issued
+	for _, svc := range []string{"A", "A", "B", "C"} {
+		var is issued
+		kiosk.mustOK("issue_ticket", map[string]any{"service": svc}, &is)
+		tickets = append(tickets, is)
+	}
+	clk.Add(25 * time.Minute) // past wait_alert (20m): the waiting tickets show red
+
+	ctx := newBrowser(t, execPath)
+
+	// Sign in: the hall page redirects to the sign-in page first.
+	run(t, ctx, "sign in",
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.ID("username")),
+		chromedp.SendKeys(chromedp.ID("username"), "giamsat"),
+		chromedp.SendKeys(chromedp.ID("password"), "giamsat2026"),
+	)
+	screenshot(t, ctx, "web-login")
+	run(t, ctx, "submit sign-in", chromedp.Click(chromedp.ID("signin")), chromedp.WaitVisible(chromedp.ID("live")))
+	waitText(t, ctx, "#conn", "trực tiếp")
+
+	// The live hall follows a call made at a counter.
+	counter := dialDevice(t, srv.Addr, "counter-1", counter1Token)
+	counter.mustOK("clerk_login", map[string]any{"username": "hang.nd", "pin": "1111"}, nil)
+	var c1 called
+	counter.mustOK("call_next", nil, &c1)
+	if c1.Ticket.Number != "A001" {
+		t.Fatalf("call_next: got %s, want A001", c1.Ticket.Number)
+	}
+	waitText(t, ctx, `#counters [data-counter="1"]`, "A001")
+	waitText(t, ctx, `#counters [data-counter="1"]`, "Nguyễn Diệu Hằng")
+	waitText(t, ctx, "#n-waiting", "3")
+	if got := text(t, ctx, "#n-late"); got != "3" {
+		t.Errorf("late tickets: got %s, want 3", got)
+	}
+	screenshot(t, ctx, "web-hall")
+
+	// Serve and rate two tickets: one dissatisfied (it opens a feedback
+	// item), one very satisfied.
+	clk.Add(6 * time.Minute)
+	counter.mustOK("finish", map[string]any{"ticket_id": c1.Ticket.ID}, nil)
+	waitText(t, ctx, `#counters [data-counter="1"]`, "Không có số đang phục vụ")
+	kiosk.mustOK("rate", map[string]any{"ticket_id": tickets[0].Ticket.ID, "rating": 2, "token": tickets[0].Ticket.Token,
+		"reasons": []string{"waiting"}, "comment": "Chờ hơi lâu"}, nil)
+	counter.mustOK("call_next", nil, &c1)
+	clk.Add(4 * time.Minute)
+	counter.mustOK("finish", map[string]any{"ticket_id": c1.Ticket.ID}, nil)
+	kiosk.mustOK("rate", map[string]any{"ticket_id": tickets[1].Ticket.ID, "rating": 5, "token": tickets[1].Ticket.Token}, nil)
+	kiosk.mustOK("feedback", map[string]any{"message": "Đề nghị bố trí thêm ghế ngồi chờ.", "name": "Nguyễn Văn An", "phone": "0912 345 678"}, nil)
+
+	// The day's report.
+	run(t, ctx, "open report", chromedp.Navigate(base+"/reports"), chromedp.WaitVisible(chromedp.ID("figs")))
+	for sel, want := range map[string]string{"#issued": "4", "#finished": "2", "#satisfaction": "50,00 %", "#rated": "2"} {
+		if got := text(t, ctx, sel); got != want {
+			t.Errorf("report %s: got %q, want %q", sel, got, want)
+		}
+	}
+	waitText(t, ctx, "#low-ratings", "Chờ hơi lâu")
+	screenshot(t, ctx, "web-report")
+
+	// The month.
+	run(t, ctx, "open month", chromedp.Navigate(base+"/reports/month"), chromedp.WaitVisible(chromedp.ID("days")))
+	if got := text(t, ctx, "#satisfaction"); got != "50,00 %" {
+		t.Errorf("month index: got %q, want 50,00 %%", got)
+	}
+	screenshot(t, ctx, "web-month")
+
+	// Mark the low rating's feedback item handled.
+	run(t, ctx, "open feedback", chromedp.Navigate(base+"/feedback"), chromedp.WaitVisible(chromedp.ID("fb-1")))
+	screenshot(t, ctx, "web-feedback")
+	run(t, ctx, "answer feedback",
+		chromedp.SetValue(chromedp.CSS(`#fb-1 select[name="status"]`), "handled"),
+		chromedp.SendKeys(chromedp.CSS(`#fb-1 textarea[name="answer"]`), "Đã gọi điện xin lỗi công dân, bổ sung người hướng dẫn."),
+		chromedp.Click(chromedp.CSS(`#fb-1 button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.ID("saved")),
+	)
+	waitText(t, ctx, "#fb-1 .badge", "Đã xử lý")
+	waitText(t, ctx, "#fb-1", "Đã xử lý bởi Trần Văn Giám")
+	screenshot(t, ctx, "web-feedback-saved")
+
+	// Download the day's workbook through the browser and read a number.
+	dir := t.TempDir()
+	progress := chromedp.Events(ctx, browser.DownloadProgress)
+	run(t, ctx, "download xlsx",
+		chromedp.Navigate(base+"/reports"),
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			on := true
+			_, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &on,
+			})
+			return err
+		}),
+		chromedp.Click(chromedp.ID("xlsx")),
+	)
+	var file string
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatalf("download: %v", err)
+		}
+		if ev.State == browser.DownloadProgressStateCompleted {
+			file = filepath.Join(dir, ev.GUID)
+			break
+		}
+		if ev.State == browser.DownloadProgressStateCanceled {
+			t.Fatal("download canceled")
+		}
+	}
+	checkXLSX(t, file, "Số phiếu đã cấp", "4")
+	checkXLSX(t, file, "Chỉ số hài lòng (%)", "50.00")
+
+	// Sign out: the hall page asks for sign-in again.
+	run(t, ctx, "sign out", chromedp.Click(chromedp.ID("logout")), chromedp.WaitVisible(chromedp.ID("username")))
+}
+
+// checkXLSX finds the row labelled key on the summary sheet and compares its
+// value.
+func checkXLSX(t *testing.T, path, key, want string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("open xlsx: %v", err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Tổng hợp")
+	if err != nil {
+		t.Fatalf("xlsx rows: %v", err)
+	}
+	for _, row := range rows {
+		if len(row) >= 2 && row[0] == key {
+			if row[1] != want {
+				t.Errorf("xlsx %s: got %q, want %q", key, row[1], want)
+			}
+			return
+		}
+	}
+	t.Errorf("xlsx: no row %q", key)
+}
+
+// testLog sends the server's log to the test's log.
+type testLog struct{ t *testing.T }
+
+func (w testLog) Write(b []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
+}
