@@ -36,7 +36,7 @@ type options struct {
 
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	opts, err := parseFlags()
+	opts, err := parseFlags(os.Args[1:], os.LookupEnv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
@@ -47,8 +47,9 @@ func main() {
 	}
 }
 
-// parseFlags reads the flags and their HALL_ variables.
-func parseFlags() (options, error) {
+// parseFlags reads the flags from args and their HALL_ variables through
+// lookup (os.LookupEnv).
+func parseFlags(args []string, lookup func(string) (string, bool)) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("display", flag.ContinueOnError)
 	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "the server's websocket address, ws://HOST:PORT/ws")
@@ -58,7 +59,7 @@ func parseFlags() (options, error) {
 	fs.StringVar(&o.voiceDir, "voice", "", "directory of the hall's own voice clips (see display/voice)")
 	fs.BoolVar(&o.mute, "mute", false, "no spoken announcements")
 	fs.BoolVar(&o.chime, "chime", true, "play a chime before each call (also when muted)")
-	if err := flagenv.ParseOS(fs); err != nil {
+	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
 	switch {

@@ -35,12 +35,14 @@ func (l *screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	if portrait {
 		tilesH := bodyH * 0.62
 		place(s.grid, gap, top, size.Width-2*gap, tilesH)
+		place(s.empty, gap, top, size.Width-2*gap, tilesH)
 		place(s.recent.box, gap, top+tilesH+gap, size.Width-2*gap, bodyH-tilesH-gap)
 		return
 	}
 	sideW := size.Width * 0.3
 	tilesW := size.Width - sideW - 3*gap
 	place(s.grid, gap, top, tilesW, bodyH)
+	place(s.empty, gap, top, tilesW, bodyH)
 	place(s.recent.box, 2*gap+tilesW, top, sideW, bodyH)
 }
 

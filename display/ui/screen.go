@@ -22,11 +22,13 @@ type Options struct {
 // Screen is the hall screen's window. Its methods must run on the UI
 // goroutine (inside fyne.Do from elsewhere).
 type Screen struct {
-	win     fyne.Window
-	root    *fyne.Container
-	header  *headerView
-	grid    *fyne.Container
-	tiles   []*tileView
+	win    fyne.Window
+	root   *fyne.Container
+	header *headerView
+	grid   *fyne.Container
+	tiles  []*tileView
+	// empty stands in the tiles' place until the server sent the counters.
+	empty   *fitText
 	recent  *listPanel
 	waiting *waitingStrip
 	ticker  *tickerView
@@ -43,9 +45,11 @@ func New(app fyne.App, opts Options) *Screen {
 		recent:  newListPanel("Vừa gọi", board.MaxRecent, 96, 0.48, fyne.TextAlignTrailing),
 		waiting: newWaitingStrip(),
 		ticker:  newTickerView(),
+		empty:   newFitText("Đang chờ dữ liệu từ máy chủ…", colMuted, false, fyne.TextAlignCenter),
 	}
+	s.empty.Max = 40
 	bg := canvas.NewRectangle(colBackground)
-	s.root = box(&screenLayout{s: s}, bg, s.header.box, s.grid, s.recent.box, s.waiting.box, s.ticker.box)
+	s.root = box(&screenLayout{s: s}, bg, s.header.box, s.grid, s.empty, s.recent.box, s.waiting.box, s.ticker.box)
 	s.win.SetContent(s.root)
 	s.win.SetPadded(false)
 	s.win.Resize(fyne.NewSize(1280, 720))
@@ -87,6 +91,11 @@ func (s *Screen) renderTiles(ts []board.Tile) {
 		}
 		s.grid.Objects = objs
 		s.grid.Refresh()
+	}
+	if len(ts) == 0 {
+		s.empty.Show()
+	} else {
+		s.empty.Hide()
 	}
 	sample := numberSample(ts)
 	for i, t := range ts {

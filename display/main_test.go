@@ -1,0 +1,33 @@
+package main
+
+import "testing"
+
+func TestParseFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		want    options
+		wantErr bool
+	}{
+		{"flags", []string{"-server", "ws://10.0.0.2:8080/ws", "-device", "display-1", "-token", "t0123456789abcdef", "-fullscreen"}, nil,
+			options{server: "ws://10.0.0.2:8080/ws", device: "display-1", token: "t0123456789abcdef", fullscreen: true, chime: true}, false},
+		{"env", nil, map[string]string{"HALL_DEVICE": "d", "HALL_TOKEN": "t", "HALL_VOICE": "/srv/voice", "HALL_CHIME": "false"},
+			options{server: "ws://localhost:8080/ws", device: "d", token: "t", voiceDir: "/srv/voice"}, false},
+		{"mute keeps the chime", []string{"-device", "d", "-token", "t", "-mute"}, nil,
+			options{server: "ws://localhost:8080/ws", device: "d", token: "t", mute: true, chime: true}, false},
+		{"no token", []string{"-device", "d"}, nil, options{}, true},
+		{"voice and mute", []string{"-device", "d", "-token", "t", "-mute", "-voice", "/x"}, nil, options{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseFlags(tt.args, func(k string) (string, bool) { v, ok := tt.env[k]; return v, ok })
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tt.wantErr)
+			}
+			if err == nil && got != tt.want {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
