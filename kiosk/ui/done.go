@@ -19,7 +19,7 @@ func newDone(m *model.Model) *done {
 	d := &done{text: look.Text("", look.SizeHuge)}
 	d.text.Alignment = fyne.TextAlignCenter
 	d.text.TextStyle.Bold = true
-	d.box = container.NewBorder(nil, backBar(m), nil, nil, container.NewCenter(d.text))
+	d.box = container.NewBorder(nil, backBar(m), nil, nil, middle(d.text))
 	return d
 }
 

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 
 	"hallq/kiosk/model"
 	"hallq/shared/look"
@@ -60,4 +61,12 @@ func showIf(obj fyne.CanvasObject, visible bool) {
 	} else {
 		obj.Hide()
 	}
+}
+
+// middle stacks objs in the vertical middle at full width, so wrapping
+// labels get the whole line (a centre layout would give them their minimum
+// width, one letter).
+func middle(objs ...fyne.CanvasObject) fyne.CanvasObject {
+	all := append([]fyne.CanvasObject{layout.NewSpacer()}, objs...)
+	return container.NewVBox(append(all, layout.NewSpacer())...)
 }

@@ -45,7 +45,7 @@ func newHome(m *model.Model) *home {
 	welcome := look.Text("Kính chào ông/bà!\nSau khi được phục vụ, xin mời ông/bà đánh giá sự hài lòng trên màn hình này.", look.SizeBig)
 	welcome.Alignment = fyne.TextAlignCenter
 	h.pad = container.NewBorder(nil, look.Button("Phản ánh, kiến nghị", m.OpenFeedback), nil, nil,
-		container.NewCenter(welcome))
+		middle(welcome))
 	h.box = container.NewStack(h.hall)
 	return h
 }

@@ -56,7 +56,7 @@ func newIssuing() *issuing {
 	t := look.Text("Đang cấp số, xin vui lòng chờ…", look.SizeHuge)
 	t.Alignment = fyne.TextAlignCenter
 	bar := widget.NewProgressBarInfinite()
-	return &issuing{box: container.NewCenter(container.NewVBox(t, bar))}
+	return &issuing{box: middle(t, bar)}
 }
 
 func (i *issuing) root() fyne.CanvasObject { return i.box }

@@ -104,6 +104,11 @@ func TestFeedbackWithTelexKeyboard(t *testing.T) {
 	if got := f.m.View().Screen; got != model.ScreenDone {
 		t.Errorf("screen got %v, want done", got)
 	}
+	// A wrapping message gets the whole width, not one letter per line.
+	if w := f.u.screens[model.ScreenDone].(*done).text.Size().Width; w < 1000 {
+		t.Errorf("thank-you width got %v, want the screen's width", w)
+	}
+	test.AssertRendersToMarkup(t, "feedback_done.xml", f.u.Window().Canvas())
 }
 
 func TestPadRating(t *testing.T) {
