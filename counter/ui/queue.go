@@ -78,7 +78,7 @@ type queueRow struct {
 	call    func(id string) bool
 	bg      *canvas.Rectangle
 	number  *canvas.Text
-	service *canvas.Text
+	service *widget.Label
 	wait    *canvas.Text
 }
 
@@ -87,7 +87,8 @@ func newQueueRow(call func(id string) bool) *queueRow {
 	r.bg = canvas.NewRectangle(color.Transparent)
 	r.bg.CornerRadius = 6
 	r.number = look.Colored("", sizeRowNum, look.ToneAccent, true)
-	r.service = look.Colored("", 18, look.ToneWaiting, false)
+	r.service = widget.NewLabel("")
+	r.service.Truncation = fyne.TextTruncateEllipsis
 	r.wait = look.Colored("", 18, look.ToneMuted, false)
 	r.ExtendBaseWidget(r)
 	return r
@@ -95,7 +96,7 @@ func newQueueRow(call func(id string) bool) *queueRow {
 
 // CreateRenderer lays the row out: number, service, waiting time.
 func (r *queueRow) CreateRenderer() fyne.WidgetRenderer {
-	body := container.NewBorder(nil, nil, container.NewHBox(r.number, r.service), r.wait)
+	body := container.NewBorder(nil, nil, r.number, r.wait, compact(r.service))
 	return widget.NewSimpleRenderer(container.NewStack(r.bg, container.NewPadded(body)))
 }
 
@@ -121,6 +122,10 @@ func (r *queueRow) set(row desk.Row, canCall bool) {
 	if row.Note != "" {
 		r.service.Text += " (" + row.Note + ")"
 	}
+	r.service.Importance = widget.MediumImportance
+	if !canCall {
+		r.service.Importance = widget.LowImportance
+	}
 	r.wait.Text = desk.FormatWait(row.Wait)
 	r.wait.Color = look.Color(look.ToneMuted)
 	r.bg.FillColor = color.NRGBA{R: 0x23, G: 0x31, B: 0x42, A: 0xff}
@@ -128,11 +133,6 @@ func (r *queueRow) set(row desk.Row, canCall bool) {
 		r.wait.Text = "⚠ " + r.wait.Text
 		r.wait.Color = look.Color(look.ToneAlert)
 		r.bg.FillColor = color.NRGBA{R: 0x4a, G: 0x1f, B: 0x24, A: 0xff}
-	}
-	if !canCall {
-		r.service.Color = look.Color(look.ToneMuted)
-	} else {
-		r.service.Color = look.Color(look.ToneWaiting)
 	}
 	r.Refresh()
 }
@@ -142,16 +142,18 @@ type heldRow struct {
 	id     string
 	root   fyne.CanvasObject
 	number *canvas.Text
-	info   *canvas.Text
+	info   *widget.Label
 	button *keyButton
 }
 
 func newHeldRow(call func(id string) bool, onKey func(*fyne.KeyEvent)) *heldRow {
 	h := &heldRow{}
 	h.number = look.Colored("", sizeRowNum, look.TonePriority, true)
-	h.info = look.Colored("", 16, look.ToneMuted, false)
+	h.info = widget.NewLabel("")
+	h.info.Truncation = fyne.TextTruncateEllipsis
+	h.info.Importance = widget.LowImportance
 	h.button = newKeyButton("Gọi lại hồ sơ bổ sung", func() { call(h.id) }, onKey)
-	h.root = container.NewBorder(nil, nil, container.NewHBox(h.number, container.NewCenter(h.info)), h.button)
+	h.root = container.NewBorder(nil, nil, h.number, h.button, compact(h.info))
 	return h
 }
 
@@ -159,7 +161,6 @@ func (h *heldRow) set(row desk.Row, canCall bool) {
 	h.id = row.TicketID
 	h.number.Text = row.Number
 	h.number.Refresh()
-	h.info.Text = row.ServiceName + " · giữ " + desk.FormatWait(row.Wait)
-	h.info.Refresh()
+	h.info.SetText(row.ServiceName + " · giữ " + desk.FormatWait(row.Wait))
 	setEnabled(h.button, canCall)
 }

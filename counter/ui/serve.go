@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hallq/counter/desk"
@@ -25,7 +26,7 @@ type serveScreen struct {
 	logout  *keyButton
 	ticket  *ticketCard
 	buttons map[desk.Action]*keyButton
-	msg     *canvas.Text
+	msg     *widget.Label
 	today   *todayPanel
 	queue   *queuePanel
 }
@@ -41,7 +42,6 @@ func newServeScreen(d Desk, onKey func(*fyne.KeyEvent)) *serveScreen {
 
 	s.ticket = newTicketCard()
 	for _, a := range desk.Buttons {
-		a := a
 		s.buttons[a] = newKeyButton(buttonLabel(a, false), func() { d.Do(a) }, onKey)
 	}
 	call := s.buttons[desk.ActCallNext]
@@ -51,7 +51,10 @@ func newServeScreen(d Desk, onKey func(*fyne.KeyEvent)) *serveScreen {
 		grid.Add(s.buttons[a])
 	}
 	s.buttons[desk.ActFinish].Importance = widget.SuccessImportance
-	s.msg = look.Colored("", 22, look.ToneCalled, true)
+	s.msg = widget.NewLabel("")
+	s.msg.Wrapping = fyne.TextWrapWord
+	s.msg.TextStyle = fyne.TextStyle{Bold: true}
+	s.msg.SizeName = theme.SizeNameSubHeadingText
 	s.today = newTodayPanel()
 
 	left := container.NewBorder(container.NewVBox(s.ticket.root, look.Touch(call, 0, 60), grid, s.msg),
@@ -99,15 +102,14 @@ func (s *serveScreen) render(v desk.View, height float32) {
 }
 
 func (s *serveScreen) renderMessage(v desk.View) {
-	text, tone := v.Message.Text, look.ToneCalled
+	text, imp := v.Message.Text, widget.SuccessImportance
 	switch {
 	case v.Busy:
-		text, tone = "Đang gửi…", look.ToneMuted
+		text, imp = "Đang gửi…", widget.LowImportance
 	case v.Message.Error:
-		tone = look.ToneAlert
+		imp = widget.DangerImportance
 	}
-	s.msg.Text, s.msg.Color = text, look.Color(tone)
-	s.msg.Refresh()
+	s.msg.Text, s.msg.Importance = text, imp
 }
 
 // numberSize grows the served number with the window: 120 on a 768-high
@@ -122,7 +124,7 @@ type ticketCard struct {
 	root    fyne.CanvasObject
 	number  *canvas.Text
 	prio    *canvas.Text
-	service *canvas.Text
+	service *widget.Label
 	waited  *canvas.Text
 	serving *canvas.Text
 	recalls *canvas.Text
@@ -133,21 +135,24 @@ func newTicketCard() *ticketCard {
 	caption := look.Colored("ĐANG PHỤC VỤ", 18, look.ToneMuted, true)
 	c.number = look.Colored("", sizeNumber, look.ToneAccent, true)
 	c.prio = look.Colored("", 24, look.TonePriority, true)
-	c.service = look.Colored("", 22, look.ToneWaiting, false)
+	c.service = widget.NewLabel("") // long service names wrap
+	c.service.Wrapping = fyne.TextWrapWord
+	c.service.SizeName = theme.SizeNameSubHeadingText
 	c.waited = look.Colored("", 20, look.ToneMuted, false)
 	c.serving = look.Colored("", 20, look.ToneMuted, false)
 	c.recalls = look.Colored("", 20, look.ToneMuted, false)
-	info := container.NewVBox(caption, c.prio, c.service, c.waited, c.serving, c.recalls)
+	info := container.NewVBox(caption, c.prio, compact(c.service), c.waited, c.serving, c.recalls)
 	gap := canvas.NewRectangle(color.Transparent)
 	gap.SetMinSize(fyne.NewSize(24, 0))
-	c.root = look.Panel(container.NewHBox(c.number, gap, container.NewCenter(info)), look.ToneCalled, true)
+	c.root = look.Panel(container.NewBorder(nil, nil, container.NewHBox(c.number, gap), nil, info), look.ToneCalled, true)
 	return c
 }
 
 func (c *ticketCard) render(t *desk.TicketView, paused bool) {
 	if t == nil {
 		c.number.Text, c.number.Color = "—", look.Color(look.ToneMuted)
-		c.prio.Text, c.service.Text = "Chưa gọi số nào", ""
+		c.prio.Text = "Chưa gọi số nào"
+		c.service.SetText("")
 		c.waited.Text, c.serving.Text, c.recalls.Text = "Nhấn F1 hoặc Enter", "để gọi số tiếp theo.", ""
 		if paused {
 			c.prio.Text = "Quầy đang tạm nghỉ"
@@ -159,10 +164,11 @@ func (c *ticketCard) render(t *desk.TicketView, paused bool) {
 		if t.Priority {
 			c.prio.Text = "★ Ưu tiên"
 		}
-		c.service.Text = t.Service + " — " + t.ServiceName
+		service := t.Service + " — " + t.ServiceName
 		if t.TransferredFrom != "" {
-			c.service.Text += " (chuyển từ " + t.TransferredFrom + ")"
+			service += " (chuyển từ " + t.TransferredFrom + ")"
 		}
+		c.service.SetText(service)
 		c.waited.Text = "Đã chờ " + desk.FormatWait(t.Waited)
 		c.serving.Text = "Đang phục vụ " + desk.FormatClock(t.Serving)
 		c.recalls.Text = "Gọi lại " + strconv.Itoa(t.Recalls) + " lần"

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
 	"hallq/shared/look"
@@ -43,4 +44,20 @@ func (t counterTheme) Size(n fyne.ThemeSizeName) float32 {
 		return 14
 	}
 	return t.Theme.Size(n)
+}
+
+// compactTheme is the counter theme with thin inner padding, for labels set
+// in tight rows (queue and held rows, the served ticket's service line).
+type compactTheme struct{ fyne.Theme }
+
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding {
+		return 2
+	}
+	return t.Theme.Size(n)
+}
+
+// compact shows obj with thin inner padding.
+func compact(obj fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewThemeOverride(obj, compactTheme{Theme()})
 }

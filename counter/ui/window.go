@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hallq/counter/desk"
@@ -61,7 +62,7 @@ func New(app fyne.App, d Desk) *UI {
 	u.noticeText = widget.NewLabel("")
 	u.noticeText.Alignment = fyne.TextAlignCenter
 	u.noticeText.Wrapping = fyne.TextWrapWord
-	u.noticeText.SizeName = "text"
+	u.noticeText.SizeName = theme.SizeNameSubHeadingText
 	u.notice = container.NewBorder(layout.NewSpacer(), layout.NewSpacer(), nil, nil, container.NewCenter(u.noticeText))
 	u.login = newLoginScreen(d, u.win.Canvas().Focus)
 	u.serve = newServeScreen(d, u.typedKey)
