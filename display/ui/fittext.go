@@ -52,8 +52,11 @@ type fitRenderer struct {
 	t *canvas.Text
 }
 
+// textStyle is the style the text is drawn in.
+func (f *fitText) textStyle() fyne.TextStyle { return fyne.TextStyle{Bold: f.Bold} }
+
 func (r *fitRenderer) Layout(size fyne.Size) {
-	style := fyne.TextStyle{Bold: r.f.Bold}
+	style := r.f.textStyle()
 	text, ts := fitSize(r.f.Text, style, size, r.f.Min, r.f.Max)
 	if r.f.Sample != "" && text != "" {
 		_, ts = fitSize(r.f.Sample, style, size, r.f.Min, r.f.Max)

@@ -26,7 +26,6 @@ func newHeaderView() *headerView {
 		clock:   newFitText("", colText, true, fyne.TextAlignTrailing),
 		date:    newFitText("", colMuted, false, fyne.TextAlignTrailing),
 	}
-	h.hall.Min = 16
 	h.box = box(headerLayout{h}, h.bg, h.hall, h.offline, h.clock, h.date)
 	return h
 }
@@ -47,6 +46,7 @@ func (l headerLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	pad := size.Height * 0.1
 	right := min(size.Width*0.3, size.Height*4)
 	left := size.Width - right - 3*pad
+	h.hall.Min = size.Height * 0.28 // a long name is cut, not shrunk out of sight
 	h.hall.Move(fyne.NewPos(2*pad, pad))
 	h.hall.Resize(fyne.NewSize(left-pad, size.Height*0.52))
 	h.offline.Move(fyne.NewPos(2*pad, pad+size.Height*0.52))

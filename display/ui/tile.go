@@ -58,15 +58,13 @@ func (l tileLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	v.bg.Resize(size)
 	v.bg.Move(fyne.NewPos(0, 0))
 	pad := size.Height * 0.05
-	inner := fyne.NewSize(size.Width-2*pad, size.Height-2*pad)
+	side := max(pad, size.Width*0.06)
+	inner := fyne.NewSize(size.Width-2*side, size.Height-2*pad)
 	nameH := inner.Height * 0.26
-	v.name.Move(fyne.NewPos(pad, pad))
-	v.name.Resize(fyne.NewSize(inner.Width, nameH))
-	v.number.Move(fyne.NewPos(pad, pad+nameH))
-	v.number.Resize(fyne.NewSize(inner.Width, inner.Height-nameH))
+	place(v.name, side, pad, inner.Width, nameH)
+	place(v.number, side, pad+nameH, inner.Width, inner.Height-nameH)
 	noteH := (inner.Height - nameH) * 0.35
-	v.note.Move(fyne.NewPos(pad, pad+nameH+(inner.Height-nameH-noteH)/2))
-	v.note.Resize(fyne.NewSize(inner.Width, noteH))
+	place(v.note, side, pad+nameH+(inner.Height-nameH-noteH)/2, inner.Width, noteH)
 }
 
 func (l tileLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(40, 30) }
