@@ -42,8 +42,9 @@
 // ("tư" after "mươi", "bốn" elsewhere), 21 "hai mươi mốt", 15 "mười lăm",
 // 1020 "một nghìn không trăm hai mươi" (see Numeral).
 //
-// The default clips are made with espeak-ng's Vietnamese voice and sox by
-// the genclips program:
-//
-//go:generate go run ./genclips -out clips
+// The default clips in clips/ are made with espeak-ng's Vietnamese voice
+// and sox by the genclips program; `go generate` in this directory makes
+// them again. README.md says the same for the hall's staff.
 package voice
+
+//go:generate go run ./genclips -out clips
