@@ -1,0 +1,302 @@
+package hallclient_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"hallq/server/app"
+	"hallq/server/app/apptest"
+	"hallq/shared/hallclient"
+	"hallq/shared/protocol"
+)
+
+// These tests run the client against the real server (server/app) on
+// loopback with a temp data dir, through a TCP proxy that the test can cut.
+
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *testClock) tick() {
+	c.mu.Lock()
+	c.t = c.t.Add(1500 * time.Millisecond)
+	c.mu.Unlock()
+}
+
+// hall is a real server that can be restarted on the same data and port.
+type hall struct {
+	t    *testing.T
+	dir  string
+	addr string
+	clk  *testClock
+	srv  *app.Server
+}
+
+func startHall(t *testing.T) *hall {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	h := &hall{t: t, dir: t.TempDir(), addr: addr,
+		clk: &testClock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600))}}
+	h.start()
+	t.Cleanup(func() {
+		if h.srv != nil {
+			h.srv.Close()
+		}
+	})
+	return h
+}
+
+func (h *hall) start() {
+	h.t.Helper()
+	apptest.WriteDemo(h.t, h.dir)
+	s, err := app.Start(app.Options{Addr: h.addr, Data: h.dir, Now: h.clk.Now,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		h.t.Fatalf("start server: %v", err)
+	}
+	h.srv = s
+}
+
+func (h *hall) restart() {
+	h.t.Helper()
+	h.srv.Close()
+	h.srv = nil
+	h.start()
+}
+
+// proxy forwards TCP to the server. While mute, the server's bytes to the
+// client are dropped; cut closes every connection through it.
+type proxy struct {
+	ln     net.Listener
+	target string
+	mute   atomic.Bool
+	mu     sync.Mutex
+	conns  []net.Conn
+}
+
+func startProxy(t *testing.T, target string) *proxy {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &proxy{ln: ln, target: target}
+	t.Cleanup(func() { ln.Close(); p.cut() })
+	go p.serve()
+	return p
+}
+
+func (p *proxy) serve() {
+	for {
+		c, err := p.ln.Accept()
+		if err != nil {
+			return
+		}
+		s, err := net.Dial("tcp", p.target)
+		if err != nil {
+			c.Close()
+			continue
+		}
+		p.mu.Lock()
+		p.conns = append(p.conns, c, s)
+		p.mu.Unlock()
+		go io.Copy(s, c)
+		go func() {
+			buf := make([]byte, 32<<10)
+			for {
+				n, err := s.Read(buf)
+				if n > 0 && !p.mute.Load() {
+					c.Write(buf[:n])
+				}
+				if err != nil {
+					c.Close()
+					return
+				}
+			}
+		}()
+	}
+}
+
+func (p *proxy) cut() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+func (p *proxy) url() string { return "ws://" + p.ln.Addr().String() + "/ws" }
+
+// run starts a client for a demo device and stops it when the test ends.
+func run(t *testing.T, url, device, token string, onEvent func(hallclient.Event)) *hallclient.Client {
+	t.Helper()
+	c := hallclient.New(hallclient.Config{URL: url, Device: device, Token: token,
+		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		MinBackoff: 20 * time.Millisecond, MaxBackoff: 200 * time.Millisecond, OnEvent: onEvent})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { c.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return c
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func send(t *testing.T, h *hall, c *hallclient.Client, typ string, data any) json.RawMessage {
+	t.Helper()
+	h.clk.tick()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	raw, err := c.Send(ctx, typ, data)
+	if err != nil {
+		t.Fatalf("%s: %v", typ, err)
+	}
+	return raw
+}
+
+// TestMirrorMatchesServerAcrossRestart checks that a display's mirrored
+// state equals the server's after a day of commands and after a restart,
+// and that it never sees an event twice.
+func TestMirrorMatchesServerAcrossRestart(t *testing.T) {
+	h := startHall(t)
+	url := "ws://" + h.addr + "/ws"
+	var mu sync.Mutex
+	seen := map[uint64]int{}
+	kiosk := run(t, url, "kiosk-1", "demo-kiosk-1-token-0001", nil)
+	counter := run(t, url, "counter-1", "demo-counter-1-token-01", nil)
+	display := run(t, url, "display-1", "demo-display-1-token-01", func(e hallclient.Event) {
+		mu.Lock()
+		seen[e.Seq]++
+		mu.Unlock()
+	})
+	waitFor(t, "connected", func() bool { return kiosk.Connected() && counter.Connected() && display.Connected() })
+	send(t, h, counter, "clerk_login", protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"})
+	for _, sv := range []string{"A", "B", "A", "B"} {
+		send(t, h, kiosk, "issue_ticket", protocol.IssueTicket{Service: sv})
+	}
+	var called protocol.TicketReply
+	json.Unmarshal(send(t, h, counter, "call_next", nil), &called)
+	send(t, h, counter, "recall", protocol.TicketRef{TicketID: called.Ticket.ID})
+	send(t, h, counter, "transfer", protocol.Transfer{TicketID: called.Ticket.ID, Service: "E"})
+	json.Unmarshal(send(t, h, counter, "call_next", nil), &called)
+	send(t, h, counter, "hold", protocol.TicketRef{TicketID: called.Ticket.ID})
+	same := func(what string) {
+		t.Helper()
+		want := h.srv.Hall.State()
+		waitFor(t, what, func() bool { return display.State().Seq == want.Seq })
+		got := display.State()
+		for _, part := range []struct {
+			name      string
+			got, want any
+		}{
+			{"waiting", got.Waiting, want.Waiting}, {"held", got.Held, want.Held},
+			{"counters", got.Counters, want.Counters}, {"services", got.Services, want.Services},
+			{"recent_calls", got.RecentCalls, want.RecentCalls},
+		} {
+			g, _ := json.Marshal(part.got)
+			w, _ := json.Marshal(part.want)
+			if string(g) != string(w) {
+				t.Errorf("%s: mirrored %s differs from the server's\n got %s\nwant %s", what, part.name, g, w)
+			}
+		}
+	}
+	same("before restart")
+	h.restart()
+	waitFor(t, "reconnected", func() bool { return kiosk.Connected() && counter.Connected() && display.Connected() })
+	send(t, h, kiosk, "issue_ticket", protocol.IssueTicket{Service: "A"})
+	send(t, h, counter, "call_ticket", protocol.TicketRef{TicketID: called.Ticket.ID})
+	same("after restart")
+	mu.Lock()
+	defer mu.Unlock()
+	for seq, n := range seen {
+		if n != 1 {
+			t.Errorf("display saw seq %d %d times, want once", seq, n)
+		}
+	}
+	if len(seen) != int(h.srv.Hall.State().Seq)-1 { // seq 1 (day_started) came in the first state
+		t.Errorf("display saw %d events, want %d", len(seen), h.srv.Hall.State().Seq-1)
+	}
+}
+
+// TestInFlightCallAppliedOnce cuts the link after the server applied a
+// clerk's call_next but before the reply arrived (once with a server
+// restart): the client re-sends it with the same id and gets the stored
+// reply, so exactly one ticket is called.
+func TestInFlightCallAppliedOnce(t *testing.T) {
+	for _, restart := range []bool{false, true} {
+		name := "cut"
+		if restart {
+			name = "cut and server restart"
+		}
+		t.Run(name, func(t *testing.T) {
+			h := startHall(t)
+			p := startProxy(t, h.addr)
+			kiosk := run(t, "ws://"+h.addr+"/ws", "kiosk-1", "demo-kiosk-1-token-0001", nil)
+			counter := run(t, p.url(), "counter-1", "demo-counter-1-token-01", nil)
+			waitFor(t, "connected", func() bool { return kiosk.Connected() && counter.Connected() })
+			send(t, h, counter, "clerk_login", protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"})
+			for i := 0; i < 3; i++ {
+				send(t, h, kiosk, "issue_ticket", protocol.IssueTicket{Service: "A"})
+			}
+			p.mute.Store(true)
+			type result struct {
+				raw json.RawMessage
+				err error
+			}
+			done := make(chan result, 1)
+			go func() {
+				ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+				defer cancel()
+				raw, err := counter.Send(ctx, "call_next", nil)
+				done <- result{raw, err}
+			}()
+			waitFor(t, "the server to apply call_next", func() bool {
+				return h.srv.Hall.State().Counters[0].Ticket != nil
+			})
+			if restart {
+				h.restart()
+			}
+			start := time.Now()
+			p.cut()
+			p.mute.Store(false)
+			r := <-done
+			t.Logf("reply after the cut in %v", time.Since(start))
+			if r.err != nil {
+				t.Fatalf("call_next after the cut: %v", r.err)
+			}
+			var got protocol.TicketReply
+			json.Unmarshal(r.raw, &got)
+			st := h.srv.Hall.State()
+			if got.Ticket.Number != "A001" || st.Counters[0].Ticket == nil || st.Counters[0].Ticket.Number != "A001" {
+				t.Errorf("called: got reply %s and counter ticket %+v, want A001 once", got.Ticket.Number, st.Counters[0].Ticket)
+			}
+			if len(st.Waiting) != 2 {
+				t.Errorf("waiting after one call: got %d, want 2", len(st.Waiting))
+			}
+		})
+	}
+}
