@@ -54,7 +54,6 @@ func newServeScreen(d Desk, onKey func(*fyne.KeyEvent)) *serveScreen {
 	s.msg = widget.NewLabel("")
 	s.msg.Wrapping = fyne.TextWrapWord
 	s.msg.TextStyle = fyne.TextStyle{Bold: true}
-	s.msg.SizeName = theme.SizeNameSubHeadingText
 	s.today = newTodayPanel()
 
 	left := container.NewBorder(container.NewVBox(s.ticket.root, look.Touch(call, 0, 60), grid, s.msg),
@@ -135,8 +134,8 @@ func newTicketCard() *ticketCard {
 	caption := look.Colored("ĐANG PHỤC VỤ", 18, look.ToneMuted, true)
 	c.number = look.Colored("", sizeNumber, look.ToneAccent, true)
 	c.prio = look.Colored("", 24, look.TonePriority, true)
-	c.service = widget.NewLabel("") // long service names wrap
-	c.service.Wrapping = fyne.TextWrapWord
+	c.service = widget.NewLabel("")
+	c.service.Truncation = fyne.TextTruncateEllipsis
 	c.service.SizeName = theme.SizeNameSubHeadingText
 	c.waited = look.Colored("", 20, look.ToneMuted, false)
 	c.serving = look.Colored("", 20, look.ToneMuted, false)

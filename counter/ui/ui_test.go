@@ -246,14 +246,18 @@ func TestConnectingAndUnbound(t *testing.T) {
 	}
 }
 
-// The serve screen fits a 1366x768 counter screen, offline banner
-// included.
+// The serve screen fits a 1366x768 counter screen, offline banner, long
+// names and a long message included.
 func TestFitsSmallScreen(t *testing.T) {
 	st := serving(sampleState())
 	for i := 0; i < 3; i++ {
 		st.Held = append(st.Held, st.Held[0])
 	}
-	h := newHarness(t, st, nil)
+	long := "Lưu thông hàng hóa trong nước, xúc tiến thương mại, thương mại điện tử, quản lý cạnh tranh và bảo vệ quyền lợi người tiêu dùng"
+	st.Services[0].Name, st.Services[1].Name = long, long
+	f := &fakeSender{errs: map[string]error{protocol.CmdRecall: &queue.Error{Code: queue.ECONFLICT, Message: long}}}
+	h := newHarness(t, st, f)
+	h.press(fyne.KeyF2)
 	h.desk.SetStatus(false, 1, nil)
 	h.ui.Refresh()
 	min := h.ui.Window().Content().MinSize()
