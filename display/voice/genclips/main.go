@@ -1,6 +1,7 @@
 // Command genclips makes the default clip set of package voice: one WAV
 // file per entry of voice.Vocabulary, spoken by espeak-ng's Vietnamese
-// voice, trimmed of silence and converted to 16 kHz mono 16-bit with sox,
+// voice, trimmed of silence and converted to 16 kHz mono 16-bit with sox
+// (without dither, so that a rerun gives the same bytes),
 // plus a synthesised two-note chime. Run it from display/voice with
 // `go generate` (espeak-ng and sox must be on PATH); it writes ./clips.
 package main
@@ -52,7 +53,7 @@ func speak(text string, speed int, raw, dst string) error {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("espeak-ng: %w: %s", err, b)
 	}
-	cmd = exec.Command("sox", raw, "-r", fmt.Sprint(voice.SampleRate), "-b", "16", "-c", "1", dst,
+	cmd = exec.Command("sox", "-R", "-D", raw, "-r", fmt.Sprint(voice.SampleRate), "-b", "16", "-c", "1", dst,
 		"silence", "1", "0.02", "0.5%", "reverse", "silence", "1", "0.02", "0.5%", "reverse")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("sox: %w: %s", err, b)
