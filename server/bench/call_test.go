@@ -1,0 +1,99 @@
+package bench
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// BenchmarkCallNext100 times call_next from the counter's send to the moment
+// the last of 100 displays has the ticket_called event, and reports p50
+// and p99 against the floor (BenchmarkFloor100) measured in the same run.
+func BenchmarkCallNext100(b *testing.B) { benchCall(b, 100) }
+
+// BenchmarkCallNext1000 is the same with 1,000 displays.
+func BenchmarkCallNext1000(b *testing.B) { benchCall(b, 1000) }
+
+func benchCall(b *testing.B, n int) {
+	s := startServer(b)
+	a := newArrivals()
+	displays(b, s.Addr, n, a)
+	kiosk := dial(b, s.Addr, "kiosk-1", "demo-kiosk-1-token-0001")
+	counter := dial(b, s.Addr, "counter-1", "demo-counter-1-token-01")
+	counter.do(b, "clerk_login", map[string]any{"username": "hang.nd", "pin": "1111"})
+	samples := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		kiosk.do(b, "issue_ticket", map[string]any{"service": "A"})
+		b.StartTimer()
+		start := time.Now()
+		var rep struct{ Ticket struct{ ID, Number string } }
+		json.Unmarshal(counter.do(b, "call_next", nil), &rep)
+		a.wait(rep.Ticket.Number, n)
+		samples = append(samples, time.Since(start))
+		b.StopTimer()
+		counter.do(b, "finish", map[string]any{"ticket_id": rep.Ticket.ID})
+		b.StartTimer()
+	}
+	b.StopTimer()
+	p50, p99 := percentiles(samples)
+	b.ReportMetric(p50, "p50-ms")
+	b.ReportMetric(p99, "p99-ms")
+	f50, f99 := floor(b, n, 200)
+	b.ReportMetric(f50, "floor-p50-ms")
+	b.ReportMetric(f99, "floor-p99-ms")
+	b.ReportMetric(p50/f50, "p50/floor")
+	b.ReportMetric(p99/f99, "p99/floor")
+}
+
+// BenchmarkIssueTicket times issue_ticket's reply and reports p50 against a
+// bare bbolt Update with fsync measured in the same run.
+func BenchmarkIssueTicket(b *testing.B) {
+	s := startServer(b)
+	kiosk := dial(b, s.Addr, "kiosk-1", "demo-kiosk-1-token-0001")
+	samples := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		kiosk.do(b, "issue_ticket", map[string]any{"service": "B"})
+		samples = append(samples, time.Since(start))
+	}
+	b.StopTimer()
+	p50, p99 := percentiles(samples)
+	u50, _ := bareUpdate(b, 300)
+	b.ReportMetric(p50, "p50-ms")
+	b.ReportMetric(p99, "p99-ms")
+	b.ReportMetric(u50, "update-p50-ms")
+	b.ReportMetric(p50/u50, "p50/update")
+}
+
+// bareUpdate times n bbolt Updates of a ticket-sized value, with fsync.
+func bareUpdate(b *testing.B, n int) (p50, p99 float64) {
+	b.Helper()
+	db, err := bolt.Open(filepath.Join(b.TempDir(), "floor.db"), 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	value := make([]byte, 600)
+	samples := make([]time.Duration, 0, n)
+	for i := 0; i < n; i++ {
+		start := time.Now()
+		err := db.Update(func(tx *bolt.Tx) error {
+			bk, err := tx.CreateBucketIfNotExists([]byte("t"))
+			if err != nil {
+				return err
+			}
+			return bk.Put([]byte(itoa(i)), value)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		samples = append(samples, time.Since(start))
+	}
+	return percentiles(samples)
+}
