@@ -27,8 +27,7 @@ func Button(label string, tap func()) *widget.Button {
 // size (Fyne units; e.g. 44, or Theme().Size(SizeHuge)). It does not wrap;
 // use Text for long wording.
 func Heading(text string, size float32) *canvas.Text {
-	t := canvas.NewText(text, Color(ToneAccent))
-	t.Color = color.White
+	t := canvas.NewText(text, color.White)
 	t.TextSize = size
 	t.TextStyle = fyne.TextStyle{Bold: true}
 	return t
