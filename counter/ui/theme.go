@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
 	"hallq/shared/look"
@@ -57,7 +58,8 @@ func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
 	return t.Theme.Size(n)
 }
 
-// compact shows obj with thin inner padding.
+// compact shows obj with thin inner padding, centred vertically in the
+// room it is given.
 func compact(obj fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewThemeOverride(obj, compactTheme{Theme()})
+	return container.NewThemeOverride(container.NewVBox(layout.NewSpacer(), obj, layout.NewSpacer()), compactTheme{Theme()})
 }
