@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -80,7 +81,8 @@ func run(c config, log *slog.Logger) error {
 		OnState:  func(s protocol.State) { m.SetState(s) },
 	})
 	m = model.New(model.Config{
-		Sender: client, Printer: prn, Now: time.Now, Logger: log,
+		Sender: client, Printer: prn, NoPaper: strings.HasPrefix(c.printer, "file:"),
+		Now: time.Now, Logger: log,
 		CheckPIN: checkPIN, Quit: a.Quit,
 		OnChange: func() { u.Changed() },
 	})

@@ -74,7 +74,8 @@ func (m *Model) issued(svc string, raw json.RawMessage, err error) {
 		}
 		m.show(ScreenTicket)
 		m.v.Ticket = m.ticketView(r)
-		m.v.Ticket.Printing = m.cfg.Printer != nil
+		m.v.Ticket.Printing = m.cfg.Printer != nil && !m.cfg.NoPaper
+		m.v.Ticket.NoPaper = m.cfg.Printer == nil || m.cfg.NoPaper
 		m.until = m.cfg.Now().Add(TicketShowFor)
 		slip = m.slip(r)
 	})

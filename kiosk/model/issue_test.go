@@ -213,3 +213,17 @@ func TestWaitText(t *testing.T) {
 		}
 	}
 }
+
+func TestNoPaperKiosk(t *testing.T) {
+	f := newFixture(t)
+	f.m.cfg.NoPaper = true
+	f.m.ChooseService("A")
+	f.m.AnswerPriority(false)
+	v := f.m.View().Ticket
+	if !v.NoPaper || v.Printing || v.PrintFailed {
+		t.Errorf("ticket got %+v, want no paper, not printing", v)
+	}
+	if len(f.printer.slips) != 1 {
+		t.Errorf("slips got %d, want 1 (the file is still written)", len(f.printer.slips))
+	}
+}

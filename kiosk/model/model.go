@@ -57,6 +57,9 @@ const (
 type Config struct {
 	Sender  Sender
 	Printer Printer // nil: no printing
+	// NoPaper says the printer keeps files, not paper (file:DIR): the
+	// ticket screen then asks the citizen to note the number.
+	NoPaper bool
 	Now     func() time.Time
 	Logger  *slog.Logger // nil: slog.Default()
 	// Go runs f in the background; nil means `go f()`. Tests run it inline.

@@ -87,6 +87,8 @@ type TicketView struct {
 	// error (the screen then asks the citizen to note the number).
 	Printing    bool
 	PrintFailed bool
+	// NoPaper is true when the kiosk prints no paper at all.
+	NoPaper bool
 }
 
 // RateView is a rating in progress.

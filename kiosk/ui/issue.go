@@ -112,6 +112,8 @@ func (t *ticket) update(v model.View) {
 		msg, imp = "Đang in phiếu…", widget.MediumImportance
 	case tv.PrintFailed:
 		msg, imp = model.PrintFailText, widget.DangerImportance
+	case tv.NoPaper:
+		msg, imp = "Xin ông/bà ghi nhớ số thứ tự.", widget.WarningImportance
 	}
 	if t.print.Text != msg || t.print.Importance != imp {
 		t.print.Importance = imp
