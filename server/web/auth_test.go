@@ -1,0 +1,264 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestAuthRequired(t *testing.T) {
+	f := newFixture(t)
+	c := f.client()
+	tests := []struct {
+		name, method, path string
+		want               int
+	}{
+		{"hall", "GET", "/", http.StatusSeeOther},
+		{"report page", "GET", "/reports?date=2026-11-27", http.StatusSeeOther},
+		{"month page", "GET", "/reports/month", http.StatusSeeOther},
+		{"feedback page", "GET", "/feedback", http.StatusSeeOther},
+		{"feedback form", "POST", "/feedback/1", http.StatusSeeOther},
+		{"logout", "POST", "/logout", http.StatusSeeOther},
+		{"daily json", "GET", "/api/reports/daily", http.StatusUnauthorized},
+		{"monthly json", "GET", "/api/reports/monthly", http.StatusUnauthorized},
+		{"daily xlsx", "GET", "/reports/daily.xlsx", http.StatusUnauthorized},
+		{"daily csv", "GET", "/reports/daily.csv", http.StatusUnauthorized},
+		{"monthly xlsx", "GET", "/reports/monthly.xlsx?month=2026-11", http.StatusUnauthorized},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest(tc.method, f.srv.URL+tc.path, nil)
+			resp, err := c.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tc.want {
+				t.Fatalf("got %d, want %d", resp.StatusCode, tc.want)
+			}
+			if tc.want == http.StatusSeeOther {
+				if loc := resp.Header.Get("Location"); !strings.HasPrefix(loc, "/login?next=") {
+					t.Errorf("Location: got %q, want /login?next=…", loc)
+				}
+				return
+			}
+			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("Content-Type: got %q, want JSON", ct)
+			}
+		})
+	}
+}
+
+func TestBasicAuth(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name, user, pass string
+		want             int
+	}{
+		{"right password", "giamsat", "giamsat2026", http.StatusOK},
+		{"wrong password", "giamsat", "nope", http.StatusUnauthorized},
+		{"unknown user", "ai", "giamsat2026", http.StatusUnauthorized},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest("GET", f.srv.URL+"/api/reports/daily?date=2026-11-27", nil)
+			req.SetBasicAuth(tc.user, tc.pass)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tc.want {
+				t.Fatalf("got %d, want %d", resp.StatusCode, tc.want)
+			}
+		})
+	}
+}
+
+func TestSignInCookie(t *testing.T) {
+	f := newFixture(t)
+	c := f.client()
+	resp, _ := f.signIn(c, "giamsat", "giamsat2026")
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {
+		t.Fatalf("sign in: got %d to %q, want 303 to /", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	var session *http.Cookie
+	for _, ck := range resp.Cookies() {
+		if ck.Name == "hall_session" {
+			session = ck
+		}
+	}
+	switch {
+	case session == nil:
+		t.Fatal("no session cookie")
+	case !session.HttpOnly:
+		t.Error("session cookie: got HttpOnly false, want true")
+	case session.SameSite != http.SameSiteStrictMode:
+		t.Errorf("session cookie: got SameSite %v, want Strict", session.SameSite)
+	case session.Expires.IsZero() || session.MaxAge <= 0:
+		t.Errorf("session cookie: got Expires %v MaxAge %d, want both set", session.Expires, session.MaxAge)
+	}
+	if r, _ := f.get(c, "/"); r.StatusCode != http.StatusOK {
+		t.Fatalf("hall after sign-in: got %d, want 200", r.StatusCode)
+	}
+}
+
+func TestSignInNext(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct{ name, next, want string }{
+		{"local page", "/reports?date=2026-11-27", "/reports?date=2026-11-27"},
+		{"other site", "https://evil.example/", "/"},
+		{"scheme-relative", "//evil.example/", "/"},
+		{"empty", "", "/"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := f.client()
+			_, page := f.get(c, "/login?next="+url.QueryEscape(tc.next))
+			resp, _ := f.post(c, "/login", url.Values{"csrf": {csrf(t, page)}, "username": {"giamsat"},
+				"password": {"giamsat2026"}, "next": {tc.next}})
+			if got := resp.Header.Get("Location"); got != tc.want {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSignInCSRF(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name  string
+		token func(page string) string
+	}{
+		{"no token", func(string) string { return "" }},
+		{"wrong token", func(string) string { return "forged-token" }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := f.client()
+			_, page := f.get(c, "/login")
+			resp, _ := f.post(c, "/login", url.Values{"csrf": {tc.token(page)}, "username": {"giamsat"}, "password": {"giamsat2026"}})
+			if resp.StatusCode != http.StatusForbidden {
+				t.Fatalf("got %d, want 403", resp.StatusCode)
+			}
+			if r, _ := f.get(c, "/"); r.StatusCode != http.StatusSeeOther {
+				t.Fatalf("hall: got %d, want 303 (not signed in)", r.StatusCode)
+			}
+		})
+	}
+}
+
+func TestFormCSRF(t *testing.T) {
+	f := newFixture(t)
+	f.commitScenario()
+	c := f.signedIn()
+	tests := []struct {
+		name string
+		path string
+		form url.Values
+	}{
+		{"feedback without token", "/feedback/1", url.Values{"status": {"handled"}, "answer": {"x"}}},
+		{"feedback with a wrong token", "/feedback/1", url.Values{"status": {"handled"}, "csrf": {"forged"}}},
+		{"logout without token", "/logout", url.Values{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, _ := f.post(c, tc.path, tc.form)
+			if resp.StatusCode != http.StatusForbidden {
+				t.Fatalf("got %d, want 403", resp.StatusCode)
+			}
+		})
+	}
+	fb, _, err := f.store.GetFeedback(1)
+	if err != nil || fb.Status != "new" {
+		t.Errorf("feedback 1: got status %q (%v), want new", fb.Status, err)
+	}
+	if r, _ := f.get(c, "/"); r.StatusCode != http.StatusOK {
+		t.Errorf("hall: got %d, want 200 (still signed in)", r.StatusCode)
+	}
+}
+
+func TestLockOut(t *testing.T) {
+	f := newFixture(t)
+	c := f.client()
+	for i := 1; i <= 5; i++ {
+		resp, page := f.signIn(c, "giamsat", "wrong")
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("failure %d: got %d, want 401", i, resp.StatusCode)
+		}
+		if locked := strings.Contains(page, "tạm khóa"); locked != (i == 5) {
+			t.Fatalf("failure %d: got locked %v, want %v", i, locked, i == 5)
+		}
+	}
+	resp, page := f.signIn(c, "giamsat", "giamsat2026")
+	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(page, "tạm khóa") {
+		t.Fatalf("right password while locked: got %d, want 401 with the lock message", resp.StatusCode)
+	}
+	req, _ := http.NewRequest("GET", f.srv.URL+"/api/reports/daily", nil)
+	req.SetBasicAuth("giamsat", "giamsat2026")
+	if r, err := http.DefaultClient.Do(req); err != nil || r.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("basic auth while locked: got %v %v, want 401", r.StatusCode, err)
+	}
+	// Another user is not locked.
+	if r, _ := f.signIn(f.client(), "nobody", "x"); r.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("other user: got %d, want 401", r.StatusCode)
+	}
+	f.clk.Add(5 * time.Minute)
+	if r, _ := f.signIn(c, "giamsat", "giamsat2026"); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("after 5 minutes: got %d, want 303", r.StatusCode)
+	}
+}
+
+func TestLockOutWindow(t *testing.T) {
+	f := newFixture(t)
+	c := f.client()
+	for range 4 {
+		f.signIn(c, "giamsat", "wrong")
+	}
+	f.clk.Add(5*time.Minute + time.Second)
+	if r, page := f.signIn(c, "giamsat", "wrong"); strings.Contains(page, "tạm khóa") {
+		t.Fatalf("fifth failure after the window: got locked (%d), want not", r.StatusCode)
+	}
+	if r, _ := f.signIn(c, "giamsat", "giamsat2026"); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("right password: got %d, want 303", r.StatusCode)
+	}
+}
+
+func TestSignOut(t *testing.T) {
+	f := newFixture(t)
+	c := f.signedIn()
+	token := f.pageCSRF(c)
+	u, _ := url.Parse(f.srv.URL)
+	old := c.Jar.Cookies(u)
+	resp, _ := f.post(c, "/logout", url.Values{"csrf": {token}})
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/login" {
+		t.Fatalf("logout: got %d to %q, want 303 to /login", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if r, _ := f.get(c, "/"); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("hall after logout: got %d, want 303", r.StatusCode)
+	}
+	// The old cookie no longer works either.
+	replay := f.client()
+	replay.Jar.SetCookies(u, old)
+	if r, _ := f.get(replay, "/api/reports/daily"); r.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("old session: got %d, want 401", r.StatusCode)
+	}
+}
+
+func TestAPIError(t *testing.T) {
+	f := newFixture(t)
+	c := f.signedIn()
+	resp, body := f.get(c, "/api/reports/daily?date=28-11-2026")
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Fatalf("got %d, want 400", resp.StatusCode)
+	}
+	var e struct {
+		Error struct{ Code, Message string } `json:"error"`
+	}
+	if err := json.Unmarshal([]byte(body), &e); err != nil || e.Error.Code != "bad_request" {
+		t.Fatalf("got %s, want a bad_request error", body)
+	}
+}

@@ -1,0 +1,127 @@
+package web
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDurText(t *testing.T) {
+	tests := []struct {
+		s    int
+		want string
+	}{
+		{0, "0 giây"},
+		{45, "45 giây"},
+		{60, "1 phút"},
+		{412, "6 phút 52 giây"},
+		{3900, "1 giờ 5 phút"},
+	}
+	for _, tc := range tests {
+		if got := durText(tc.s); got != tc.want {
+			t.Errorf("durText(%d): got %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	tests := []struct{ name, got, want string }{
+		{"pct", displayPct(ptr(88.02)), "88,02"},
+		{"pct whole", displayPct(ptr(100.0)), "100,00"},
+		{"pct none", displayPct(nil), "—"},
+		{"count small", displayCount(999), "999"},
+		{"count thousands", displayCount(1234567), "1.234.567"},
+		{"date", displayDate("2026-11-28"), "28/11/2026"},
+		{"month", displayMonth("2026-11"), "tháng 11/2026"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Errorf("got %q, want %q", tc.got, tc.want)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestLocalPath(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"/reports?date=2026-11-27", "/reports?date=2026-11-27"},
+		{"", "/"},
+		{"https://evil.example", "/"},
+		{"//evil.example", "/"},
+		{`/\evil.example`, "/"},
+	}
+	for _, tc := range tests {
+		if got := localPath(tc.in); got != tc.want {
+			t.Errorf("localPath(%q): got %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestGuard(t *testing.T) {
+	now := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+	g := newGuard(func() time.Time { return now })
+	for i := 1; i < lockFailures; i++ {
+		if g.fail("a") {
+			t.Fatalf("failure %d: got locked, want not yet", i)
+		}
+	}
+	if _, locked := g.locked("a"); locked {
+		t.Fatal("locked before the fifth failure")
+	}
+	if !g.fail("a") {
+		t.Fatal("fifth failure: got not locked, want locked")
+	}
+	if _, locked := g.locked("b"); locked {
+		t.Fatal("another user got locked")
+	}
+	now = now.Add(lockFor - time.Second)
+	if _, locked := g.locked("a"); !locked {
+		t.Fatal("unlocked too early")
+	}
+	now = now.Add(time.Second)
+	if _, locked := g.locked("a"); locked {
+		t.Fatal("still locked after lockFor")
+	}
+	g.fail("a")
+	g.succeed("a")
+	for i := 1; i < lockFailures; i++ {
+		if g.fail("a") {
+			t.Fatalf("after success, failure %d: got locked", i)
+		}
+	}
+}
+
+func TestCharts(t *testing.T) {
+	bars := []bar{{Label: "Quầy <1>", Value: 50, Text: "50,00 %"}, {Label: "Quầy 2", Value: 100, Text: "100,00 %"}}
+	for name, svg := range map[string]string{
+		"hbar": string(hbarChart("Chỉ số", bars, 100)),
+		"vbar": string(vbarChart("Chỉ số", bars, 100)),
+	} {
+		t.Run(name, func(t *testing.T) {
+			if !strings.HasPrefix(svg, "<svg") || !strings.HasSuffix(svg, "</svg>") {
+				t.Errorf("got %.60q…, want one svg element", svg)
+			}
+			if strings.Contains(svg, "<1>") || !strings.Contains(svg, "Quầy &lt;1&gt;") {
+				t.Error("labels are not escaped")
+			}
+			if strings.Count(svg, "<rect") != len(bars) {
+				t.Errorf("got %d bars, want %d", strings.Count(svg, "<rect"), len(bars))
+			}
+		})
+	}
+	if got := string(hbarChart("x", nil, 0)); !strings.Contains(got, "Chưa có số liệu") {
+		t.Errorf("empty chart: got %q", got)
+	}
+}
+
+func TestTemplatesParse(t *testing.T) {
+	p := mustParsePages()
+	for _, name := range pageNames {
+		if p[name] == nil {
+			t.Errorf("page %s: not parsed", name)
+		}
+	}
+}
