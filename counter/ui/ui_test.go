@@ -238,6 +238,9 @@ func TestConnectingAndUnbound(t *testing.T) {
 	if !u.notice.Visible() || u.noticeText.Text != "Đang kết nối máy chủ…" {
 		t.Errorf("connecting: notice %q shown=%v", u.noticeText.Text, u.notice.Visible())
 	}
+	if h := u.noticeText.Size().Height; h > 100 {
+		t.Errorf("notice is %v high: it wraps by letters", h)
+	}
 	d.SetHello(protocol.HelloReply{Role: protocol.RoleDisplay, Device: "display-1"})
 	d.SetState(sampleState())
 	u.Refresh()

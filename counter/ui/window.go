@@ -63,7 +63,7 @@ func New(app fyne.App, d Desk) *UI {
 	u.noticeText.Alignment = fyne.TextAlignCenter
 	u.noticeText.Wrapping = fyne.TextWrapWord
 	u.noticeText.SizeName = theme.SizeNameSubHeadingText
-	u.notice = container.NewBorder(layout.NewSpacer(), layout.NewSpacer(), nil, nil, container.NewCenter(u.noticeText))
+	u.notice = container.NewVBox(layout.NewSpacer(), u.noticeText, layout.NewSpacer()) // full width, so it wraps by words
 	u.login = newLoginScreen(d, u.win.Canvas().Focus)
 	u.serve = newServeScreen(d, u.typedKey)
 	u.picker = newPickerPopup(d, u.win.Canvas())
