@@ -25,6 +25,7 @@ const (
 	sizeCaption float32 = 15
 )
 
+// Size answers the counter's sizes and leaves the others to look.Theme.
 func (t counterTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
 	case theme.SizeNameText:
@@ -51,6 +52,7 @@ func (t counterTheme) Size(n fyne.ThemeSizeName) float32 {
 // in tight rows (queue and held rows, the served ticket's service line).
 type compactTheme struct{ fyne.Theme }
 
+// Size thins the inner padding.
 func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
 	if n == theme.SizeNameInnerPadding {
 		return 2
