@@ -39,12 +39,16 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if yearStore.dir != "" {
+		os.RemoveAll(yearStore.dir)
+	}
+	os.Exit(code)
 }
 
 // fixture is a hall with its web server on a loopback port.
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	clk   *testClock
 	hall  *hall.Hall
 	store *store.Store
@@ -53,9 +57,14 @@ type fixture struct {
 
 // newFixture starts the demo hall at 2026-11-28 09:00 hall time, with an
 // empty store.
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
-	dir := t.TempDir()
+	return newFixtureAt(t, t.TempDir())
+}
+
+// newFixtureAt is newFixture on the store in dir, which may hold one.
+func newFixtureAt(t testing.TB, dir string) *fixture {
+	t.Helper()
 	path := filepath.Join(dir, "hall.toml")
 	if err := os.WriteFile(path, demoConfig, 0o600); err != nil {
 		t.Fatal(err)
@@ -118,7 +127,7 @@ func (f *fixture) post(c *http.Client, path string, form url.Values) (*http.Resp
 var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 
 // csrf returns the CSRF token of the first form in page.
-func csrf(t *testing.T, page string) string {
+func csrf(t testing.TB, page string) string {
 	t.Helper()
 	m := csrfField.FindStringSubmatch(page)
 	if m == nil {

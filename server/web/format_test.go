@@ -125,3 +125,17 @@ func TestTemplatesParse(t *testing.T) {
 		}
 	}
 }
+
+func TestSessions(t *testing.T) {
+	now := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+	s := NewSessions(func() time.Time { return now })
+	old, _, _ := s.Create("a")
+	now = now.Add(sessionTTL)
+	if _, ok := s.get(old); ok {
+		t.Fatal("session alive after its TTL")
+	}
+	s.Create("b")
+	if len(s.m) != 1 {
+		t.Errorf("got %d sessions, want 1 (the expired one dropped)", len(s.m))
+	}
+}

@@ -2,7 +2,10 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 	"net/http"
 	"time"
 
@@ -24,28 +27,48 @@ func (s *Server) reportMonth(r *http.Request) (string, bool) {
 
 // monthReport sums the daily reports of month, computing every day from
 // the first of the month to its last or to today, whichever comes first.
-// Days without a ticket or a rating are left out.
+// Days without a ticket or a rating are left out. Days are computed on
+// GOMAXPROCS goroutines: decoding a day's records is the month's cost.
 func (s *Server) monthReport(month string) (report.Month, error) {
 	first, err := time.Parse(monthLayout, month)
 	if err != nil {
 		return report.Month{}, fmt.Errorf("web: month %q: %w", month, err)
 	}
 	today := s.today()
-	var days []report.Report
+	var days []string
 	for d := first; d.Month() == first.Month(); d = d.AddDate(0, 0, 1) {
 		day := d.Format(queue.DayLayout)
 		if day > today {
 			break
 		}
-		rep, err := s.dayReport(day)
-		if err != nil {
-			return report.Month{}, err
-		}
+		days = append(days, day)
+	}
+	reports := make([]report.Report, len(days))
+	errs := make([]error, len(days))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(days)) {
+		wg.Go(func() {
+			for i := range next {
+				reports[i], errs[i] = s.dayReport(days[i])
+			}
+		})
+	}
+	for i := range days {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return report.Month{}, err
+	}
+	kept := reports[:0]
+	for _, rep := range reports {
 		if rep.Issued > 0 || rep.Ratings.Total() > 0 {
-			days = append(days, rep)
+			kept = append(kept, rep)
 		}
 	}
-	return report.Monthly(month, days), nil
+	return report.Monthly(month, kept), nil
 }
 
 // monthly answers a bad month or a failure itself and returns false.

@@ -11,7 +11,7 @@ import (
 const scenarioDay = "2026-11-27"
 
 // ticketAt builds one of the scenario's tickets.
-func ticketAt(t *testing.T, number string, state queue.TicketState, issued, calledAt string, counter int, clerk, finished string) queue.Ticket {
+func ticketAt(t testing.TB, number string, state queue.TicketState, issued, calledAt string, counter int, clerk, finished string) queue.Ticket {
 	t.Helper()
 	tk := queue.Ticket{
 		ID: scenarioDay + "/" + number, Number: number, Service: number[:1], IssuedService: number[:1],

@@ -38,13 +38,20 @@ func randomToken() string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// Create signs user in and returns the session id.
+// Create signs user in and returns the session id, its CSRF token and
+// when it expires. Expired sessions are dropped on the way.
 func (s *Sessions) Create(user string) (id string, csrf string, expires time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := s.now()
+	for k, ss := range s.m {
+		if !now.Before(ss.expires) {
+			delete(s.m, k) // sessions never used again would stay forever
+		}
+	}
 	id = randomToken()
 	csrf = randomToken()
-	expires = s.now().Add(sessionTTL)
+	expires = now.Add(sessionTTL)
 	s.m[id] = session{user: user, csrf: csrf, expires: expires}
 	return id, csrf, expires
 }
