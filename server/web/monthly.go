@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/http"
 	"runtime"
 	"sync"
-	"net/http"
 	"time"
 
 	"hallq/server/report"
