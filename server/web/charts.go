@@ -91,10 +91,7 @@ func vbarChart(title string, bars []bar, maxV float64) template.HTML {
 		y := float64(vbarHead+vbarH) - bh
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" rx="2" fill="%s"><title>%s: %s</title></rect>`,
 			x+(slot-barW)/2, y, barW, bh, colorOr(br.Color), esc(br.Label), esc(br.Text))
-		if slot >= 30 || i%step == 0 {
-			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="%d" fill="%s">%s</text>`,
-				x+slot/2, y-5, fontFor(slot), colorInk, esc(br.Text))
-		}
+		valueLabel(&b, br.Text, x+slot/2, y, bh, slot)
 		if i%step == 0 {
 			fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" font-size="%d" fill="%s">%s</text>`,
 				x+slot/2, vbarHead+vbarH+22, fontFor(slot), colorMute, esc(br.Label))
@@ -103,6 +100,22 @@ func vbarChart(title string, bars []bar, maxV float64) template.HTML {
 	fmt.Fprintf(&b, `<line x1="10" y1="%d" x2="%d" y2="%d" stroke="%s"/>`, vbarHead+vbarH, chartW-10, vbarHead+vbarH, colorMute)
 	b.WriteString("</svg>")
 	return template.HTML(b.String())
+}
+
+// valueLabel writes a column's value: above it when the column is wide
+// enough, else turned upright, inside a tall column or above a short one.
+func valueLabel(b *strings.Builder, text string, cx, top, height, slot float64) {
+	if slot >= 44 {
+		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="14" fill="%s">%s</text>`, cx, top-5, colorInk, esc(text))
+		return
+	}
+	if height >= 52 {
+		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" transform="rotate(-90 %.1f %.1f)" text-anchor="end" dominant-baseline="middle" font-size="12" fill="#fff">%s</text>`,
+			cx, top+6, cx, top+6, esc(text))
+		return
+	}
+	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" transform="rotate(-90 %.1f %.1f)" text-anchor="start" dominant-baseline="middle" font-size="12" fill="%s">%s</text>`,
+		cx, top-4, cx, top-4, colorInk, esc(text))
 }
 
 func svgOpen(b *strings.Builder, title string, w, h int) {

@@ -11,14 +11,15 @@ import (
 
 // reportView is the daily report page's data.
 type reportView struct {
-	R                                                                report.Report
-	Prev, Next                                                       string // the neighbouring days
-	IsToday                                                          bool
-	Levels                                                           []levelLine
-	Rated                                                            int
-	Clerks                                                           map[string]string // username → name, for the low ratings
-	Services                                                         map[string]string // id → name
-	ChartLevels, ChartCounters, ChartClerks, ChartWaits, ChartIssued template.HTML
+	R                                          report.Report
+	Prev, Next                                 string // the neighbouring days
+	IsToday                                    bool
+	Levels                                     []levelLine
+	Rated                                      int
+	Clerks                                     map[string]string // username → name, for the low ratings
+	Services                                   map[string]string // id → name
+	ChartLevels, ChartCounters, ChartClerks    template.HTML
+	ChartWaits, ChartIssued, ChartServiceWaits template.HTML
 }
 
 // levelLine is one rating level in the levels table.
@@ -90,6 +91,15 @@ func buildReportView(rep report.Report, set *queue.Settings, today string) repor
 		waitBars = append(waitBars, wb)
 		issuedBars = append(issuedBars, bar{Label: label, Value: float64(h.Issued), Text: displayCount(h.Issued)})
 	}
+	var serviceBars []bar
+	for _, sv := range rep.ByService {
+		sb := bar{Label: nameOr(sv.Name, sv.ID), Text: "chưa gọi"}
+		if sv.WaitS.Mean != nil {
+			sb.Value, sb.Text = float64(*sv.WaitS.Mean)/60, itoa((*sv.WaitS.Mean+30)/60)+" phút"
+		}
+		serviceBars = append(serviceBars, sb)
+	}
+	v.ChartServiceWaits = hbarChart("Thời gian chờ trung bình theo lĩnh vực (phút)", serviceBars, 0)
 	v.ChartWaits = vbarChart("Thời gian chờ trung bình theo giờ lấy số (phút)", waitBars, 0)
 	v.ChartIssued = vbarChart("Số phiếu đã cấp theo giờ", issuedBars, 0)
 	return v
