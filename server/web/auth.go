@@ -63,9 +63,11 @@ func (s *Server) page(h func(w http.ResponseWriter, r *http.Request, user string
 	return func(w http.ResponseWriter, r *http.Request) {
 		user, ok := s.supervisor(r)
 		if !ok {
-			next := r.URL.Path
-			if r.Method == http.MethodGet && r.URL.RawQuery != "" {
-				next += "?" + r.URL.RawQuery
+			// A form posted after the session ended cannot be replayed:
+			// after sign-in the supervisor starts again from the hall.
+			next := "/"
+			if r.Method == http.MethodGet {
+				next = r.URL.RequestURI()
 			}
 			http.Redirect(w, r, "/login?next="+url.QueryEscape(next), http.StatusSeeOther)
 			return

@@ -172,6 +172,10 @@ func TestBrowser(t *testing.T) {
 	if got := text(t, ctx, "#n-late"); got != "3" {
 		t.Errorf("late tickets: got %s, want 3", got)
 	}
+	// A ticket issued now appears in the waiting list, priority first.
+	kiosk.mustOK("issue_ticket", map[string]any{"service": "D", "priority": true}, nil)
+	waitText(t, ctx, "#n-waiting", "4")
+	waitText(t, ctx, "#waiting tbody tr:first-child", "D001")
 	screenshot(t, ctx, "web-hall")
 
 	// Serve and rate two tickets: one dissatisfied (it opens a feedback
@@ -189,7 +193,7 @@ func TestBrowser(t *testing.T) {
 
 	// The day's report.
 	run(t, ctx, "open report", chromedp.Navigate(base+"/reports"), chromedp.WaitVisible(chromedp.ID("figs")))
-	for sel, want := range map[string]string{"#issued": "4", "#finished": "2", "#satisfaction": "50,00 %", "#rated": "2"} {
+	for sel, want := range map[string]string{"#issued": "5", "#finished": "2", "#satisfaction": "50,00 %", "#rated": "2"} {
 		if got := text(t, ctx, sel); got != want {
 			t.Errorf("report %s: got %q, want %q", sel, got, want)
 		}
@@ -244,7 +248,7 @@ func TestBrowser(t *testing.T) {
 			t.Fatal("download canceled")
 		}
 	}
-	checkXLSX(t, file, "Số phiếu đã cấp", "4")
+	checkXLSX(t, file, "Số phiếu đã cấp", "5")
 	checkXLSX(t, file, "Chỉ số hài lòng (%)", "50.00")
 
 	// Sign out: the hall page asks for sign-in again.

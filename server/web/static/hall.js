@@ -50,7 +50,11 @@
     state.counters.forEach(function (c) { if (c.ticket && c.ticket.id === id) c.ticket = null; });
   }
   function sortWaiting() {
-    state.waiting.sort(function (a, b) { return (a.order || 0) - (b.order || 0); });
+    // As call_next takes them hall-wide: priority tickets first, then by
+    // issue order.
+    state.waiting.sort(function (a, b) {
+      return (b.priority ? 1 : 0) - (a.priority ? 1 : 0) || (a.order || 0) - (b.order || 0);
+    });
   }
   function recount() {
     var n = {};
