@@ -32,7 +32,10 @@ func (s *Server) checkPassword(user, pass string) (name string, problem string) 
 			until.In(s.hall.Settings().Location).Format("15:04") + "."
 	}
 	sv, ok := s.hall.Config().Supervisor(user)
-	if !ok || !config.CheckHash(sv.PasswordHash, pass) {
+	if !ok {
+		sv.PasswordHash = absentHash // as slow as a real check: names do not leak by timing
+	}
+	if !config.CheckHash(sv.PasswordHash, pass) || !ok {
 		if s.guard.fail(user) {
 			s.log.Warn("supervisor locked out", "user", user, "for", lockFor)
 			return "", "Đăng nhập sai " + itoa(lockFailures) + " lần: tài khoản tạm khóa " + itoa(int(lockFor/time.Minute)) + " phút."
@@ -42,6 +45,10 @@ func (s *Server) checkPassword(user, pass string) (name string, problem string) 
 	s.guard.succeed(user)
 	return sv.Name, ""
 }
+
+// absentHash is a bcrypt hash (cost 10) of a password nobody uses, checked
+// for unknown usernames.
+const absentHash = "$2a$10$E2MCHNZO6PuDtdH3N2u8NOIXxgsKgkCMDKeOiIeokLcDXio08u6Ci"
 
 // api wraps a supervisor's API or download handler: 401 without a session or
 // valid basic auth.
