@@ -1,0 +1,122 @@
+package jobs
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/jonboulle/clockwork"
+)
+
+// fakeHall records each job's call with the fake clock's time.
+type fakeHall struct {
+	clk   clockwork.Clock
+	calls chan call
+}
+
+type call struct {
+	job string
+	at  time.Time
+	dir string
+}
+
+func (h *fakeHall) CloseDay() (int, error) {
+	h.calls <- call{job: "close", at: h.clk.Now()}
+	return 0, nil
+}
+
+func (h *fakeHall) TurnDay() error {
+	h.calls <- call{job: "turn", at: h.clk.Now()}
+	return nil
+}
+
+func (h *fakeHall) Backup(dir string) (string, error) {
+	h.calls <- call{job: "backup", at: h.clk.Now(), dir: dir}
+	return dir + "/x.db", nil
+}
+
+var ict = time.FixedZone("ICT", 7*3600)
+
+// TestSchedule advances a fake clock through a day and checks that each
+// job runs once at its time in the hall's zone.
+func TestSchedule(t *testing.T) {
+	type step struct {
+		to   time.Time // advance the clock to here
+		want []string  // the jobs that run, in any order
+	}
+	day := func(d, h, m, s int) time.Time { return time.Date(2026, 11, d, h, m, s, 0, ict) }
+	cases := []struct {
+		name  string
+		close time.Duration
+		steps []step
+	}{
+		{"close at 17:00", 17 * time.Hour, []step{
+			{day(28, 16, 59, 59), nil},
+			{day(28, 17, 0, 0), []string{"close"}},
+			{day(28, 23, 59, 59), nil},
+			{day(29, 0, 0, 0), []string{"turn"}},
+			{day(29, 0, 29, 59), nil},
+			{day(29, 0, 30, 0), []string{"backup"}},
+			{day(29, 16, 59, 59), nil},
+			{day(29, 17, 0, 0), []string{"close"}},
+		}},
+		{"close at 24:00", 24 * time.Hour, []step{
+			{day(28, 23, 59, 59), nil},
+			{day(29, 0, 0, 0), []string{"close", "turn"}},
+			{day(29, 0, 30, 0), []string{"backup"}},
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fc := clockwork.NewFakeClockAt(day(28, 16, 0, 0))
+			h := &fakeHall{clk: fc, calls: make(chan call, 10)}
+			j, err := Start(h, Options{Location: ict, Close: tc.close, BackupDir: "/backups", Clock: fc,
+				Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+			if err != nil {
+				t.Fatalf("Start: %v", err)
+			}
+			defer j.Stop()
+			for _, st := range tc.steps {
+				waitTimers(t, fc, 3)
+				fc.Advance(st.to.Sub(fc.Now()))
+				got := map[string]bool{}
+				for range st.want {
+					select {
+					case c := <-h.calls:
+						if !c.at.Equal(st.to) {
+							t.Fatalf("%s ran at %v, want %v", c.job, c.at, st.to)
+						}
+						if c.job == "backup" && c.dir != "/backups" {
+							t.Fatalf("backup dir: got %q, want /backups", c.dir)
+						}
+						got[c.job] = true
+					case <-time.After(5 * time.Second):
+						t.Fatalf("at %v: got %v, want %v", st.to, got, st.want)
+					}
+				}
+				for _, w := range st.want {
+					if !got[w] {
+						t.Fatalf("at %v: got %v, want %v", st.to, got, st.want)
+					}
+				}
+				select {
+				case c := <-h.calls:
+					t.Fatalf("at %v: got an extra %s, want only %v", st.to, c.job, st.want)
+				case <-time.After(50 * time.Millisecond):
+				}
+			}
+		})
+	}
+}
+
+// waitTimers waits until the scheduler has armed n timers on fc.
+func waitTimers(t *testing.T, fc *clockwork.FakeClock, n int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := fc.BlockUntilContext(ctx, n); err != nil {
+		t.Fatalf("scheduler did not arm %d timers: %v", n, err)
+	}
+}
