@@ -17,6 +17,7 @@ func templateFuncs() template.FuncMap {
 		"stamp":      displayStamp,
 		"clock":      displayClock,
 		"dur":        displayDur,
+		"mmss":       displayMMSS,
 		"pct":        displayPct,
 		"count":      displayCount,
 		"level":      func(n int) string { return queue.RatingLabels[n] },
@@ -68,6 +69,19 @@ func displayDur(p *int) string {
 		return "—"
 	}
 	return durText(*p)
+}
+
+// displayMMSS writes whole seconds as m:ss (h:mm:ss from an hour), for
+// tables; "—" for no value.
+func displayMMSS(p *int) string {
+	if p == nil {
+		return "—"
+	}
+	s := *p
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s%3600/60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
 func durText(s int) string {

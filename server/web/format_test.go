@@ -32,6 +32,9 @@ func TestNumbers(t *testing.T) {
 		{"count small", displayCount(999), "999"},
 		{"count thousands", displayCount(1234567), "1.234.567"},
 		{"date", displayDate("2026-11-28"), "28/11/2026"},
+		{"mmss", displayMMSS(ptr(412)), "6:52"},
+		{"mmss hours", displayMMSS(ptr(3725)), "1:02:05"},
+		{"mmss none", displayMMSS(nil), "—"},
 		{"month", displayMonth("2026-11"), "tháng 11/2026"},
 	}
 	for _, tc := range tests {
