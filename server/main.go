@@ -44,7 +44,8 @@ func main() {
 	o.Logger = log
 	o.Stdout = os.Stdout
 	if err := app.Run(ctx, o); err != nil {
-		log.Error("server stopped", "err", err)
+		// Printed as is: a config error spans several lines.
+		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
 }
