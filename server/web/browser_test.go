@@ -186,6 +186,12 @@ func TestBrowser(t *testing.T) {
 	kiosk.mustOK("rate", map[string]any{"ticket_id": tickets[0].Ticket.ID, "rating": 2, "token": tickets[0].Ticket.Token,
 		"reasons": []string{"waiting"}, "comment": "Chờ hơi lâu"}, nil)
 	counter.mustOK("call_next", nil, &c1)
+	// Held while the citizen fetches a paper, then called back.
+	counter.mustOK("hold", map[string]any{"ticket_id": c1.Ticket.ID}, nil)
+	waitText(t, ctx, "#held", c1.Ticket.Number)
+	counter.mustOK("call_ticket", map[string]any{"ticket_id": c1.Ticket.ID}, nil)
+	waitText(t, ctx, `#counters [data-counter="1"]`, c1.Ticket.Number)
+	waitText(t, ctx, "#held", "Không có số tạm giữ")
 	clk.Add(4 * time.Minute)
 	counter.mustOK("finish", map[string]any{"ticket_id": c1.Ticket.ID}, nil)
 	kiosk.mustOK("rate", map[string]any{"ticket_id": tickets[1].Ticket.ID, "rating": 5, "token": tickets[1].Ticket.Token}, nil)
