@@ -15,12 +15,12 @@ import (
 // replyDays is how many days of stored replies are kept for retries.
 const replyDays = 2
 
-// CloseDay expires the waiting and held tickets at close, stores the day's
-// report and, with a report directory, writes it as DIR/YYYY-MM-DD.xlsx.
-// It returns how many tickets expired.
+// CloseDay expires the current day's waiting and held tickets, stores the
+// day's report and, with a report directory, writes it as
+// DIR/YYYY-MM-DD.xlsx. It returns how many tickets expired. It may run more
+// than once a day (after a restart past close); later runs expire nothing.
 func (h *Hall) CloseDay() (int, error) {
 	h.mu.Lock()
-	h.turnDayIfDueLocked()
 	n := h.eng.ExpireWaiting(h.now())
 	err := h.commitLocked(nil)
 	day := h.eng.Day()

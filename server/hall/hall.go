@@ -77,16 +77,31 @@ func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
 		metrics: o.Metrics, pins: newPinGuard(), reportDir: o.ReportDir, subs: map[Subscriber]struct{}{},
 	}
 	h.eng = queue.NewEngine(&h.settings, o.Rand)
-	h.mu.Lock()
-	defer h.mu.Unlock()
 	now := h.now()
-	if err := h.loadLocked(queue.DayOf(now, h.settings.Location)); err != nil {
+	if err := h.start(now); err != nil {
 		return nil, err
 	}
-	if err := h.catchUpLocked(now); err != nil {
-		return nil, err
+	if h.pastClose(now) {
+		// The close job may have been missed while the server was down.
+		if _, err := h.CloseDay(); err != nil {
+			return nil, err
+		}
 	}
 	return h, nil
+}
+
+// start loads today from disk and starts the day if it has not started.
+func (h *Hall) start(now time.Time) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if err := h.loadLocked(queue.DayOf(now, h.settings.Location)); err != nil {
+		return err
+	}
+	if !h.eng.NeedsNewDay(now) {
+		return nil
+	}
+	h.eng.StartDay(now)
+	return h.commitLocked(nil)
 }
 
 // loadLocked rebuilds the Engine from the store's copy of day.
@@ -97,26 +112,10 @@ func (h *Hall) loadLocked(day string) error {
 	}
 	if d.Seq == 0 {
 		// The day has not started on disk: load no day, so that
-		// catchUpLocked starts it with day_started.
+		// start begins it with day_started.
 		d.Day = ""
 	}
 	h.eng.Load(d)
-	return nil
-}
-
-// catchUpLocked starts the day if it has not started on disk, and
-// expires the queue if now is past close.
-func (h *Hall) catchUpLocked(now time.Time) error {
-	if h.eng.NeedsNewDay(now) {
-		h.eng.StartDay(now)
-		if err := h.commitLocked(nil); err != nil {
-			return err
-		}
-	}
-	if h.pastClose(now) {
-		h.eng.ExpireWaiting(now)
-		return h.commitLocked(nil)
-	}
 	return nil
 }
 

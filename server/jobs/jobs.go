@@ -56,7 +56,9 @@ func Start(h Hall, o Options) (*Jobs, error) {
 	log := o.Logger
 	closeAt := o.Close
 	if closeAt >= 24*time.Hour {
-		closeAt = 0 // midnight: expire just before the turn
+		// Closing at midnight: close the day a second before the turn,
+		// which expires anything issued in that last second.
+		closeAt = 24*time.Hour - time.Second
 	}
 	add := func(name string, at time.Duration, fn func()) error {
 		_, err := s.NewJob(gocron.DailyJob(1, gocron.NewAtTimes(atTime(at))),
