@@ -1,0 +1,233 @@
+package desk_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"hallq/counter/desk"
+	"hallq/server/app"
+	"hallq/server/app/apptest"
+	"hallq/shared/hallclient"
+	"hallq/shared/protocol"
+)
+
+// These tests drive the counter's logic wired to a real hallclient.Client,
+// as counter/main.go wires it, against the real server (server/app) on
+// loopback, through a TCP proxy the test can mute and cut.
+
+// realHall is a running server, a kiosk client to issue tickets and a
+// counter-1 Desk connected through a proxy.
+type realHall struct {
+	srv   *app.Server
+	proxy *proxy
+	kiosk *hallclient.Client
+	desk  *desk.Desk
+	// offlineBusy is set when the desk ever showed a command in flight
+	// while offline (the cut test waits for it).
+	offlineBusy atomic.Bool
+}
+
+// hallNow returns a clock that starts at 09:00 in the hall's zone (inside
+// opening hours) and runs with the real one.
+func hallNow() func() time.Time {
+	base := time.Date(2026, 11, 28, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+	start := time.Now()
+	return func() time.Time { return base.Add(time.Since(start)) }
+}
+
+func startRealHall(t *testing.T) *realHall {
+	t.Helper()
+	now := hallNow()
+	h := &realHall{srv: apptest.Start(t, app.Options{Now: now})}
+	h.proxy = startProxy(t, h.srv.Addr)
+	h.kiosk = runClient(t, hallclient.Config{URL: "ws://" + h.srv.Addr + "/ws",
+		Device: "kiosk-1", Token: "demo-kiosk-1-token-0001"})
+
+	var d *desk.Desk
+	client := runClientLater(t, hallclient.Config{URL: h.proxy.url(),
+		Device: "counter-1", Token: "demo-counter-1-token-01",
+		OnStatus: func(s hallclient.Status) { d.SetStatus(s.Connected, s.Attempt, s.Err) },
+		OnHello:  func(r protocol.HelloReply) { d.SetHello(r) },
+		OnState:  func(s protocol.State) { d.SetState(s) },
+	})
+	d = desk.New(desk.Config{Sender: client.c, Now: now, Timeout: 30 * time.Second,
+		OnChange: func() {
+			if v := d.View(); !v.Online && v.Busy {
+				h.offlineBusy.Store(true)
+			}
+		}})
+	t.Cleanup(d.Close) // runs before the client stops (cleanups are LIFO)
+	client.start()
+	h.desk = d
+	waitFor(t, "the kiosk to connect", h.kiosk.Connected)
+	h.waitView(t, "the sign-in screen", func(v desk.View) bool { return v.Screen == desk.ScreenLogin && v.CanLogin })
+	return h
+}
+
+// issue issues one ticket of each service in order at the kiosk.
+func (h *realHall) issue(t *testing.T, services ...string) {
+	t.Helper()
+	for _, s := range services {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err := h.kiosk.Send(ctx, protocol.CmdIssueTicket, protocol.IssueTicket{Service: s})
+		cancel()
+		if err != nil {
+			t.Fatalf("issue a ticket of %s: %v", s, err)
+		}
+	}
+}
+
+// signIn signs hang.nd in at counter 1 and waits for the serve screen.
+func (h *realHall) signIn(t *testing.T) {
+	t.Helper()
+	if !h.desk.Login("hang.nd", "1111") {
+		t.Fatal("Login refused to send")
+	}
+	h.waitView(t, "the serve screen", func(v desk.View) bool { return v.Screen == desk.ScreenServe && !v.Busy })
+}
+
+// waitView waits until the desk's view satisfies ok and returns it.
+func (h *realHall) waitView(t *testing.T, what string, ok func(desk.View) bool) desk.View {
+	t.Helper()
+	var v desk.View
+	waitFor(t, what, func() bool { v = h.desk.View(); return ok(v) })
+	return v
+}
+
+// waitSettled waits until no command is in flight and the desk's state has
+// caught up with the server's events.
+func (h *realHall) waitSettled(t *testing.T, what string, ok func(desk.View) bool) desk.View {
+	t.Helper()
+	return h.waitView(t, what, func(v desk.View) bool { return !v.Busy && ok(v) })
+}
+
+// do performs a, which must apply now, and waits for its reply.
+func (h *realHall) do(t *testing.T, a desk.Action) desk.View {
+	t.Helper()
+	if !h.desk.Do(a) {
+		t.Fatalf("Do(%s) refused; view %+v", a.Label(false), h.desk.View())
+	}
+	h.desk.Wait()
+	v := h.desk.View()
+	if v.Message.Error {
+		t.Fatalf("Do(%s): %s", a.Label(false), v.Message.Text)
+	}
+	return v
+}
+
+// calledAt returns the number called at counter 1 on the server, or "".
+func (h *realHall) calledAt(id int) string {
+	for _, c := range h.srv.Hall.State().Counters {
+		if c.ID == id && c.Ticket != nil {
+			return c.Ticket.Number
+		}
+	}
+	return ""
+}
+
+// lateClient is a client whose callbacks need a value made after it.
+type lateClient struct {
+	c     *hallclient.Client
+	start func()
+}
+
+func runClientLater(t *testing.T, cfg hallclient.Config) lateClient {
+	t.Helper()
+	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	cfg.MinBackoff, cfg.MaxBackoff = 20*time.Millisecond, 200*time.Millisecond
+	c := hallclient.New(cfg)
+	return lateClient{c: c, start: func() {
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() { _ = c.Run(ctx); close(done) }()
+		t.Cleanup(func() { cancel(); <-done })
+	}}
+}
+
+func runClient(t *testing.T, cfg hallclient.Config) *hallclient.Client {
+	t.Helper()
+	lc := runClientLater(t, cfg)
+	lc.start()
+	return lc.c
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// proxy forwards TCP to the server. While mute, the server's bytes to the
+// client are dropped; cut closes every connection through it.
+type proxy struct {
+	ln     net.Listener
+	target string
+	mute   atomic.Bool
+	mu     sync.Mutex
+	conns  []net.Conn
+}
+
+func startProxy(t *testing.T, target string) *proxy {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &proxy{ln: ln, target: target}
+	t.Cleanup(func() { ln.Close(); p.cut() })
+	go p.serve()
+	return p
+}
+
+func (p *proxy) serve() {
+	for {
+		c, err := p.ln.Accept()
+		if err != nil {
+			return
+		}
+		s, err := net.Dial("tcp", p.target)
+		if err != nil {
+			c.Close()
+			continue
+		}
+		p.mu.Lock()
+		p.conns = append(p.conns, c, s)
+		p.mu.Unlock()
+		go func() { _, _ = io.Copy(s, c); s.Close() }()
+		go func() {
+			buf := make([]byte, 32<<10)
+			for {
+				n, err := s.Read(buf)
+				if n > 0 && !p.mute.Load() {
+					_, _ = c.Write(buf[:n])
+				}
+				if err != nil {
+					c.Close()
+					return
+				}
+			}
+		}()
+	}
+}
+
+func (p *proxy) cut() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+func (p *proxy) url() string { return "ws://" + p.ln.Addr().String() + "/ws" }
