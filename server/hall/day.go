@@ -85,19 +85,23 @@ func (h *Hall) Backup(dir string) (string, error) {
 	return h.st.Backup(dir, h.now().In(h.settings.Location), 30*24*time.Hour)
 }
 
-// Report computes the report of day from the store.
+// Report computes the report of day from the store, with the names of the
+// hall's services, counters and clerks. The day's feedback is found by its
+// id range, so a day costs the same in a year-old file as in a new one.
 func (h *Hall) Report(day string) (report.Report, error) {
 	tickets, err := h.st.Tickets(day)
 	if err != nil {
-		return report.Report{}, err
+		return report.Report{}, fmt.Errorf("hall: report %s: %w", day, err)
 	}
 	ratings, err := h.st.Ratings(day)
 	if err != nil {
-		return report.Report{}, err
+		return report.Report{}, fmt.Errorf("hall: report %s: %w", day, err)
 	}
-	fb, err := h.st.Feedback(store.FeedbackFilter{From: day, To: day})
+	fb, _, err := h.st.FeedbackPage(store.FeedbackFilter{From: day, To: day}, 0)
 	if err != nil {
-		return report.Report{}, err
+		return report.Report{}, fmt.Errorf("hall: report %s: %w", day, err)
 	}
-	return report.Daily(day, tickets, ratings, fb), nil
+	r := report.Daily(day, tickets, ratings, fb)
+	r.AddNames(h.settings)
+	return r, nil
 }

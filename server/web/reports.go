@@ -2,12 +2,10 @@ package web
 
 import (
 	"bytes"
-	"fmt"
 	"net/http"
 	"time"
 
 	"hallq/server/report"
-	"hallq/server/store"
 	"hallq/shared/queue"
 )
 
@@ -28,27 +26,9 @@ func (s *Server) today() string {
 	return queue.DayOf(s.hall.Now(), s.hall.Settings().Location)
 }
 
-// dayReport computes the report of day with the names of the hall's
-// services, counters and clerks. It reads what hall.Report reads, but finds
-// the day's feedback by its id range instead of scanning every item, so a
-// day costs the same in a year-old file.
+// dayReport computes the report of day, names included.
 func (s *Server) dayReport(day string) (report.Report, error) {
-	st := s.hall.Store()
-	tickets, err := st.Tickets(day)
-	if err != nil {
-		return report.Report{}, fmt.Errorf("web: report %s: %w", day, err)
-	}
-	ratings, err := st.Ratings(day)
-	if err != nil {
-		return report.Report{}, fmt.Errorf("web: report %s: %w", day, err)
-	}
-	fb, _, err := st.FeedbackPage(store.FeedbackFilter{From: day, To: day}, 0)
-	if err != nil {
-		return report.Report{}, fmt.Errorf("web: report %s: %w", day, err)
-	}
-	rep := report.Daily(day, tickets, ratings, fb)
-	rep.AddNames(*s.hall.Settings())
-	return rep, nil
+	return s.hall.Report(day)
 }
 
 func (s *Server) dailyJSON(w http.ResponseWriter, r *http.Request, _ string) {

@@ -35,7 +35,11 @@ func (s *Stamp) UnmarshalJSON(b []byte) error {
 		s.Time = time.Time{}
 		return nil
 	}
-	t, err := time.Parse(`"`+time.RFC3339Nano+`"`, string(b))
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return &time.ParseError{Layout: time.RFC3339, Value: string(b), Message: ": not a JSON string"}
+	}
+	// Unquoted RFC 3339 takes time.Parse's fast path.
+	t, err := time.Parse(time.RFC3339, string(b[1:len(b)-1]))
 	if err != nil {
 		return err
 	}
