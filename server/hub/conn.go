@@ -55,6 +55,7 @@ func (c *conn) run() {
 	if c.dev != nil {
 		c.hub.hall.Unsubscribe(c)
 		c.hub.metrics.Connected(c.dev.Role, -1)
+		c.hub.log.Info("device disconnected", "device", c.dev.ID, "role", c.dev.Role)
 	}
 	c.ws.Close()
 }
@@ -147,6 +148,7 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 	c.dev = &dev
 	c.name.Store(dev.ID)
 	c.hub.metrics.Connected(dev.Role, 1)
+	c.hub.log.Info("device connected", "device", dev.ID, "role", dev.Role, "since", h.Since, "remote", c.req.RemoteAddr)
 	c.ws.SetReadDeadline(time.Now().Add(pongWait))
 }
 
