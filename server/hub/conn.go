@@ -134,6 +134,7 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 	}
 	dev, err := c.authenticate(h)
 	if err != nil {
+		c.hub.log.Warn("hello refused", "device", h.Device, "remote", c.req.RemoteAddr)
 		f, _ := hall.ErrorFrame(id, err)
 		c.out.push(f)
 		return
