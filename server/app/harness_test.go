@@ -32,7 +32,7 @@ var ict = time.FixedZone("ICT", 7*3600)
 
 // startServer starts the real server with the demo hall on a loopback port
 // in a temp data dir, at 09:00 hall time.
-func startServer(t *testing.T, dir string, clk *clock) *Server {
+func startServer(t testing.TB, dir string, clk *clock) *Server {
 	t.Helper()
 	if dir == "" {
 		dir = t.TempDir()
@@ -45,7 +45,7 @@ func startServer(t *testing.T, dir string, clk *clock) *Server {
 
 // startServerLog is startServer with a chosen logger. The data dir gets the
 // test hall (testdata/hall.toml) unless it has a config already.
-func startServerLog(t *testing.T, dir string, clk *clock, log *slog.Logger) *Server {
+func startServerLog(t testing.TB, dir string, clk *clock, log *slog.Logger) *Server {
 	t.Helper()
 	writeTestConfig(t, dir)
 	s, err := Start(Options{Addr: "127.0.0.1:0", Data: dir, Demo: true, Now: clk.Now, Logger: log})
@@ -58,12 +58,12 @@ func startServerLog(t *testing.T, dir string, clk *clock, log *slog.Logger) *Ser
 
 // wsClient is a raw protocol client for tests.
 type wsClient struct {
-	t  *testing.T
+	t  testing.TB
 	ws *websocket.Conn
 	n  int
 }
 
-func dial(t *testing.T, s *Server) *wsClient {
+func dial(t testing.TB, s *Server) *wsClient {
 	t.Helper()
 	ws, _, err := websocket.DefaultDialer.Dial("ws://"+s.Addr+"/ws", nil)
 	if err != nil {
@@ -172,7 +172,7 @@ func (c *wsClient) hello(device string, since uint64, day string) msg {
 }
 
 // connect dials and says hello.
-func connect(t *testing.T, s *Server, device string) *wsClient {
+func connect(t testing.TB, s *Server, device string) *wsClient {
 	t.Helper()
 	c := dial(t, s)
 	c.hello(device, 0, "")
@@ -201,7 +201,7 @@ func itoa(n int) string {
 	return string(b)
 }
 
-func getJSON(t *testing.T, url string, out any) int {
+func getJSON(t testing.TB, url string, out any) int {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -215,7 +215,7 @@ func getJSON(t *testing.T, url string, out any) int {
 }
 
 // testWriter sends the server's log to the test's log.
-type testWriter struct{ t *testing.T }
+type testWriter struct{ t testing.TB }
 
 func (w testWriter) Write(b []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(b)))
@@ -228,7 +228,7 @@ var _ = io.Discard
 // config.WriteDemo with its PINs and password hashed at bcrypt's minimum
 // cost (the demo's cost 10 takes seconds under -race), into dir unless a
 // hall.toml is there.
-func writeTestConfig(t *testing.T, dir string) {
+func writeTestConfig(t testing.TB, dir string) {
 	t.Helper()
 	dst := filepath.Join(dir, "hall.toml")
 	if _, err := os.Stat(dst); err == nil {

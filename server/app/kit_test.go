@@ -3,6 +3,8 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"io"
+	"log/slog"
 	"net"
 	"strings"
 	"testing"
@@ -64,7 +66,7 @@ type helloData struct {
 }
 
 // decodeInto decodes raw into out or fails the test.
-func decodeInto(t *testing.T, raw json.RawMessage, out any) {
+func decodeInto(t testing.TB, raw json.RawMessage, out any) {
 	t.Helper()
 	if err := json.Unmarshal(raw, out); err != nil {
 		t.Fatalf("decode %s: %v", raw, err)
@@ -72,7 +74,7 @@ func decodeInto(t *testing.T, raw json.RawMessage, out any) {
 }
 
 // health returns /healthz's day and seq.
-func health(t *testing.T, s *Server) (string, uint64) {
+func health(t testing.TB, s *Server) (string, uint64) {
 	t.Helper()
 	var h struct {
 		Status string `json:"status"`
@@ -157,7 +159,7 @@ func (c *wsClient) closeCode(within time.Duration) int {
 }
 
 // wantErr checks that r is an error reply with code and id.
-func wantErr(t *testing.T, r msg, code, id string) {
+func wantErr(t testing.TB, r msg, code, id string) {
 	t.Helper()
 	if r.OK || r.Error == nil {
 		t.Fatalf("reply: got ok data=%s, want error %s", r.Data, code)
@@ -206,3 +208,6 @@ func (c *wsClient) rawDo(frame string) msg {
 		}
 	}
 }
+
+// discardLogger drops the server's log (fuzzing may not log to its F).
+func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
