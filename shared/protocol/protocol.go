@@ -77,16 +77,16 @@ const (
 	CmdPause       = "pause"
 	CmdResume      = "resume"
 
-	EvTicketIssued      = "ticket_issued"
-	EvTicketCalled      = "ticket_called"
-	EvTicketFinished    = "ticket_finished"
-	EvTicketNoShow      = "ticket_no_show"
-	EvTicketTransferred = "ticket_transferred"
-	EvTicketHeld        = "ticket_held"
-	EvTicketExpired     = "ticket_expired"
-	EvTicketRated       = "ticket_rated"
-	EvCounterUpdated    = "counter_updated"
-	EvDayStarted        = "day_started"
+	EvTicketIssued      = queue.EvTicketIssued
+	EvTicketCalled      = queue.EvTicketCalled
+	EvTicketFinished    = queue.EvTicketFinished
+	EvTicketNoShow      = queue.EvTicketNoShow
+	EvTicketTransferred = queue.EvTicketTransferred
+	EvTicketHeld        = queue.EvTicketHeld
+	EvTicketExpired     = queue.EvTicketExpired
+	EvTicketRated       = queue.EvTicketRated
+	EvCounterUpdated    = queue.EvCounterUpdated
+	EvDayStarted        = queue.EvDayStarted
 )
 
 // Roles of devices and connections.
