@@ -5,6 +5,7 @@
 package xtest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -14,7 +15,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -44,26 +44,49 @@ type Display struct {
 	W, H int
 }
 
-var displayN = struct {
-	sync.Mutex
-	n int
-}{n: 80}
-
-// StartX starts Xvfb with a w×h screen and stops it when t ends.
+// StartX starts Xvfb with a w×h screen and stops it when t ends. Xvfb
+// picks a free display number itself (-displayfd), so that tests running
+// side by side never share a screen.
 func StartX(t testing.TB, w, h int) *Display {
 	t.Helper()
 	Need(t, "Xvfb", "xdotool", "import")
-	displayN.Lock()
-	displayN.n++
-	n := displayN.n + os.Getpid()%100
-	displayN.Unlock()
-	name := fmt.Sprintf(":%d", n)
-	cmd := exec.Command("Xvfb", name, "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
-	if err := cmd.Start(); err != nil {
+	pr, pw, err := os.Pipe()
+	if err != nil {
 		t.Fatalf("Xvfb: %v", err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	d := &Display{Name: name, W: w, H: h}
+	defer pr.Close()
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{pw}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err = cmd.Start()
+	pw.Close()
+	if err != nil {
+		t.Fatalf("Xvfb: %v", err)
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	t.Cleanup(func() { cmd.Process.Kill(); <-exited })
+	// Xvfb writes the number and a newline when it is ready, and keeps the
+	// pipe open.
+	number := make(chan string, 1)
+	go func() {
+		s, _ := bufio.NewReader(pr).ReadString('\n')
+		number <- strings.TrimSpace(s)
+	}()
+	d := &Display{W: w, H: h}
+	select {
+	case n := <-number:
+		if n == "" {
+			<-exited
+			t.Fatalf("Xvfb did not start:\n%s", stderr.String())
+		}
+		d.Name = ":" + n
+	case <-exited:
+		t.Fatalf("Xvfb did not start:\n%s", stderr.String())
+	case <-time.After(10 * time.Second):
+		t.Fatal("Xvfb did not start within 10s")
+	}
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		if d.run("xdotool", "getdisplaygeometry") == nil {
@@ -71,7 +94,7 @@ func StartX(t testing.TB, w, h int) *Display {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	t.Fatalf("Xvfb %s did not start", name)
+	t.Fatalf("Xvfb %s did not start", d.Name)
 	return nil
 }
 
