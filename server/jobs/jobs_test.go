@@ -62,9 +62,11 @@ func TestSchedule(t *testing.T) {
 			{day(29, 16, 59, 59), nil},
 			{day(29, 17, 0, 0), []string{"close"}},
 		}},
+		// A midnight close runs a second before the day turn.
 		{"close at 24:00", 24 * time.Hour, []step{
-			{day(28, 23, 59, 59), nil},
-			{day(29, 0, 0, 0), []string{"close", "turn"}},
+			{day(28, 23, 59, 58), nil},
+			{day(28, 23, 59, 59), []string{"close"}},
+			{day(29, 0, 0, 0), []string{"turn"}},
 			{day(29, 0, 30, 0), []string{"backup"}},
 		}},
 	}
