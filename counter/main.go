@@ -75,6 +75,11 @@ func run() error {
 		OnStatus: func(s hallclient.Status) { d.SetStatus(s.Connected, s.Attempt, s.Err) },
 		OnHello:  func(h protocol.HelloReply) { d.SetHello(h) },
 		OnState:  func(s protocol.State) { d.SetState(s) },
+		OnEvent: func(e hallclient.Event) {
+			if !e.Replayed && e.At != nil {
+				d.SetServerTime(e.At.Time)
+			}
+		},
 	})
 	d = desk.New(desk.Config{Sender: client, OnChange: refresh, Logger: logger})
 	a := app.NewWithID("vn.gov.hallq.counter")

@@ -56,7 +56,7 @@ func (d *Desk) viewLocked() View {
 	if v.Screen != ScreenServe {
 		return v
 	}
-	now := d.cfg.Now()
+	now := d.cfg.Now().Add(d.skew)
 	v.ClerkUser, v.ClerkName = string(c.Clerk), string(c.ClerkName)
 	if v.ClerkName == "" {
 		v.ClerkName = v.ClerkUser

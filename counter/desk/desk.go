@@ -58,6 +58,9 @@ type Desk struct {
 	busy    bool
 	msg     Message
 	picker  *Picker
+	// skew is the server's clock minus ours, as the last live event
+	// showed it.
+	skew time.Duration
 }
 
 // New returns a Desk that is offline with no state yet.
@@ -125,6 +128,20 @@ func (d *Desk) SetStatus(connected bool, attempt int, err error) {
 	}
 	d.mu.Unlock()
 	d.cfg.OnChange()
+}
+
+// SetServerTime records the server's clock as the time stamp of a live
+// event shows it, so that waiting and service times count on the server's
+// clock even when this computer's clock is off (a fast clock would show a
+// ticket waiting for hours). Pass only live events: a replayed event's
+// stamp is old.
+func (d *Desk) SetServerTime(at time.Time) {
+	if at.IsZero() {
+		return
+	}
+	d.mu.Lock()
+	d.skew = at.Sub(d.cfg.Now())
+	d.mu.Unlock()
 }
 
 // View returns what the window should show now.

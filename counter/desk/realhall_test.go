@@ -55,8 +55,16 @@ func startRealHall(t *testing.T) *realHall {
 		OnStatus: func(s hallclient.Status) { d.SetStatus(s.Connected, s.Attempt, s.Err) },
 		OnHello:  func(r protocol.HelloReply) { d.SetHello(r) },
 		OnState:  func(s protocol.State) { d.SetState(s) },
+		OnEvent: func(e hallclient.Event) {
+			if !e.Replayed && e.At != nil {
+				d.SetServerTime(e.At.Time)
+			}
+		},
 	})
-	d = desk.New(desk.Config{Sender: client.c, Now: now, Timeout: 30 * time.Second,
+	// The counter's computer runs three hours fast: its waiting and
+	// service times must count on the server's clock all the same.
+	fast := func() time.Time { return now().Add(3 * time.Hour) }
+	d = desk.New(desk.Config{Sender: client.c, Now: fast, Timeout: 30 * time.Second,
 		OnChange: func() {
 			if v := d.View(); !v.Online && v.Busy {
 				h.offlineBusy.Store(true)

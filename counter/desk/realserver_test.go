@@ -3,6 +3,7 @@ package desk_test
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"hallq/counter/desk"
 	"hallq/shared/queue"
@@ -68,6 +69,11 @@ func TestRealServeCycle(t *testing.T) {
 	v = h.waitSettled(t, "A001 to leave the queue", func(v desk.View) bool { return len(v.Queue) == 2 })
 	if got, want := numbers(v.Queue), []string{"B001", "A002"}; !slices.Equal(got, want) {
 		t.Errorf("queue after the call: got %v, want %v", got, want)
+	}
+
+	if v.Current.Serving > time.Minute || v.Queue[0].Wait > time.Minute || v.Queue[0].Alert {
+		t.Errorf("times on a computer three hours fast: serving %v, first in queue waits %v (alert %v); want under a minute",
+			v.Current.Serving, v.Queue[0].Wait, v.Queue[0].Alert)
 	}
 
 	v = h.do(t, desk.ActRecall)
