@@ -127,6 +127,9 @@ type ticketCard struct {
 	waited  *canvas.Text
 	serving *canvas.Text
 	recalls *canvas.Text
+	// gap keeps the number off the texts, and the card's height while no
+	// number shows.
+	gap *canvas.Rectangle
 }
 
 func newTicketCard() *ticketCard {
@@ -141,15 +144,18 @@ func newTicketCard() *ticketCard {
 	c.serving = look.Colored("", 20, look.ToneMuted, false)
 	c.recalls = look.Colored("", 20, look.ToneMuted, false)
 	info := container.NewVBox(caption, c.prio, compact(c.service), c.waited, c.serving, c.recalls)
-	gap := canvas.NewRectangle(color.Transparent)
-	gap.SetMinSize(fyne.NewSize(24, 0))
-	c.root = look.Panel(container.NewBorder(nil, nil, container.NewHBox(c.number, gap), nil, info), look.ToneCalled, true)
+	c.gap = canvas.NewRectangle(color.Transparent)
+	c.root = look.Panel(container.NewBorder(nil, nil, container.NewHBox(c.number, c.gap), nil, info), look.ToneCalled, true)
 	return c
 }
 
 func (c *ticketCard) render(t *desk.TicketView, paused bool) {
 	if t == nil {
-		c.number.Text, c.number.Color = "—", look.Color(look.ToneMuted)
+		// No number, rather than a dash that looks like a bar at this size;
+		// the gap keeps the card as high as with a number, so that the
+		// buttons under it do not move.
+		c.number.Text = ""
+		c.gap.SetMinSize(fyne.NewSize(0, c.number.MinSize().Height))
 		c.prio.Text = "Chưa gọi số nào"
 		c.service.SetText("")
 		c.waited.Text, c.serving.Text, c.recalls.Text = "Nhấn F1 hoặc Enter", "để gọi số tiếp theo.", ""
@@ -159,6 +165,7 @@ func (c *ticketCard) render(t *desk.TicketView, paused bool) {
 		}
 	} else {
 		c.number.Text, c.number.Color = t.Number, look.Color(look.ToneAccent)
+		c.gap.SetMinSize(fyne.NewSize(24, 0))
 		c.prio.Text = "Thường"
 		if t.Priority {
 			c.prio.Text = "★ Ưu tiên"
