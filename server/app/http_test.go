@@ -209,3 +209,22 @@ func equalAny(a, b []any) bool {
 	}
 	return true
 }
+
+// TestMetricsUnknownTypes checks that command types a client makes up do
+// not each become a metrics series (unbounded label cardinality): they
+// are counted under type="unknown".
+func TestMetricsUnknownTypes(t *testing.T) {
+	s := startServer(t, "", nil)
+	d := connect(t, s, "display-1")
+	for i := 0; i < 3; i++ {
+		id := "made-up-" + itoa(i)
+		wantErr(t, d.rawReply(cmd("made_up_type_"+itoa(i), id, nil)), "bad_request", id)
+	}
+	_, body, _ := get(t, "http://"+s.Addr+"/metrics", "", "")
+	if strings.Contains(body, "made_up_type_") {
+		t.Fatalf("metrics: got a series per made-up type, want them under type=\"unknown\"")
+	}
+	if got := metric(body, `hall_command_seconds_count{type="unknown"}`); got != 3 {
+		t.Fatalf(`hall_command_seconds_count{type="unknown"}: got %v, want 3`, got)
+	}
+}

@@ -43,9 +43,18 @@ func (h *Hall) Do(dev Device, typ, id string, data json.RawMessage) []byte {
 	if code != "" {
 		result = code
 	}
-	h.metrics.Command(typ, result, d)
+	h.metrics.Command(metricType(typ), result, d)
 	h.log.Info("command", "device", dev.ID, "type", typ, "id", id, "result", result, "duration", d)
 	return frame
+}
+
+// metricType is typ as a metrics label: a type the protocol does not know
+// is "unknown", so that a client cannot make a series per made-up type.
+func metricType(typ string) string {
+	if _, ok := handlers[typ]; ok || typ == protocol.CmdPing || typ == protocol.CmdHello {
+		return typ
+	}
+	return "unknown"
 }
 
 func (h *Hall) do(dev Device, typ, id string, data json.RawMessage) ([]byte, string) {
