@@ -29,6 +29,10 @@ type serveScreen struct {
 	msg     *widget.Label
 	today   *todayPanel
 	queue   *queuePanel
+	// callRoom and rooms hold the call button's and the other buttons'
+	// height, which grows with the window.
+	callRoom *canvas.Rectangle
+	rooms    []*canvas.Rectangle
 }
 
 func newServeScreen(d Desk, onKey func(*fyne.KeyEvent)) *serveScreen {
@@ -48,15 +52,18 @@ func newServeScreen(d Desk, onKey func(*fyne.KeyEvent)) *serveScreen {
 	call.Importance = widget.HighImportance
 	grid := container.NewGridWithColumns(3)
 	for _, a := range desk.Buttons[1:] {
-		grid.Add(s.buttons[a])
+		room := canvas.NewRectangle(color.Transparent)
+		s.rooms = append(s.rooms, room)
+		grid.Add(container.NewStack(room, s.buttons[a]))
 	}
+	s.callRoom = canvas.NewRectangle(color.Transparent)
 	s.buttons[desk.ActFinish].Importance = widget.SuccessImportance
 	s.msg = widget.NewLabel("")
 	s.msg.Wrapping = fyne.TextWrapWord
 	s.msg.TextStyle = fyne.TextStyle{Bold: true}
 	s.today = newTodayPanel()
 
-	left := container.NewBorder(container.NewVBox(s.ticket.root, look.Touch(call, 0, 60), grid, s.msg),
+	left := container.NewBorder(container.NewVBox(s.ticket.root, container.NewStack(s.callRoom, call), grid, s.msg),
 		s.today.root, nil, nil)
 	s.queue = newQueuePanel(d, onKey)
 	right := look.Touch(s.queue.root, 500, 0)
@@ -92,6 +99,7 @@ func (s *serveScreen) render(v desk.View, height float32) {
 		s.buttons[desk.ActPause].SetText(l)
 	}
 	s.ticket.number.TextSize = numberSize(height)
+	s.sizeButtons(height)
 	s.ticket.render(v.Current, v.Paused)
 	s.renderMessage(v)
 	s.today.render(v.Stats)
@@ -109,6 +117,25 @@ func (s *serveScreen) renderMessage(v desk.View) {
 		imp = widget.DangerImportance
 	}
 	s.msg.Text, s.msg.Importance = text, imp
+}
+
+// sizeButtons makes the buttons as high as buttonHeights says.
+func (s *serveScreen) sizeButtons(height float32) {
+	call, other := buttonHeights(height)
+	if s.callRoom.MinSize().Height == call {
+		return
+	}
+	s.callRoom.SetMinSize(fyne.NewSize(0, call))
+	for _, r := range s.rooms {
+		r.SetMinSize(fyne.NewSize(0, other))
+	}
+}
+
+// buttonHeights grows the buttons with the window, as numberSize the
+// number, so that a full-HD screen gets larger targets rather than an
+// empty band: 60 and 50 on a 768-high screen, 84 and 70 on a 1080-high one.
+func buttonHeights(height float32) (call, other float32) {
+	return max(60, height*0.078), max(50, height*0.065)
 }
 
 // numberSize grows the served number with the window: 120 on a 768-high
