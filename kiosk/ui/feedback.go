@@ -31,7 +31,7 @@ func newFeedback(m *model.Model) *feedback {
 	f.send = look.BigButton("Gửi phản ánh, kiến nghị", func() {
 		m.SendFeedback(f.message.Text(), f.name.Text(), f.tel.Text())
 	})
-	title := look.Heading("Phản ánh, kiến nghị", 44)
+	title := screenTitle("Phản ánh, kiến nghị")
 	hint := look.Text(TelexHint, theme.SizeNameCaptionText)
 	form := container.NewVBox(title, f.message.entry,
 		container.NewGridWithColumns(2, f.name.entry, f.tel.entry), f.err, f.contact, hint, f.kb.root)

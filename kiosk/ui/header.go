@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"hallq/kiosk/model"
 	"hallq/shared/look"
@@ -69,4 +71,12 @@ func showIf(obj fyne.CanvasObject, visible bool) {
 func middle(objs ...fyne.CanvasObject) fyne.CanvasObject {
 	all := append([]fyne.CanvasObject{layout.NewSpacer()}, objs...)
 	return container.NewVBox(append(all, layout.NewSpacer())...)
+}
+
+// screenTitle is a form's bold title, a label so that its text lines up
+// with the labels under it (a canvas text has no inner padding).
+func screenTitle(text string) *widget.Label {
+	t := look.Text(text, theme.SizeNameHeadingText)
+	t.TextStyle.Bold = true
+	return t
 }

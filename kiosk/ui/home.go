@@ -30,7 +30,7 @@ type home struct {
 }
 
 func newHome(m *model.Model) *home {
-	h := &home{m: m, notice: look.Text("", look.SizeBig), grid: container.New(orientGrid{wide: 2, tall: 1})}
+	h := &home{m: m, notice: look.Text("", look.SizeBig), grid: container.New(&orientGrid{wide: 2, tall: 1})}
 	h.notice.Alignment = fyne.TextAlignCenter
 	h.notice.Importance = widget.DangerImportance
 	h.notice.TextStyle.Bold = true
@@ -42,10 +42,13 @@ func newHome(m *model.Model) *home {
 	)
 	prompt := look.Text("Xin mời chọn lĩnh vực cần giải quyết:", theme.SizeNameSubHeadingText)
 	h.hall = container.NewBorder(container.NewVBox(h.notice, prompt), bar, nil, nil, container.NewVScroll(h.grid))
-	welcome := look.Text("Kính chào ông/bà!\nSau khi được phục vụ, xin mời ông/bà đánh giá sự hài lòng trên màn hình này.", look.SizeBig)
+	greet := look.Text("Kính chào ông/bà!", look.SizeHuge)
+	greet.Alignment = fyne.TextAlignCenter
+	greet.TextStyle.Bold = true
+	welcome := look.Text("Sau khi được phục vụ, xin mời ông/bà đánh giá sự hài lòng trên màn hình này.", look.SizeBig)
 	welcome.Alignment = fyne.TextAlignCenter
 	h.pad = container.NewBorder(nil, look.Button("Phản ánh, kiến nghị", m.OpenFeedback), nil, nil,
-		middle(welcome))
+		middle(greet, welcome))
 	h.box = container.NewStack(h.hall)
 	return h
 }
@@ -107,8 +110,12 @@ func newTile(t model.Tile, tap func()) *tile {
 	name.TextStyle.Bold = true
 	desc := look.Text(short(t.Description, 110), theme.SizeNameText)
 	tl := &tile{btn: widget.NewButton("", tap), status: look.Colored("", 30, look.ToneWaiting, true)}
-	content := container.NewPadded(container.NewBorder(nil, container.NewPadded(tl.status), nil, nil,
-		container.NewVBox(name, desc, layout.NewSpacer())))
+	// The status starts where the labels' text does (their inner padding),
+	// and no padding goes around the whole: three rows of tiles fit a
+	// 1920x1080 screen without scrolling.
+	inset := theme.InnerPadding()
+	status := container.New(layout.NewCustomPaddedLayout(0, inset/2, inset, inset), tl.status)
+	content := container.NewBorder(nil, status, nil, nil, container.NewVBox(name, desc))
 	tl.root = look.Touch(container.NewStack(tl.btn, content), 400, look.MinTouch*3)
 	return tl
 }

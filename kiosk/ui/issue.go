@@ -39,9 +39,8 @@ func newPriority(m *model.Model) *priority {
 	yes, yesBtn := look.Choice(AnswerYes, 44, true, func() { m.AnswerPriority(true) })
 	no, noBtn := look.Choice(AnswerNo, 44, true, func() { m.AnswerPriority(false) })
 	p.yes, p.no = yesBtn, noBtn
-	answers := container.New(orientGrid{wide: 2, tall: 1}, yes, no)
-	p.box = container.NewBorder(nil, backBar(m), nil, nil,
-		container.NewVBox(p.service, layout.NewSpacer(), q, groups, layout.NewSpacer(), answers))
+	p.box = container.NewBorder(p.service, backBar(m), nil, nil,
+		container.New(askLayout{}, container.NewVBox(q, groups), yes, no))
 	return p
 }
 

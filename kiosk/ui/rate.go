@@ -39,7 +39,7 @@ func newRateCode(m *model.Model) *rateCode {
 	r.token.entry.OnSubmitted = func(string) { submit() }
 	r.err = look.Text("", theme.SizeNameText)
 	r.err.Importance = widget.DangerImportance
-	title := look.Heading("Đánh giá sự hài lòng", 44)
+	title := screenTitle("Đánh giá sự hài lòng")
 	help := look.Text("Đưa mã QR trên phiếu vào máy quét, hoặc nhập số thứ tự và mã đánh giá in dưới mã QR.", look.SizeBig)
 	form := container.NewVBox(title, help, container.NewGridWithColumns(2, r.number.entry, r.token.entry), r.err, r.kb.root)
 	next := look.BigButton("Tiếp tục", submit)
@@ -92,7 +92,7 @@ func newRate(m *model.Model) *rate {
 			container.NewVBox(layout.NewSpacer(), face, label, layout.NewSpacer())), 330, look.MinTouch*3))
 	}
 	r.box = container.NewBorder(container.NewVBox(r.title, q), container.NewVBox(r.err, backBar(m)), nil, nil,
-		container.New(orientGrid{wide: 5, tall: 1}, tiles...))
+		container.New(&orientGrid{wide: 5, tall: 1}, tiles...))
 	return r
 }
 
