@@ -155,3 +155,52 @@ func TestDayTurnsOnCommand(t *testing.T) {
 		t.Fatalf("waiting after the turn: got %+v, want only %s", h.State.Waiting, got.ID)
 	}
 }
+
+// TestRestartAfterMissedClose restarts a server that was down at close:
+// the same evening and the next morning. Either way the day's waiting
+// tickets expire and its report is written.
+func TestRestartAfterMissedClose(t *testing.T) {
+	cases := []struct {
+		name    string
+		restart time.Time
+		day     string // the day the restarted server is on
+	}{
+		{"same evening", time.Date(2026, 11, 28, 18, 0, 0, 0, ict), today},
+		{"next morning", time.Date(2026, 11, 29, 8, 0, 0, 0, ict), "2026-11-29"},
+		{"two days later", time.Date(2026, 11, 30, 8, 0, 0, 0, ict), "2026-11-30"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+			s := startServer(t, dir, clk)
+			k := connect(t, s, "kiosk-1")
+			c := connect(t, s, "counter-1")
+			c.login("hang.nd", "1111")
+			a := k.issue("A")
+			k.issue("B")
+			c.ticketOK("call_next", nil)
+			c.ticketOK("hold", map[string]any{"ticket_id": a.Ticket.ID})
+			s.Close()
+
+			clk.set(tc.restart)
+			s = startServer(t, dir, clk)
+			if day, _ := health(t, s); day != tc.day {
+				t.Fatalf("day after restart: got %s, want %s", day, tc.day)
+			}
+			rep, err := s.Hall.Report(today)
+			if err != nil {
+				t.Fatalf("report: %v", err)
+			}
+			if rep.Issued != 2 || rep.Expired != 2 {
+				t.Fatalf("report of %s: got issued %d expired %d, want 2 and 2", today, rep.Issued, rep.Expired)
+			}
+			if _, ok, err := s.Hall.Store().Report(today); !ok || err != nil {
+				t.Fatalf("stored report of %s: got ok=%v err=%v, want one", today, ok, err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "reports", today+".xlsx")); err != nil {
+				t.Fatalf("reports/%s.xlsx: %v", today, err)
+			}
+		})
+	}
+}

@@ -28,21 +28,27 @@ func (h *Hall) CloseDay() (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	return n, h.storeReport(day)
+}
+
+// storeReport stores day's report and, with a report directory, writes it
+// as DIR/YYYY-MM-DD.xlsx.
+func (h *Hall) storeReport(day string) error {
 	r, err := h.Report(day)
 	if err != nil {
-		return n, err
+		return err
 	}
 	data, err := json.Marshal(r)
 	if err != nil {
-		return n, fmt.Errorf("hall: encode report: %w", err)
+		return fmt.Errorf("hall: encode report: %w", err)
 	}
 	if err := h.st.SaveReport(day, data); err != nil {
-		return n, err
+		return err
 	}
 	if h.reportDir == "" {
-		return n, nil
+		return nil
 	}
-	return n, h.writeXLSX(r)
+	return h.writeXLSX(r)
 }
 
 func (h *Hall) writeXLSX(r report.Report) error {

@@ -78,6 +78,9 @@ func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
 	}
 	h.eng = queue.NewEngine(&h.settings, o.Rand)
 	now := h.now()
+	if err := h.closeMissedDay(now); err != nil {
+		return nil, err
+	}
 	if err := h.start(now); err != nil {
 		return nil, err
 	}
