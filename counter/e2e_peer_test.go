@@ -86,16 +86,16 @@ func saw[T any](p *peer, typ string, match func(T) bool) bool {
 	return false
 }
 
-// connections reads hall_connections{role} from the server's /metrics.
-func connections(t *testing.T, addr, role string) string {
-	t.Helper()
+// metric reads the value of series (e.g. hall_connections{role="counter"})
+// from the server's /metrics, or "" when it is not there.
+func metric(addr, series string) string {
 	resp, err := http.Get("http://" + addr + "/metrics")
 	if err != nil {
 		return ""
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	prefix := `hall_connections{role="` + role + `"} `
+	prefix := series + " "
 	for _, line := range strings.Split(string(b), "\n") {
 		if v, ok := strings.CutPrefix(line, prefix); ok {
 			return v

@@ -59,7 +59,7 @@ func runCounter(t *testing.T, bin string, w, h int) {
 		x.WaitWindow(t, windowTitle, 5*time.Second)
 	}
 	xtest.Eventually(t, 15*time.Second, "the counter did not connect", func() bool {
-		return connections(t, srv.Addr, "counter") == "1"
+		return metric(srv.Addr, `hall_connections{role="counter"}`) == "1"
 	})
 	time.Sleep(time.Second) // the sign-in screen renders and takes the focus
 	x.Screenshot(t, shotName(t, shots, "1-sign-in"))
@@ -68,7 +68,10 @@ func runCounter(t *testing.T, bin string, w, h int) {
 	x.Key(t, "Tab")
 	x.Type(t, "0000")
 	x.Key(t, "Return")
-	time.Sleep(3 * time.Second) // a bcrypt check, a second under -race
+	xtest.Eventually(t, 15*time.Second, "the server did not answer the sign-in", func() bool {
+		return metric(srv.Addr, `hall_command_seconds_count{type="clerk_login"}`) == "1"
+	})
+	time.Sleep(time.Second) // the reply reaches the window
 	x.Screenshot(t, shotName(t, shots, "2-wrong-pin"))
 	if c := srv.Hall.State().Counters[0]; c.Clerk != "" {
 		t.Fatalf("a wrong PIN signed %q in", c.Clerk)
