@@ -157,3 +157,26 @@ func TestHelloTimeout(t *testing.T) {
 	// A connection that said hello in time stays.
 	greeted.quiet()
 }
+
+// TestSlowReaderKeepsEvents checks that a display that stops reading
+// delays no one, and, as long as the server keeps it, gets every event
+// in order once it reads again.
+func TestSlowReaderKeepsEvents(t *testing.T) {
+	s := startServer(t, "", nil)
+	slow := connect(t, s, "display-1")
+	k := connect(t, s, "kiosk-1")
+	const n = 300
+	start := time.Now()
+	for i := 0; i < n; i++ {
+		k.issue("A")
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Fatalf("%d issues with a display not reading: took %v", n, d)
+	}
+	for i, ev := range slow.events(n) {
+		if ev.Seq != uint64(i+2) || ev.Type != "ticket_issued" {
+			t.Fatalf("event %d: got %s seq %d, want ticket_issued seq %d", i, ev.Type, ev.Seq, i+2)
+		}
+	}
+	slow.quiet()
+}
