@@ -70,7 +70,7 @@ func FuzzMessage(f *testing.F) {
 }
 
 // frameID returns a well-formed frame's id: valid UTF-8 JSON object, type
-// a non-empty string, id a string of 1 to 64 bytes.
+// a non-empty string, id a string of 1 to 64 characters.
 func frameID(frame []byte) (string, bool) {
 	var in struct {
 		Type json.RawMessage `json:"type"`
@@ -80,7 +80,7 @@ func frameID(frame []byte) (string, bool) {
 		return "", false
 	}
 	var typ, id string
-	if json.Unmarshal(in.Type, &typ) != nil || typ == "" || json.Unmarshal(in.ID, &id) != nil || id == "" || len(id) > 64 {
+	if json.Unmarshal(in.Type, &typ) != nil || typ == "" || json.Unmarshal(in.ID, &id) != nil || id == "" || utf8.RuneCountInString(id) > 64 {
 		return "", false
 	}
 	return id, true

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -204,4 +205,35 @@ func TestPrecedence(t *testing.T) {
 			t.Fatalf("repeat: got %s, want %s", again.Data, r.Data)
 		}
 	})
+}
+
+// TestIDLength checks that an id is 1 to 64 characters (SPEC 4.1), counted
+// as characters, not bytes.
+func TestIDLength(t *testing.T) {
+	s := startServer(t, "", nil)
+	c := connect(t, s, "display-1")
+	cases := []struct {
+		name string
+		id   string
+		ok   bool
+	}{
+		{"1 character", "x", true},
+		{"64 ASCII characters", strings.Repeat("a", 64), true},
+		{"65 ASCII characters", strings.Repeat("a", 65), false},
+		{"64 Vietnamese characters", strings.Repeat("ệ", 64), true},
+		{"65 Vietnamese characters", strings.Repeat("ệ", 65), false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c.t = t
+			r := c.rawReply(cmd("ping", tc.id, nil))
+			if tc.ok {
+				if !r.OK || r.ID != tc.id {
+					t.Fatalf("ping with a %s id: got ok=%v id %q %+v, want ok with the id", tc.name, r.OK, r.ID, r.Error)
+				}
+				return
+			}
+			wantErr(t, r, "bad_request", "")
+		})
+	}
 }

@@ -114,7 +114,7 @@ func parse(data []byte) (typ, id string, body json.RawMessage, err error) {
 	if json.Unmarshal(in.Type, &typ) != nil || typ == "" {
 		return "", "", nil, queue.Errorf(queue.EBADREQUEST, "Trường type phải là chuỗi")
 	}
-	if in.ID == nil || json.Unmarshal(in.ID, &id) != nil || id == "" || len(id) > protocol.MaxIDLength {
+	if in.ID == nil || json.Unmarshal(in.ID, &id) != nil || id == "" || utf8.RuneCountInString(id) > protocol.MaxIDLength {
 		return "", "", nil, queue.Errorf(queue.EBADREQUEST, "Trường id phải là chuỗi từ 1 đến %d ký tự", protocol.MaxIDLength)
 	}
 	return typ, id, in.Data, nil
