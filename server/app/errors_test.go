@@ -90,6 +90,11 @@ func TestErrorCodes(t *testing.T) {
 		{name: "transfer to an unknown service", client: w.cl(1), frame: cmd("transfer", "f7", map[string]any{"ticket_id": "x", "service": "Z"}), code: "bad_request", id: "f7"},
 		{name: "call_ticket without ticket_id", client: w.cl(2), frame: cmd("call_ticket", "f8", map[string]any{}), code: "bad_request", id: "f8"},
 
+		{name: "comment over 500 characters", frame: cmd("rate", "f9", map[string]any{"ticket_id": "x", "rating": 3, "comment": strings.Repeat("ý", 501), "token": "AAAAAAAA"}), code: "bad_request", id: "f9"},
+		{name: "reasons with a rating of 4", frame: cmd("rate", "f10", map[string]any{"ticket_id": "x", "rating": 4, "reasons": []string{"fee"}, "token": "AAAAAAAA"}), code: "bad_request", id: "f10"},
+		{name: "unknown reason", frame: cmd("rate", "f11", map[string]any{"ticket_id": "x", "rating": 2, "reasons": []string{"weather"}, "token": "AAAAAAAA"}), code: "bad_request", id: "f11"},
+		{name: "feedback over 2,000 characters", frame: cmd("feedback", "f12", map[string]any{"message": strings.Repeat("ả", 2001)}), code: "bad_request", id: "f12"},
+		{name: "hello with since not a number", fresh: true, frame: cmd("hello", "f13", map[string]any{"device": "kiosk-1", "token": demoToken("kiosk-1"), "since": "x"}), code: "bad_request", id: "f13"},
 		{name: "command before hello", fresh: true, frame: cmd("issue_ticket", "h1", map[string]any{"service": "A"}), code: "unauthorized", id: "h1"},
 		{name: "ping before hello", fresh: true, frame: cmd("ping", "h2", nil), code: "unauthorized", id: "h2"},
 		{name: "wrong token", fresh: true, frame: cmd("hello", "h3", map[string]any{"device": "kiosk-1", "token": "demo-kiosk-1-token-0002"}), code: "unauthorized", id: "h3"},
@@ -124,6 +129,7 @@ func TestErrorCodes(t *testing.T) {
 		{name: "logout with a called ticket", client: w.cl(1), frame: cmd("clerk_logout", "c10", nil), code: "conflict", id: "c10"},
 		{name: "resume of an open counter", client: w.cl(2), frame: cmd("resume", "c11", nil), code: "conflict", id: "c11"},
 
+		{name: "transfer to the ticket's own service", client: w.cl(1), frame: cmd("transfer", "c12", map[string]any{"ticket_id": w.a002.Ticket.ID, "service": "A"}), code: "conflict", id: "c12"},
 		{name: "nothing waiting for the counter", client: w.cl(5), frame: cmd("call_next", "q1", nil), code: "queue_empty", id: "q1"},
 	}
 	for _, tc := range cases {
