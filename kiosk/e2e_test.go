@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"image/png"
@@ -91,7 +92,10 @@ func runHall(t *testing.T, bin string, size fyne.Size, shots string) {
 		files, _ := filepath.Glob(filepath.Join(tickets, "*.png"))
 		return len(files) == 1
 	})
-	checkPNG(t, tickets)
+	slip := checkPNG(t, tickets)
+	if shots != "" {
+		os.WriteFile(filepath.Join(shots, "slip_"+strconv.Itoa(d.W)+"x"+strconv.Itoa(d.H)+".png"), slip, 0o644)
+	}
 	tk := layoutOf(t, size, st, 0, func(m *model.Model) { m.ChooseService("A"); m.AnswerPriority(false) })
 	number := tk.text(t, "A001")
 	waitScreen(t, d, "ticket A001 on screen", func(img image.Image) bool {
@@ -226,22 +230,23 @@ func click(d *xtest.Display, t *testing.T, r image.Rectangle) {
 	d.Click(t, c.X, c.Y)
 }
 
-// checkPNG decodes the one ticket the file printer wrote.
-func checkPNG(t *testing.T, dir string) {
+// checkPNG decodes the one ticket the file printer wrote and returns its
+// bytes.
+func checkPNG(t *testing.T, dir string) []byte {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.png"))
-	f, err := os.Open(files[0])
+	b, err := os.ReadFile(files[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	img, err := png.Decode(f)
+	img, err := png.Decode(bytes.NewReader(b))
 	if err != nil {
 		t.Fatalf("ticket %s: %v", files[0], err)
 	}
-	if b := img.Bounds(); b.Dx() < 300 || b.Dy() < 300 {
-		t.Errorf("ticket %s is %v, too small for a slip", files[0], b)
+	if r := img.Bounds(); r.Dx() < 300 || r.Dy() < 300 {
+		t.Errorf("ticket %s is %v, too small for a slip", files[0], r)
 	}
+	return b
 }
 
 func themeColor(n fyne.ThemeColorName) color.NRGBA {
