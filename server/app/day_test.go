@@ -160,6 +160,7 @@ func TestDayTurnsOnCommand(t *testing.T) {
 // the same evening and the next morning. Either way the day's waiting
 // tickets expire and its report is written.
 func TestRestartAfterMissedClose(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name    string
 		restart time.Time

@@ -200,6 +200,7 @@ func runKiosk(addr, device, prefix string, stop <-chan struct{}) kioskRun {
 // acknowledged ticket is lost or doubled, numbers never repeat, seq goes
 // on, and stored replies survive (SPEC section 5).
 func TestKillAndRestart(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds and kills the server binary")
 	}
@@ -323,6 +324,7 @@ func checkState(t *testing.T, cycle int, s *Server, all []acked) {
 // TestSIGTERM checks that the server binary exits 0 within a few seconds
 // of SIGTERM and closes its websockets with 1001.
 func TestSIGTERM(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the server binary")
 	}

@@ -143,7 +143,8 @@ func TestFrameLimit(t *testing.T) {
 }
 
 // TestHelloTimeout checks that a connection that says nothing is closed
-// after 10 s (and not much earlier). It runs in parallel: it mostly waits.
+// after 10 s (and not much earlier). It runs in parallel with the other
+// slow tests: it mostly waits.
 func TestHelloTimeout(t *testing.T) {
 	t.Parallel()
 	s := startServer(t, "", nil)
@@ -162,6 +163,7 @@ func TestHelloTimeout(t *testing.T) {
 // delays no one, and, as long as the server keeps it, gets every event
 // in order once it reads again.
 func TestSlowReaderKeepsEvents(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, "", nil)
 	slow := connect(t, s, "display-1")
 	k := connect(t, s, "kiosk-1")

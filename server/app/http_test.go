@@ -112,6 +112,7 @@ func TestMetrics(t *testing.T) {
 // TestDailyReportAPI checks the report's access and its numbers for a
 // small scenario with known durations.
 func TestDailyReportAPI(t *testing.T) {
+	t.Parallel()
 	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
 	s := startServer(t, "", clk)
 	k := connect(t, s, "kiosk-1")
