@@ -32,6 +32,9 @@ type options struct {
 	fullscreen            bool
 	voiceDir              string
 	mute, chime           bool
+	// playerCmd replaces aplay/paplay: a program that reads each
+	// announcement's WAV file on its standard input.
+	playerCmd string
 }
 
 func main() {
@@ -59,6 +62,7 @@ func parseFlags(args []string, lookup func(string) (string, bool)) (options, err
 	fs.StringVar(&o.voiceDir, "voice", "", "directory of the hall's own voice clips (see display/voice)")
 	fs.BoolVar(&o.mute, "mute", false, "no spoken announcements")
 	fs.BoolVar(&o.chime, "chime", true, "play a chime before each call (also when muted)")
+	fs.StringVar(&o.playerCmd, "player-cmd", "", "play each announcement with this command instead of aplay/paplay; it gets the WAV file on its standard input (\"aplay -D plughw:1,0 -q -\"; tests record with it)")
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
@@ -81,10 +85,9 @@ func run(o options, log *slog.Logger) error {
 			return err
 		}
 	}
-	player, err := voice.NewSystemPlayer(exec.LookPath)
+	player, err := newPlayer(o.playerCmd, log)
 	if err != nil {
-		log.Warn("display: no sound; the board works without it", "err", err)
-		player = voice.Silent{}
+		return err
 	}
 	ann := voice.NewAnnouncer(voice.AnnouncerConfig{
 		Player: player, Clips: clips, Mute: o.mute, Chime: o.chime, Logger: log,
@@ -116,6 +119,21 @@ func run(o options, log *slog.Logger) error {
 	cancel()
 	wg.Wait()
 	return nil
+}
+
+// newPlayer returns the player of -player-cmd, or else aplay or paplay, or
+// else a silent one: a board without sound still shows the calls. A
+// -player-cmd that cannot be found is an error.
+func newPlayer(cmd string, log *slog.Logger) (voice.Player, error) {
+	if cmd != "" {
+		return voice.ParseCommand(cmd, exec.LookPath)
+	}
+	player, err := voice.NewSystemPlayer(exec.LookPath)
+	if err != nil {
+		log.Warn("display: no sound; the board works without it", "err", err)
+		return voice.Silent{}, nil
+	}
+	return player, nil
 }
 
 // announce queues a ticket_called event for the voice; the announcer drops

@@ -16,6 +16,8 @@ func TestParseFlags(t *testing.T) {
 			options{server: "ws://localhost:8080/ws", device: "d", token: "t", voiceDir: "/srv/voice"}, false},
 		{"mute keeps the chime", []string{"-device", "d", "-token", "t", "-mute"}, nil,
 			options{server: "ws://localhost:8080/ws", device: "d", token: "t", mute: true, chime: true}, false},
+		{"player command from the environment", []string{"-device", "d", "-token", "t"}, map[string]string{"HALL_PLAYER_CMD": "aplay -D plughw:1,0 -q -"},
+			options{server: "ws://localhost:8080/ws", device: "d", token: "t", chime: true, playerCmd: "aplay -D plughw:1,0 -q -"}, false},
 		{"no token", []string{"-device", "d"}, nil, options{}, true},
 		{"voice and mute", []string{"-device", "d", "-token", "t", "-mute", "-voice", "/x"}, nil, options{}, true},
 	}

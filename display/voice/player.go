@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"strings"
 )
 
 // Player plays one WAV file and returns when it has finished or ctx is
@@ -52,6 +53,22 @@ func NewSystemPlayer(lookPath func(string) (string, error)) (Player, error) {
 		}
 	}
 	return nil, ErrNoPlayer
+}
+
+// ParseCommand returns a CommandPlayer for a command line such as
+// "aplay -D plughw:1,0 -q -" (the display's -player-cmd): the program and
+// its arguments, split at spaces, without shell quoting. The program is
+// found with lookPath (exec.LookPath in production).
+func ParseCommand(line string, lookPath func(string) (string, error)) (CommandPlayer, error) {
+	fields := strings.Fields(line)
+	if len(fields) == 0 {
+		return CommandPlayer{}, errors.New("voice: empty player command")
+	}
+	path, err := lookPath(fields[0])
+	if err != nil {
+		return CommandPlayer{}, fmt.Errorf("voice: player command %q: %w", fields[0], err)
+	}
+	return CommandPlayer{Path: path, Args: fields[1:]}, nil
 }
 
 // Silent is a Player that plays nothing, for machines without sound.
