@@ -20,7 +20,7 @@ func (l *screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		s.recent.cols = 2
 	}
 	gap := short * 0.014
-	s.waiting.chipH = short * 0.075
+	s.waiting.chipH = short * 0.085
 	stripH := s.waiting.Height(size.Width - 2*gap)
 	place(s.header.box, 0, 0, size.Width, headerH)
 	place(s.ticker.box, 0, size.Height-tickerH, size.Width, tickerH)
@@ -33,7 +33,7 @@ func (l *screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		s.grid.Refresh()
 	}
 	if portrait {
-		tilesH := bodyH * 0.62
+		tilesH := bodyH * 0.64
 		place(s.grid, gap, top, size.Width-2*gap, tilesH)
 		place(s.empty, gap, top, size.Width-2*gap, tilesH)
 		place(s.recent.box, gap, top+tilesH+gap, size.Width-2*gap, bodyH-tilesH-gap)

@@ -122,10 +122,13 @@ func (l listLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	cols := max(p.cols, 1)
 	perCol := (max(p.slots, 1) + cols - 1) / cols
 	rowH := min((size.Height-top-pad)/float32(perCol), p.rowMax)
-	colW := (size.Width - pad*float32(cols+1)) / float32(cols)
+	// Columns stand well apart, so that a counter at the end of one row
+	// does not read as the start of the number beside it.
+	colGap := 3 * pad
+	colW := (size.Width - 2*pad - colGap*float32(cols-1)) / float32(cols)
 	leftW := colW * p.leftFrac
 	for i, r := range p.rows {
-		x := pad + float32(i/perCol)*(colW+pad)
+		x := pad + float32(i/perCol)*(colW+colGap)
 		y := top + float32(i%perCol)*rowH
 		place(r.bg, x-pad/2, y, colW+pad, rowH)
 		place(r.left, x, y+rowH*0.1, leftW, rowH*0.8)

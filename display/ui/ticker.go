@@ -100,21 +100,52 @@ func paginate(msg string, width float32, measure func(string) float32) []string 
 	}
 	var pages []string
 	for _, part := range strings.Split(msg, tickerSep) {
-		line := ""
-		for _, w := range strings.Fields(part) {
-			next := w
-			if line != "" {
-				next = line + " " + w
+		var line []string
+		for _, w := range unbreakable(part) {
+			if len(line) > 0 && measure(strings.Join(append(line, w), " ")) > width {
+				n := sentenceBreak(line, width, measure)
+				pages = append(pages, strings.Join(line[:n], " "))
+				line = append([]string(nil), line[n:]...)
 			}
-			if line != "" && measure(next) > width {
-				pages = append(pages, line)
-				next = w
-			}
-			line = next
+			line = append(line, w)
 		}
-		if line != "" {
-			pages = append(pages, line)
+		if len(line) > 0 {
+			pages = append(pages, strings.Join(line, " "))
 		}
 	}
 	return pages
 }
+
+// sentenceBreak returns how many runs of a full line go on its page: up to
+// the last end of a sentence, if that fills at least half the width, else
+// all of them.
+func sentenceBreak(line []string, width float32, measure func(string) float32) int {
+	for n := len(line) - 1; n > 0; n-- {
+		if strings.HasSuffix(line[n-1], ".") && measure(strings.Join(line[:n], " ")) >= width/2 {
+			return n
+		}
+	}
+	return len(line)
+}
+
+// unbreakable splits a part of the ticker into the runs a page may not cut:
+// words, except that a number stays with a number or a short word ("ĐT",
+// "số") before it, and a lone dash with its neighbours, so that "ĐT 0274
+// 3822 513" and "07:30 - 17:00" are never split across pages.
+func unbreakable(part string) []string {
+	var runs []string
+	prev := ""
+	for _, w := range strings.Fields(part) {
+		glue := prev == "-" || prev == "–" || w == "-" || w == "–" ||
+			(startsWithDigit(w) && (startsWithDigit(prev) || len([]rune(prev)) <= 2))
+		if len(runs) > 0 && glue {
+			runs[len(runs)-1] += " " + w
+		} else {
+			runs = append(runs, w)
+		}
+		prev = w
+	}
+	return runs
+}
+
+func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }

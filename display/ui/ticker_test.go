@@ -20,6 +20,10 @@ func TestPaginate(t *testing.T) {
 		{"parts", "Góp ý: ĐT 0274" + tickerSep + "Giờ làm việc 7:30", 20, []string{"Góp ý: ĐT 0274", "Giờ làm việc 7:30"}},
 		{"words", "một hai ba bốn năm sáu bảy", 10, []string{"một hai ba", "bốn năm", "sáu bảy"}},
 		{"a word longer than the line", "nghiêngnghiêng ba", 5, []string{"nghiêngnghiêng", "ba"}},
+		{"a phone number stays whole", "Phòng Tổng hợp, ĐT 0274 3822 513, email", 22, []string{"Phòng Tổng hợp,", "ĐT 0274 3822 513,", "email"}},
+		{"pages end with sentences", "Một hai ba. Bốn năm sáu bảy. Tám.", 22, []string{"Một hai ba.", "Bốn năm sáu bảy. Tám."}},
+		{"but not when too short", "Một. Hai ba bốn năm sáu bảy", 16, []string{"Một. Hai ba bốn", "năm sáu bảy"}},
+		{"hours stay whole", "làm việc 07:30 - 17:00 hằng ngày", 16, []string{"làm việc", "07:30 - 17:00", "hằng ngày"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

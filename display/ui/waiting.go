@@ -56,9 +56,15 @@ func (w *waitingStrip) set(ss []board.Service) {
 		w.box.Objects = objs
 		w.box.Refresh()
 	}
+	renamed := false
 	for i, s := range ss {
 		w.chips[i].count.Set(strconv.Itoa(s.Waiting), colNumber)
-		w.chips[i].name.Set(s.ID+" · "+s.Name, colText)
+		name := s.ID + " · " + s.Name
+		renamed = renamed || w.chips[i].name.Text != name
+		w.chips[i].name.Set(name, colText)
+	}
+	if renamed {
+		w.sizeNames()
 	}
 }
 
@@ -101,8 +107,30 @@ func (l stripLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		countW := min(h*1.3, chipW*0.35)
 		place(c.count, x+h*0.1, y+h*0.1, countW, h*0.8)
 		nameX := x + h*0.2 + countW
-		c.name.Min, c.name.Max = h*0.34, h*0.4
-		place(c.name, nameX, y+h*0.15, x+chipW-nameX-h*0.15, h*0.7)
+		place(c.name, nameX, y+h*0.06, x+chipW-nameX-h*0.15, h*0.88)
+	}
+	w.sizeNames()
+}
+
+// sizeNames gives every service name one text size, the largest at which
+// the longest fits its chip in two lines: a hall reads the names as one
+// list, so that a long one must not come out smaller than its neighbours.
+func (w *waitingStrip) sizeNames() {
+	if len(w.chips) == 0 {
+		return
+	}
+	hi, lo := w.chipH*0.4, w.chipH*0.26
+	ts := hi
+	for _, c := range w.chips {
+		_, s := fitWrapped(c.name.Text, c.name.textStyle(), c.name.Size(), 0, hi)
+		ts = min(ts, s)
+	}
+	ts = max(ts, lo)
+	for _, c := range w.chips {
+		if c.name.Min != ts || c.name.Max != ts || !c.name.Wrap {
+			c.name.Min, c.name.Max, c.name.Wrap = ts, ts, true
+			c.name.Refresh()
+		}
 	}
 }
 
