@@ -173,6 +173,11 @@ func wantErr(t testing.TB, r msg, code, id string) {
 	if strings.TrimSpace(r.Error.Message) == "" {
 		t.Fatalf("error %s: got an empty message, want one fit to show a person", code)
 	}
+	for _, leak := range []string{"json:", "store:", "hall:", "queue:", "bolt", "runtime", "invalid character"} {
+		if strings.Contains(r.Error.Message, leak) {
+			t.Fatalf("error %s message: got %q, want Vietnamese for a person, not %q", code, r.Error.Message, leak)
+		}
+	}
 }
 
 // sendFrame sends a raw frame and returns the next reply (the events
