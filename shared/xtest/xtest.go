@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -42,6 +43,9 @@ func Need(t testing.TB, tools ...string) {
 type Display struct {
 	Name string // e.g. ":87"
 	W, H int
+
+	mu   sync.Mutex
+	apps map[*exec.Cmd]chan struct{} // closed when the app exits
 }
 
 // StartX starts Xvfb with a w×h screen and stops it when t ends. Xvfb
@@ -135,9 +139,17 @@ func (d *Display) Start(t testing.TB, bin string, args ...string) *exec.Cmd {
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", bin, err)
 	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	d.mu.Lock()
+	if d.apps == nil {
+		d.apps = map[*exec.Cmd]chan struct{}{}
+	}
+	d.apps[cmd] = exited
+	d.mu.Unlock()
 	t.Cleanup(func() {
 		cmd.Process.Kill()
-		cmd.Wait()
+		<-exited
 		if t.Failed() {
 			t.Logf("%s output:\n%s", filepath.Base(bin), out.String())
 		}
@@ -170,10 +182,53 @@ func (d *Display) Type(t testing.TB, text string) {
 	}
 }
 
+// Exited reports whether cmd, started with d.Start, has exited (its
+// ProcessState is then set).
+func (d *Display) Exited(cmd *exec.Cmd) bool {
+	d.mu.Lock()
+	ch, ok := d.apps[cmd]
+	d.mu.Unlock()
+	if !ok {
+		return false
+	}
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}
+
+// allExited reports whether d.Start started apps and all of them exited.
+func (d *Display) allExited() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if len(d.apps) == 0 {
+		return false
+	}
+	for _, ch := range d.apps {
+		select {
+		case <-ch:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // WaitWindow waits until a window whose name contains title is mapped,
-// and focuses it.
+// and focuses it. It fails at once when every app started on d exited.
 func (d *Display) WaitWindow(t testing.TB, title string, timeout time.Duration) {
 	t.Helper()
+	if _, err := d.FindWindow(title, timeout); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// FindWindow is WaitWindow returning an error instead of failing the test:
+// it returns the window's id once a window whose name contains title is
+// mapped, and focuses it.
+func (d *Display) FindWindow(title string, timeout time.Duration) (string, error) {
 	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
 		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", title)
@@ -183,11 +238,14 @@ func (d *Display) WaitWindow(t testing.TB, title string, timeout time.Duration) 
 			id := strings.Fields(string(out))[0]
 			d.run("xdotool", "windowactivate", "--sync", id)
 			d.run("xdotool", "windowfocus", "--sync", id)
-			return
+			return id, nil
+		}
+		if d.allExited() {
+			return "", fmt.Errorf("no window %q: the app exited", title)
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	t.Fatalf("no window %q within %v", title, timeout)
+	return "", fmt.Errorf("no window %q within %v", title, timeout)
 }
 
 // Screenshot captures the whole screen, saves it as path (if not empty)
