@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -84,24 +83,6 @@ func saw[T any](p *peer, typ string, match func(T) bool) bool {
 		}
 	}
 	return false
-}
-
-// metric reads the value of series (e.g. hall_connections{role="counter"})
-// from the server's /metrics, or "" when it is not there.
-func metric(addr, series string) string {
-	resp, err := http.Get("http://" + addr + "/metrics")
-	if err != nil {
-		return ""
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	prefix := series + " "
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, prefix); ok {
-			return v
-		}
-	}
-	return ""
 }
 
 // resizeWindow resizes the window whose name contains title to w×h at the

@@ -58,36 +58,27 @@ func runCounter(t *testing.T, bin string, w, h int) {
 		resizeWindow(t, x, windowTitle, w, h)
 		x.WaitWindow(t, windowTitle, 5*time.Second)
 	}
-	xtest.Eventually(t, 15*time.Second, "the counter did not connect", func() bool {
-		return metric(srv.Addr, `hall_connections{role="counter"}`) == "1"
-	})
-	time.Sleep(time.Second) // the sign-in screen renders and takes the focus
-	x.Screenshot(t, shotName(t, shots, "1-sign-in"))
+	waitScreen(t, x, "the sign-in screen", shotName(t, shots, "1-sign-in"), onSignIn)
 
-	x.Type(t, "hang.nd")
+	x.Type(t, "hang.nd") // the username has the focus
 	x.Key(t, "Tab")
 	x.Type(t, "0000")
 	x.Key(t, "Return")
-	xtest.Eventually(t, 15*time.Second, "the server did not answer the sign-in", func() bool {
-		return metric(srv.Addr, `hall_command_seconds_count{type="clerk_login"}`) == "1"
-	})
-	time.Sleep(time.Second) // the reply reaches the window
-	x.Screenshot(t, shotName(t, shots, "2-wrong-pin"))
+	waitScreen(t, x, "the wrong PIN's refusal", shotName(t, shots, "2-wrong-pin"), refused)
 	if c := srv.Hall.State().Counters[0]; c.Clerk != "" {
 		t.Fatalf("a wrong PIN signed %q in", c.Clerk)
 	}
 	x.Type(t, "1111") // the focus stays in the PIN after a refusal
 	x.Key(t, "Return")
-	xtest.Eventually(t, 15*time.Second, "hang.nd was not signed in at counter 1", func() bool {
-		c := srv.Hall.State().Counters[0]
-		return c.Clerk == "hang.nd" && c.Status == queue.CounterOpen
-	})
-	time.Sleep(time.Second)
+	waitScreen(t, x, "the serve screen", "", onServe)
+	if c := srv.Hall.State().Counters[0]; c.Clerk != "hang.nd" || c.Status != queue.CounterOpen {
+		t.Fatalf("counter 1 on the server: clerk %q, status %q; want hang.nd, open", c.Clerk, c.Status)
+	}
+	time.Sleep(500 * time.Millisecond) // the queue's rows
 	x.Screenshot(t, shotName(t, shots, "3-serve-idle"))
 
 	first := srv.Hall.State().Waiting[0] // A002, the priority ticket, goes first
-	x.Key(t, "F1")
-	xtest.Eventually(t, 10*time.Second, "the display saw no ticket_called at counter 1 after F1", func() bool {
+	pressUntil(t, x, "F1", "the display saw no ticket_called at counter 1", func() bool {
 		return saw(display, protocol.EvTicketCalled, func(e protocol.CalledEvent) bool {
 			return e.Counter == 1 && e.Ticket.ID == first.ID && !e.Recall
 		})
@@ -95,8 +86,7 @@ func runCounter(t *testing.T, bin string, w, h int) {
 	time.Sleep(time.Second)
 	x.Screenshot(t, shotName(t, shots, "4-serving"))
 
-	x.Key(t, "F3")
-	xtest.Eventually(t, 10*time.Second, "the display saw no ticket_finished after F3", func() bool {
+	pressUntil(t, x, "F3", "the display saw no ticket_finished", func() bool {
 		return saw(display, protocol.EvTicketFinished, func(e protocol.TicketEvent) bool {
 			return e.Ticket.ID == first.ID && e.Ticket.Counter == 1
 		})
