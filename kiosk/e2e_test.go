@@ -165,6 +165,24 @@ func runPad(t *testing.T, bin string, size fyne.Size, shots string) {
 	click(d, t, feedback)
 	waitFeedback(t, d, layoutOf(t, size, st, 1, func(m *model.Model) { m.OpenFeedback() }))
 	shot(t, d, shots, "pad_feedback")
+	if shots == "" {
+		return
+	}
+
+	// For the screenshots: the reasons that a level below 4 asks for.
+	click(d, t, layoutOf(t, size, st, 1, func(m *model.Model) { m.OpenFeedback() }).button(t, "Về trang chủ"))
+	waitScreen(t, d, "the pad's welcome after the feedback form", homeUp)
+	kiosk.send(t, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "A"}, nil)
+	counter.send(t, protocol.CmdCallNext, nil, &called)
+	counter.send(t, protocol.CmdFinish, protocol.TicketRef{TicketID: called.Ticket.ID}, nil)
+	waitScreen(t, d, "the five levels again", func(img image.Image) bool {
+		return pixels(img, levels.text(t, best), 30, look.Color(look.ToneCalled)) > 300
+	})
+	click(d, t, levels.button(t, queue.RatingLabels[2]))
+	reasons := layoutOf(t, size, st, 1, func(m *model.Model) { finished(m, st.Day, 1); m.ChooseLevel(2) })
+	send := reasons.button(t, "Gửi đánh giá")
+	waitScreen(t, d, "the reasons", func(img image.Image) bool { return share(img, send, 40, primary()) > 0.4 })
+	shot(t, d, shots, "pad_reasons")
 }
 
 // launch starts Xvfb at size and the kiosk on it with args, and waits for
