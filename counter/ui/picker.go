@@ -27,7 +27,10 @@ func newPickerPopup(d Desk, c fyne.Canvas) *pickerPopup {
 	p.title = look.Colored("", sizeTitle, look.ToneAccent, true)
 	p.options = container.NewVBox()
 	cancel := widget.NewButton("Hủy (Esc)", d.ClosePicker)
-	p.popup = widget.NewModalPopUp(container.NewVBox(p.title, p.options, widget.NewSeparator(), cancel), c)
+	// On a panel darker than the buttons, so that the options read as
+	// buttons, with room around the title.
+	box := container.NewVBox(container.NewPadded(p.title), p.options, widget.NewSeparator(), cancel)
+	p.popup = widget.NewModalPopUp(look.Panel(box, look.ToneAccent, true), c)
 	return p
 }
 
