@@ -121,7 +121,14 @@ func (h *Hall) checkPIN(dev Device, id string, data json.RawMessage) ([]byte, st
 		return f, c, true
 	}
 	cl, ok := h.settings.Clerk(in.Username)
-	if !ok || !config.CheckHash(cl.PINHash, in.PIN) {
+	if !ok {
+		// Spend the same bcrypt time, so that timing tells nothing
+		// about which usernames exist; unknown names are not counted.
+		config.CheckHash(unknownClerkHash, in.PIN)
+		f, c := ErrorFrame(id, queue.Errorf(queue.EUNAUTHORIZED, "Sai tên đăng nhập hoặc mã PIN"))
+		return f, c, true
+	}
+	if !config.CheckHash(cl.PINHash, in.PIN) {
 		msg := "Sai tên đăng nhập hoặc mã PIN"
 		if h.pins.fail(in.Username, now) {
 			msg += ". Đã sai 5 lần: tài khoản bị khóa 5 phút"
@@ -132,6 +139,10 @@ func (h *Hall) checkPIN(dev Device, id string, data json.RawMessage) ([]byte, st
 	h.pins.succeed(in.Username)
 	return nil, "", false
 }
+
+// unknownClerkHash is a bcrypt hash (cost 10) that no PIN matches in
+// practice, checked for usernames that do not exist.
+const unknownClerkHash = "$2a$10$H9IgZdBXIR1aKgoZ4AMKs.wH8iAFagbSu4Jk7pPW5bdaSH3BdJJxS"
 
 // turnDayIfDueLocked starts a new day when the clock has passed midnight,
 // whether or not the midnight job has run yet.

@@ -70,7 +70,7 @@ func (c *conn) readLoop() {
 		return nil
 	})
 	for {
-		_, data, err := c.ws.ReadMessage()
+		kind, data, err := c.ws.ReadMessage()
 		if err != nil {
 			if !errors.Is(err, websocket.ErrReadLimit) && !websocket.IsCloseError(err, websocket.CloseNormalClosure, websocket.CloseGoingAway) {
 				c.hub.log.Debug("connection read ended", "err", err)
@@ -79,6 +79,11 @@ func (c *conn) readLoop() {
 		}
 		if c.dev != nil {
 			c.ws.SetReadDeadline(time.Now().Add(pongWait))
+		}
+		if kind != websocket.TextMessage {
+			f, _ := hall.ErrorFrame("", queue.Errorf(queue.EBADREQUEST, "Mỗi tin nhắn phải là một khung văn bản (text frame) JSON"))
+			c.out.push(f)
+			continue
 		}
 		c.handle(data)
 	}
