@@ -18,11 +18,28 @@ var (
 // near reports whether c is want, give or take anti-aliasing.
 func near(c color.Color, want color.NRGBA) bool {
 	r, g, b, _ := c.RGBA()
-	d := func(x uint32, y uint8) bool {
-		v := int(x>>8) - int(y)
+	return nearRGB(uint8(r>>8), uint8(g>>8), uint8(b>>8), want)
+}
+
+func nearRGB(r, g, b uint8, want color.NRGBA) bool {
+	d := func(x, y uint8) bool {
+		v := int(x) - int(y)
 		return v > -24 && v < 24
 	}
 	return d(r, want.R) && d(g, want.G) && d(b, want.B)
+}
+
+// nearAt is near(img.At(x, y), want), fast for the screenshots' types.
+func nearAt(img image.Image, x, y int, want color.NRGBA) bool {
+	switch m := img.(type) {
+	case *image.RGBA:
+		i := m.PixOffset(x, y)
+		return nearRGB(m.Pix[i], m.Pix[i+1], m.Pix[i+2], want)
+	case *image.NRGBA:
+		i := m.PixOffset(x, y)
+		return nearRGB(m.Pix[i], m.Pix[i+1], m.Pix[i+2], want)
+	}
+	return near(img.At(x, y), want)
 }
 
 // count returns how many pixels of img inside r are col.
@@ -31,7 +48,7 @@ func count(img image.Image, r image.Rectangle, col color.NRGBA) int {
 	r = r.Intersect(img.Bounds())
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			if near(img.At(x, y), col) {
+			if nearAt(img, x, y, col) {
 				n++
 			}
 		}
@@ -39,15 +56,21 @@ func count(img image.Image, r image.Rectangle, col color.NRGBA) int {
 	return n
 }
 
-// largestBlob returns the bounds and size of the largest 4-connected patch
-// of col in img: a flashing tile, while lit, is one solid yellow patch.
+// blobStep is the grid largestBlob looks at: every fourth pixel each way,
+// so that a test under the race detector and a loaded machine still
+// samples a flash's lit phase (half a second) several times.
+const blobStep = 4
+
+// largestBlob returns the bounds (to within blobStep pixels) and size in
+// pixels of the largest connected patch of col in img: a flashing tile,
+// while lit, is one solid yellow patch.
 func largestBlob(img image.Image, col color.NRGBA) (image.Rectangle, int) {
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
+	w, h := b.Dx()/blobStep, b.Dy()/blobStep
 	match := make([]bool, w*h)
 	for y := range h {
 		for x := range w {
-			match[y*w+x] = near(img.At(b.Min.X+x, b.Min.Y+y), col)
+			match[y*w+x] = nearAt(img, b.Min.X+x*blobStep, b.Min.Y+y*blobStep, col)
 		}
 	}
 	seen := make([]bool, w*h)
@@ -80,10 +103,17 @@ func largestBlob(img image.Image, col color.NRGBA) (image.Rectangle, int) {
 			}
 		}
 		if n > bestN {
-			best, bestN = r.Add(b.Min), n
+			best, bestN = r, n
 		}
 	}
-	return best, bestN
+	best = image.Rect(best.Min.X*blobStep, best.Min.Y*blobStep, best.Max.X*blobStep, best.Max.Y*blobStep)
+	return best.Add(b.Min), bestN * blobStep * blobStep
+}
+
+// sameRect reports whether a and b are the same to within blobStep.
+func sameRect(a, b image.Rectangle) bool {
+	d := func(x, y int) bool { return x-y <= blobStep && y-x <= blobStep }
+	return d(a.Min.X, b.Min.X) && d(a.Min.Y, b.Min.Y) && d(a.Max.X, b.Max.X) && d(a.Max.Y, b.Max.Y)
 }
 
 // changed returns the share of the pixels inside r that differ between a
@@ -96,7 +126,7 @@ func changed(a, b image.Image, r image.Rectangle) float64 {
 	n := 0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			r1, g1, b1, _ := a.At(x, y).RGBA()
+			r1, g1, b1, _ := a.At(x, y).RGBA() // a tile: small enough for At
 			r2, g2, b2, _ := b.At(x, y).RGBA()
 			if r1 != r2 || g1 != g2 || b1 != b2 {
 				n++
