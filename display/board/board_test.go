@@ -22,6 +22,7 @@ func TestViewFromState(t *testing.T) {
 		{Counter: 1, Name: "Quầy 1", Number: "A105"},
 		{Counter: 2, Name: "Quầy 2", Note: "Tạm dừng"},
 		{Counter: 3, Name: "Quầy 3", Note: "Chưa làm việc"},
+		{Counter: 4, Name: "Quầy 4", Note: "Chưa gọi số"},
 	}
 	if len(v.Tiles) != len(wantTiles) {
 		t.Fatalf("got %d tiles, want %d", len(v.Tiles), len(wantTiles))

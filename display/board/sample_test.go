@@ -22,7 +22,8 @@ func ticket(number string, counter int) queue.Ticket {
 		State: queue.Called, Counter: queue.OptInt(counter)}
 }
 
-// sampleState is a hall with three counters, one serving A105.
+// sampleState is a hall with four counters, one serving A105 and one open
+// between two citizens.
 func sampleState() protocol.State {
 	a105 := ticket("A105", 1)
 	return protocol.State{
@@ -36,6 +37,7 @@ func sampleState() protocol.State {
 			{ID: 1, Name: "Quầy 1", Status: queue.CounterOpen, Ticket: &a105},
 			{ID: 2, Name: "Quầy 2", Status: queue.CounterPaused},
 			{ID: 3, Name: "Quầy 3", Status: queue.CounterClosed},
+			{ID: 4, Name: "Quầy 4", Status: queue.CounterOpen},
 		},
 		RecentCalls: []queue.Ticket{a105, ticket("B002", 2)},
 	}

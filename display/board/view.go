@@ -29,7 +29,8 @@ type Tile struct {
 	Name    string
 	// Number is the ticket the counter serves, or "" for none.
 	Number string
-	// Note says why a counter shows no number: "Tạm dừng", "Chưa làm việc".
+	// Note says why a counter shows no number: "Tạm dừng", "Chưa làm việc",
+	// or "Chưa gọi số" for an open counter between two citizens.
 	Note string
 	// Flash is set during the flash after a live call; Lit is its phase.
 	Flash, Lit bool
@@ -92,6 +93,10 @@ func (b *Board) tile(c queue.Counter, now time.Time) Tile {
 		t.Number = c.Ticket.Number
 	}
 	switch c.Status {
+	case queue.CounterOpen:
+		if t.Number == "" {
+			t.Note = "Chưa gọi số" // an empty tile would look broken
+		}
 	case queue.CounterPaused:
 		t.Note = "Tạm dừng"
 	case queue.CounterClosed:
