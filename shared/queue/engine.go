@@ -28,7 +28,8 @@ type Engine struct {
 	clerkAt  map[string]int
 	recent   []string // ticket ids, newest call first
 	stats    map[string]*ClerkDay
-	feedback int64 // last feedback id
+	served   map[string]served // by service, for estimates
+	feedback int64             // last feedback id
 
 	pending Changes
 }
@@ -73,6 +74,7 @@ func (e *Engine) reset(day string) {
 	e.clerkAt = map[string]int{}
 	e.recent = nil
 	e.stats = map[string]*ClerkDay{}
+	e.served = map[string]served{}
 	for _, c := range e.cfg.Counters {
 		e.counters[c.ID] = &CounterState{ID: c.ID, Day: day, Status: CounterClosed}
 	}
@@ -105,7 +107,7 @@ func (e *Engine) Load(d DayData) {
 		if t.State == Waiting {
 			e.waiting = append(e.waiting, &t)
 		}
-		if t.State == Finished && t.Clerk != "" {
+		if t.State == Finished {
 			e.addServed(&t)
 		}
 	}
@@ -223,10 +225,25 @@ func (e *Engine) clerkDay(username string) *ClerkDay {
 	return s
 }
 
+// served sums the service times of a service's finished tickets.
+type served struct {
+	n   int
+	sum time.Duration
+}
+
+// addServed counts a finished ticket in its service's and clerk's figures.
 func (e *Engine) addServed(t *Ticket) {
+	d := t.FinishedAt.Sub(t.CalledAt.Time)
+	sv := e.served[t.Service]
+	sv.n++
+	sv.sum += d
+	e.served[t.Service] = sv
+	if t.Clerk == "" {
+		return
+	}
 	s := e.clerkDay(string(t.Clerk))
 	s.Finished++
-	s.ServiceSeconds += t.FinishedAt.Sub(t.CalledAt.Time).Seconds()
+	s.ServiceSeconds += d.Seconds()
 }
 
 func (e *Engine) stamp(now time.Time) Stamp {

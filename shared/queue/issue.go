@@ -96,17 +96,9 @@ func (e *Engine) Ahead(t *Ticket) int {
 // before it: the day's mean service time of the service, shared among the
 // open counters that serve it.
 func (e *Engine) estimate(service string, ahead int) int {
-	var sum time.Duration
-	var count int
-	for _, t := range e.tickets {
-		if t.State == Finished && t.Service == service && !t.CalledAt.IsZero() {
-			sum += t.FinishedAt.Sub(t.CalledAt.Time)
-			count++
-		}
-	}
 	mean := defaultServiceTime
-	if count > 0 {
-		mean = sum / time.Duration(count)
+	if sv := e.served[service]; sv.n > 0 {
+		mean = sv.sum / time.Duration(sv.n)
 	}
 	servers := 0
 	for _, c := range e.cfg.Counters {
