@@ -4,8 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -25,7 +23,7 @@ import (
 // counter-1 Desk connected through a proxy.
 type realHall struct {
 	srv   *app.Server
-	proxy *proxy
+	proxy *apptest.Proxy
 	kiosk *hallclient.Client
 	desk  *desk.Desk
 	// offlineBusy is set when the desk ever showed a command in flight
@@ -45,12 +43,12 @@ func startRealHall(t *testing.T) *realHall {
 	t.Helper()
 	now := hallNow()
 	h := &realHall{srv: apptest.Start(t, app.Options{Now: now})}
-	h.proxy = startProxy(t, h.srv.Addr)
+	h.proxy = apptest.StartProxy(t, h.srv.Addr)
 	h.kiosk = runClient(t, hallclient.Config{URL: "ws://" + h.srv.Addr + "/ws",
 		Device: "kiosk-1", Token: "demo-kiosk-1-token-0001"})
 
 	var d *desk.Desk
-	client := runClientLater(t, hallclient.Config{URL: h.proxy.url(),
+	client := runClientLater(t, hallclient.Config{URL: h.proxy.URL(),
 		Device: "counter-1", Token: "demo-counter-1-token-01",
 		OnStatus: func(s hallclient.Status) { d.SetStatus(s.Connected, s.Attempt, s.Err) },
 		OnHello:  func(r protocol.HelloReply) { d.SetHello(r) },
@@ -175,67 +173,3 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
-
-// proxy forwards TCP to the server. While mute, the server's bytes to the
-// client are dropped; cut closes every connection through it.
-type proxy struct {
-	ln     net.Listener
-	target string
-	mute   atomic.Bool
-	mu     sync.Mutex
-	conns  []net.Conn
-}
-
-func startProxy(t *testing.T, target string) *proxy {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &proxy{ln: ln, target: target}
-	t.Cleanup(func() { ln.Close(); p.cut() })
-	go p.serve()
-	return p
-}
-
-func (p *proxy) serve() {
-	for {
-		c, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		s, err := net.Dial("tcp", p.target)
-		if err != nil {
-			c.Close()
-			continue
-		}
-		p.mu.Lock()
-		p.conns = append(p.conns, c, s)
-		p.mu.Unlock()
-		go func() { _, _ = io.Copy(s, c); s.Close() }()
-		go func() {
-			buf := make([]byte, 32<<10)
-			for {
-				n, err := s.Read(buf)
-				if n > 0 && !p.mute.Load() {
-					_, _ = c.Write(buf[:n])
-				}
-				if err != nil {
-					c.Close()
-					return
-				}
-			}
-		}()
-	}
-}
-
-func (p *proxy) cut() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, c := range p.conns {
-		c.Close()
-	}
-	p.conns = nil
-}
-
-func (p *proxy) url() string { return "ws://" + p.ln.Addr().String() + "/ws" }

@@ -156,13 +156,13 @@ func TestRealCutDuringCall(t *testing.T) {
 	h.signIn(t)
 	h.waitSettled(t, "the queue", func(v desk.View) bool { return len(v.Queue) == 3 })
 
-	h.proxy.mute.Store(true)
+	h.proxy.Mute(true)
 	if !h.desk.Do(desk.ActCallNext) {
 		t.Fatal("call next refused")
 	}
 	waitFor(t, "the server to apply call_next", func() bool { return h.calledAt(1) != "" })
-	h.proxy.cut()
-	h.proxy.mute.Store(false)
+	h.proxy.Cut()
+	h.proxy.Mute(false)
 	waitFor(t, "the desk to show the call in flight while offline", h.offlineBusy.Load)
 
 	v := h.waitSettled(t, "the reply after the reconnect", func(v desk.View) bool { return v.Online && v.Current != nil })

@@ -5,142 +5,31 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
-	"net"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	"hallq/server/app"
 	"hallq/server/app/apptest"
 	"hallq/shared/hallclient"
 	"hallq/shared/protocol"
 )
 
 // These tests run the client against the real server (server/app) on
-// loopback with a temp data dir, through a TCP proxy that the test can cut.
+// loopback with a temp data dir (apptest.Hall), through a TCP proxy that
+// the test can cut (apptest.Proxy).
 
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *testClock) tick() {
-	c.mu.Lock()
-	c.t = c.t.Add(1500 * time.Millisecond)
-	c.mu.Unlock()
-}
-
-// hall is a real server that can be restarted on the same data and port.
+// hall is the real server on a fixed port and data dir, with a clock that
+// send moves on by 1.5 s before each command.
 type hall struct {
-	t    *testing.T
-	dir  string
-	addr string
-	clk  *testClock
-	srv  *app.Server
+	*apptest.Hall
+	clk *apptest.Clock
 }
 
 func startHall(t *testing.T) *hall {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	h := &hall{t: t, dir: t.TempDir(), addr: addr,
-		clk: &testClock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600))}}
-	h.start()
-	t.Cleanup(func() {
-		if h.srv != nil {
-			h.srv.Close()
-		}
-	})
-	return h
+	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600)))
+	return &hall{Hall: apptest.StartHall(t, clk.Now), clk: clk}
 }
-
-func (h *hall) start() {
-	h.t.Helper()
-	apptest.WriteDemo(h.t, h.dir)
-	s, err := app.Start(app.Options{Addr: h.addr, Data: h.dir, Now: h.clk.Now,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		h.t.Fatalf("start server: %v", err)
-	}
-	h.srv = s
-}
-
-func (h *hall) restart() {
-	h.t.Helper()
-	h.srv.Close()
-	h.srv = nil
-	h.start()
-}
-
-// proxy forwards TCP to the server. While mute, the server's bytes to the
-// client are dropped; cut closes every connection through it.
-type proxy struct {
-	ln     net.Listener
-	target string
-	mute   atomic.Bool
-	mu     sync.Mutex
-	conns  []net.Conn
-}
-
-func startProxy(t *testing.T, target string) *proxy {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &proxy{ln: ln, target: target}
-	t.Cleanup(func() { ln.Close(); p.cut() })
-	go p.serve()
-	return p
-}
-
-func (p *proxy) serve() {
-	for {
-		c, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		s, err := net.Dial("tcp", p.target)
-		if err != nil {
-			c.Close()
-			continue
-		}
-		p.mu.Lock()
-		p.conns = append(p.conns, c, s)
-		p.mu.Unlock()
-		go io.Copy(s, c)
-		go func() {
-			buf := make([]byte, 32<<10)
-			for {
-				n, err := s.Read(buf)
-				if n > 0 && !p.mute.Load() {
-					c.Write(buf[:n])
-				}
-				if err != nil {
-					c.Close()
-					return
-				}
-			}
-		}()
-	}
-}
-
-func (p *proxy) cut() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, c := range p.conns {
-		c.Close()
-	}
-	p.conns = nil
-}
-
-func (p *proxy) url() string { return "ws://" + p.ln.Addr().String() + "/ws" }
 
 // run starts a client for a demo device and stops it when the test ends.
 func run(t *testing.T, url, device, token string, onEvent func(hallclient.Event)) *hallclient.Client {
@@ -168,7 +57,7 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 
 func send(t *testing.T, h *hall, c *hallclient.Client, typ string, data any) json.RawMessage {
 	t.Helper()
-	h.clk.tick()
+	h.clk.Add(1500 * time.Millisecond)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	raw, err := c.Send(ctx, typ, data)
@@ -183,7 +72,7 @@ func send(t *testing.T, h *hall, c *hallclient.Client, typ string, data any) jso
 // and that it never sees an event twice.
 func TestMirrorMatchesServerAcrossRestart(t *testing.T) {
 	h := startHall(t)
-	url := "ws://" + h.addr + "/ws"
+	url := h.URL()
 	var mu sync.Mutex
 	seen := map[uint64]int{}
 	kiosk := run(t, url, "kiosk-1", "demo-kiosk-1-token-0001", nil)
@@ -206,7 +95,7 @@ func TestMirrorMatchesServerAcrossRestart(t *testing.T) {
 	send(t, h, counter, "hold", protocol.TicketRef{TicketID: called.Ticket.ID})
 	same := func(what string) {
 		t.Helper()
-		want := h.srv.Hall.State()
+		want := h.Srv.Hall.State()
 		waitFor(t, what, func() bool { return display.State().Seq == want.Seq })
 		got := display.State()
 		for _, part := range []struct {
@@ -225,7 +114,7 @@ func TestMirrorMatchesServerAcrossRestart(t *testing.T) {
 		}
 	}
 	same("before restart")
-	h.restart()
+	h.Restart()
 	waitFor(t, "reconnected", func() bool { return kiosk.Connected() && counter.Connected() && display.Connected() })
 	send(t, h, kiosk, "issue_ticket", protocol.IssueTicket{Service: "A"})
 	send(t, h, counter, "call_ticket", protocol.TicketRef{TicketID: called.Ticket.ID})
@@ -237,8 +126,8 @@ func TestMirrorMatchesServerAcrossRestart(t *testing.T) {
 			t.Errorf("display saw seq %d %d times, want once", seq, n)
 		}
 	}
-	if len(seen) != int(h.srv.Hall.State().Seq)-1 { // seq 1 (day_started) came in the first state
-		t.Errorf("display saw %d events, want %d", len(seen), h.srv.Hall.State().Seq-1)
+	if len(seen) != int(h.Srv.Hall.State().Seq)-1 { // seq 1 (day_started) came in the first state
+		t.Errorf("display saw %d events, want %d", len(seen), h.Srv.Hall.State().Seq-1)
 	}
 }
 
@@ -254,15 +143,15 @@ func TestInFlightCallAppliedOnce(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			h := startHall(t)
-			p := startProxy(t, h.addr)
-			kiosk := run(t, "ws://"+h.addr+"/ws", "kiosk-1", "demo-kiosk-1-token-0001", nil)
-			counter := run(t, p.url(), "counter-1", "demo-counter-1-token-01", nil)
+			p := apptest.StartProxy(t, h.Addr)
+			kiosk := run(t, h.URL(), "kiosk-1", "demo-kiosk-1-token-0001", nil)
+			counter := run(t, p.URL(), "counter-1", "demo-counter-1-token-01", nil)
 			waitFor(t, "connected", func() bool { return kiosk.Connected() && counter.Connected() })
 			send(t, h, counter, "clerk_login", protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"})
 			for i := 0; i < 3; i++ {
 				send(t, h, kiosk, "issue_ticket", protocol.IssueTicket{Service: "A"})
 			}
-			p.mute.Store(true)
+			p.Mute(true)
 			type result struct {
 				raw json.RawMessage
 				err error
@@ -275,14 +164,14 @@ func TestInFlightCallAppliedOnce(t *testing.T) {
 				done <- result{raw, err}
 			}()
 			waitFor(t, "the server to apply call_next", func() bool {
-				return h.srv.Hall.State().Counters[0].Ticket != nil
+				return h.Srv.Hall.State().Counters[0].Ticket != nil
 			})
 			if restart {
-				h.restart()
+				h.Restart()
 			}
 			start := time.Now()
-			p.cut()
-			p.mute.Store(false)
+			p.Cut()
+			p.Mute(false)
 			r := <-done
 			t.Logf("reply after the cut in %v", time.Since(start))
 			if r.err != nil {
@@ -290,7 +179,7 @@ func TestInFlightCallAppliedOnce(t *testing.T) {
 			}
 			var got protocol.TicketReply
 			json.Unmarshal(r.raw, &got)
-			st := h.srv.Hall.State()
+			st := h.Srv.Hall.State()
 			if got.Ticket.Number != "A001" || st.Counters[0].Ticket == nil || st.Counters[0].Ticket.Number != "A001" {
 				t.Errorf("called: got reply %s and counter ticket %+v, want A001 once", got.Ticket.Number, st.Counters[0].Ticket)
 			}

@@ -1,0 +1,98 @@
+package apptest
+
+import (
+	"net"
+	"sync"
+	"testing"
+	"time"
+
+	"hallq/server/app"
+)
+
+// Hall is the real server with the demo hall on a fixed loopback port and
+// data dir of its own, so that it can be stopped and started again in the
+// same place (a restart keeps the data and the address).
+type Hall struct {
+	t testing.TB
+	// Dir is the data dir; its hall.toml may be edited before Start.
+	Dir string
+	// Addr is the server's host:port.
+	Addr string
+	// Now is the server's clock (nil: the real one), read at each Start.
+	Now func() time.Time
+	// Srv is the running server, nil while stopped.
+	Srv *app.Server
+}
+
+// NewHall picks a free loopback port and writes the demo config into a
+// temp data dir; the server is not started yet.
+func NewHall(t testing.TB) *Hall {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &Hall{t: t, Dir: t.TempDir(), Addr: l.Addr().String()}
+	l.Close()
+	WriteDemo(t, h.Dir)
+	return h
+}
+
+// StartHall is NewHall with the clock now (nil: the real one), started.
+func StartHall(t testing.TB, now func() time.Time) *Hall {
+	t.Helper()
+	h := NewHall(t)
+	h.Now = now
+	h.Start()
+	return h
+}
+
+// Start starts the server on the hall's address and data dir; it stops
+// when the test ends at the latest.
+func (h *Hall) Start() {
+	h.t.Helper()
+	h.Srv = Start(h.t, app.Options{Addr: h.Addr, Data: h.Dir, Now: h.Now})
+}
+
+// Stop shuts the server down, failing the test if it cannot.
+func (h *Hall) Stop() {
+	h.t.Helper()
+	if err := h.Srv.Close(); err != nil {
+		h.t.Fatalf("stop server: %v", err)
+	}
+	h.Srv = nil
+}
+
+// Restart stops the server and starts it again in the same place.
+func (h *Hall) Restart() {
+	h.t.Helper()
+	h.Stop()
+	h.Start()
+}
+
+// URL is the server's websocket URL.
+func (h *Hall) URL() string { return "ws://" + h.Addr + "/ws" }
+
+// Clock is a settable clock for the server: it stands still until moved.
+// It is safe for concurrent use.
+type Clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// NewClock returns a clock that reads t.
+func NewClock(t time.Time) *Clock { return &Clock{t: t} }
+
+// Now returns the clock's time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+// Add moves the clock on by d.
+func (c *Clock) Add(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
