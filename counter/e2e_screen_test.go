@@ -2,7 +2,6 @@ package main
 
 import (
 	"image"
-	"image/color"
 	"testing"
 	"time"
 
@@ -18,23 +17,6 @@ var (
 	red    = look.Color(look.ToneAlert)  // a refusal
 )
 
-// pixels counts the pixels of r in img within 8 of c on every channel.
-func pixels(img image.Image, r image.Rectangle, c color.NRGBA) int {
-	r = r.Intersect(img.Bounds())
-	n := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			p := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
-			if near(p.R, c.R) && near(p.G, c.G) && near(p.B, c.B) {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-func near(a, b uint8) bool { d := int(a) - int(b); return d <= 8 && d >= -8 }
-
 // middle is the sign-in card's part of the screen.
 func middle(x *xtest.Display) image.Rectangle {
 	return image.Rect(x.W/2-300, x.H/4, x.W/2+300, x.H*3/4)
@@ -42,17 +24,17 @@ func middle(x *xtest.Display) image.Rectangle {
 
 // onSignIn: the yellow sign-in button in the middle, no ticket card.
 func onSignIn(x *xtest.Display, img image.Image) bool {
-	return pixels(img, middle(x), accent) > 5000 && !onServe(x, img)
+	return xtest.Pixels(img, middle(x), 8, accent) > 5000 && !onServe(x, img)
 }
 
 // onServe: the green outline of the served ticket's card, top left.
 func onServe(x *xtest.Display, img image.Image) bool {
-	return pixels(img, image.Rect(0, 0, x.W/2, x.H/2), green) > 3000
+	return xtest.Pixels(img, image.Rect(0, 0, x.W/2, x.H/2), 8, green) > 3000
 }
 
 // refused: a red message on the sign-in card.
 func refused(x *xtest.Display, img image.Image) bool {
-	return pixels(img, middle(x), red) > 100
+	return xtest.Pixels(img, middle(x), 8, red) > 100
 }
 
 // waitScreen waits until screen shows, saving the screenshot that shows it.

@@ -41,14 +41,14 @@ func TestEndToEnd(t *testing.T) {
 }
 
 func runCounter(t *testing.T, bin string, w, h int) {
-	shots := shotDir(t)
+	shots := xtest.ShotDir(t)
 	srv := apptest.Start(t, app.Options{Now: hallNow()})
-	kiosk := connect(t, srv.Addr, "kiosk-1", "demo-kiosk-1-token-0001")
-	display := connect(t, srv.Addr, "display-1", "demo-display-1-token-01")
+	kiosk := apptest.Connect(t, srv.Addr, "kiosk-1", "demo-kiosk-1-token-0001")
+	display := apptest.Connect(t, srv.Addr, "display-1", "demo-display-1-token-01")
 	for _, tk := range []protocol.IssueTicket{
 		{Service: "A"}, {Service: "B"}, {Service: "C"}, {Service: "A", Priority: true}, {Service: "A"}, {Service: "B"},
 	} {
-		kiosk.send(t, protocol.CmdIssueTicket, tk)
+		kiosk.Send(t, protocol.CmdIssueTicket, tk, nil)
 	}
 
 	x := xtest.StartX(t, w, h)
@@ -58,13 +58,13 @@ func runCounter(t *testing.T, bin string, w, h int) {
 		resizeWindow(t, x, windowTitle, w, h)
 		x.WaitWindow(t, windowTitle, 5*time.Second)
 	}
-	waitScreen(t, x, "the sign-in screen", shotName(t, shots, "1-sign-in"), onSignIn)
+	waitScreen(t, x, "the sign-in screen", xtest.ShotName(t, shots, "1-sign-in"), onSignIn)
 
 	x.Type(t, "hang.nd") // the username has the focus
 	x.Key(t, "Tab")
 	x.Type(t, "0000")
 	x.Key(t, "Return")
-	waitScreen(t, x, "the wrong PIN's refusal", shotName(t, shots, "2-wrong-pin"), refused)
+	waitScreen(t, x, "the wrong PIN's refusal", xtest.ShotName(t, shots, "2-wrong-pin"), refused)
 	if c := srv.Hall.State().Counters[0]; c.Clerk != "" {
 		t.Fatalf("a wrong PIN signed %q in", c.Clerk)
 	}
@@ -75,19 +75,19 @@ func runCounter(t *testing.T, bin string, w, h int) {
 		t.Fatalf("counter 1 on the server: clerk %q, status %q; want hang.nd, open", c.Clerk, c.Status)
 	}
 	time.Sleep(500 * time.Millisecond) // the queue's rows
-	x.Screenshot(t, shotName(t, shots, "3-serve-idle"))
+	x.Screenshot(t, xtest.ShotName(t, shots, "3-serve-idle"))
 
 	first := srv.Hall.State().Waiting[0] // A002, the priority ticket, goes first
 	pressUntil(t, x, "F1", "the display saw no ticket_called at counter 1", func() bool {
-		return saw(display, protocol.EvTicketCalled, func(e protocol.CalledEvent) bool {
+		return apptest.Saw(display, protocol.EvTicketCalled, func(e protocol.CalledEvent) bool {
 			return e.Counter == 1 && e.Ticket.ID == first.ID && !e.Recall
 		})
 	})
 	time.Sleep(time.Second)
-	x.Screenshot(t, shotName(t, shots, "4-serving"))
+	x.Screenshot(t, xtest.ShotName(t, shots, "4-serving"))
 
 	pressUntil(t, x, "F3", "the display saw no ticket_finished", func() bool {
-		return saw(display, protocol.EvTicketFinished, func(e protocol.TicketEvent) bool {
+		return apptest.Saw(display, protocol.EvTicketFinished, func(e protocol.TicketEvent) bool {
 			return e.Ticket.ID == first.ID && e.Ticket.Counter == 1
 		})
 	})
@@ -95,5 +95,5 @@ func runCounter(t *testing.T, bin string, w, h int) {
 		t.Errorf("server: %d calls, want 1", n)
 	}
 	time.Sleep(time.Second)
-	x.Screenshot(t, shotName(t, shots, "5-finished"))
+	x.Screenshot(t, xtest.ShotName(t, shots, "5-finished"))
 }

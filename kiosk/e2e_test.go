@@ -62,7 +62,7 @@ func TestEndToEnd(t *testing.T) {
 // sees as ticket_issued and the file printer writes as a PNG.
 func runHall(t *testing.T, bin string, size fyne.Size, shots string) {
 	s := startServer(t)
-	watch := connect(t, s.Addr, "display-1", "demo-display-1-token-01")
+	watch := apptest.Connect(t, s.Addr, "display-1", "demo-display-1-token-01")
 	st := s.Hall.State()
 	home := layoutOf(t, size, st, 0, nil)
 	tileA := home.button(t, "A. "+serviceName(t, st, "A"))
@@ -70,19 +70,19 @@ func runHall(t *testing.T, bin string, size fyne.Size, shots string) {
 	tickets := t.TempDir()
 	d := launch(t, bin, size, "-server", "ws://"+s.Addr+"/ws", "-device", "kiosk-1", "-token", "demo-kiosk-1-token-0001",
 		"-printer", "file:"+tickets, "-fullscreen")
-	homeUp := func(img image.Image) bool { return share(img, tileA, 12, buttonColors()...) > 0.4 }
+	homeUp := func(img image.Image) bool { return xtest.Share(img, tileA, 12, buttonColors()...) > 0.4 }
 	waitScreen(t, d, "home with tile A enabled", homeUp)
 	shot(t, d, shots, "home")
 
 	click(d, t, tileA)
 	prio := layoutOf(t, size, st, 0, func(m *model.Model) { m.ChooseService("A") })
 	no := prio.button(t, ui.AnswerNo)
-	waitScreen(t, d, "priority question", func(img image.Image) bool { return share(img, no, 40, primary()) > 0.4 })
+	waitScreen(t, d, "priority question", func(img image.Image) bool { return xtest.Share(img, no, 40, primary()) > 0.4 })
 	shot(t, d, shots, "priority")
 
 	click(d, t, no)
 	xtest.Eventually(t, 10*time.Second, "a second client saw no ticket_issued of A001", func() bool {
-		return saw(watch, protocol.EvTicketIssued, func(e protocol.TicketEvent) bool {
+		return apptest.Saw(watch, protocol.EvTicketIssued, func(e protocol.TicketEvent) bool {
 			return e.Ticket.Number == "A001" && e.Ticket.Service == "A" && !e.Ticket.Priority
 		})
 	})
@@ -97,7 +97,7 @@ func runHall(t *testing.T, bin string, size fyne.Size, shots string) {
 	tk := layoutOf(t, size, st, 0, func(m *model.Model) { m.ChooseService("A"); m.AnswerPriority(false) })
 	number := tk.text(t, "A001")
 	waitScreen(t, d, "ticket A001 on screen", func(img image.Image) bool {
-		return pixels(img, number, 30, look.Color(look.ToneAccent)) > 2000
+		return xtest.Pixels(img, number, 30, look.Color(look.ToneAccent)) > 2000
 	})
 	shot(t, d, shots, "ticket")
 
@@ -106,7 +106,7 @@ func runHall(t *testing.T, bin string, size fyne.Size, shots string) {
 	click(d, t, home.button(t, "Đánh giá sự hài lòng"))
 	code := layoutOf(t, size, st, 0, func(m *model.Model) { m.OpenRateCode() })
 	next := code.button(t, "Tiếp tục")
-	waitScreen(t, d, "rating code entry", func(img image.Image) bool { return share(img, next, 40, primary()) > 0.4 })
+	waitScreen(t, d, "rating code entry", func(img image.Image) bool { return xtest.Share(img, next, 40, primary()) > 0.4 })
 	shot(t, d, shots, "rate_code")
 
 	click(d, t, code.button(t, "Về trang chủ"))
@@ -128,35 +128,35 @@ func runPad(t *testing.T, bin string, size fyne.Size, shots string) {
 	d := launch(t, bin, size, "-server", "ws://"+s.Addr+"/ws", "-device", "pad-1", "-token", "demo-pad-1-token-000001",
 		"-printer", "file:"+t.TempDir(), "-fullscreen")
 	homeUp := func(img image.Image) bool {
-		return share(img, welcome, 4, background()) > 0.5 && share(img, feedback, 12, buttonColors()...) > 0.4
+		return xtest.Share(img, welcome, 4, background()) > 0.5 && xtest.Share(img, feedback, 12, buttonColors()...) > 0.4
 	}
 	waitScreen(t, d, "the pad's welcome", homeUp)
 	shot(t, d, shots, "pad_home")
 
-	kiosk := connect(t, s.Addr, "kiosk-1", "demo-kiosk-1-token-0001")
-	counter := connect(t, s.Addr, "counter-1", "demo-counter-1-token-01")
-	counter.send(t, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}, nil)
-	kiosk.send(t, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "A"}, nil)
+	kiosk := apptest.Connect(t, s.Addr, "kiosk-1", "demo-kiosk-1-token-0001")
+	counter := apptest.Connect(t, s.Addr, "counter-1", "demo-counter-1-token-01")
+	counter.Send(t, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}, nil)
+	kiosk.Send(t, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "A"}, nil)
 	var called protocol.TicketReply
-	counter.send(t, protocol.CmdCallNext, nil, &called)
-	counter.send(t, protocol.CmdFinish, protocol.TicketRef{TicketID: called.Ticket.ID}, nil)
+	counter.Send(t, protocol.CmdCallNext, nil, &called)
+	counter.Send(t, protocol.CmdFinish, protocol.TicketRef{TicketID: called.Ticket.ID}, nil)
 
 	levels := layoutOf(t, size, st, 1, func(m *model.Model) { finished(m, st.Day, 1) })
 	best := queue.RatingLabels[5]
 	waitScreen(t, d, "the five levels", func(img image.Image) bool {
-		return pixels(img, levels.text(t, best), 30, look.Color(look.ToneCalled)) > 300
+		return xtest.Pixels(img, levels.text(t, best), 30, look.Color(look.ToneCalled)) > 300
 	})
 	shot(t, d, shots, "rate")
 
 	click(d, t, levels.button(t, best))
 	xtest.Eventually(t, 10*time.Second, "counter 1 saw no ticket_rated of "+called.Ticket.ID+" at 5", func() bool {
-		return saw(counter, protocol.EvTicketRated, func(e protocol.RatedEvent) bool {
+		return apptest.Saw(counter, protocol.EvTicketRated, func(e protocol.RatedEvent) bool {
 			return e.TicketID == called.Ticket.ID && e.Rating == 5 && e.Counter == 1 && e.Clerk == "hang.nd"
 		})
 	})
 	thanks := layoutOf(t, size, st, 1, func(m *model.Model) { finished(m, st.Day, 1); m.ChooseLevel(5) })
 	waitScreen(t, d, "the thank-you", func(img image.Image) bool {
-		return pixels(img, thanks.text(t, model.ThanksRate), 30, look.Color(look.ToneCalled)) > 500
+		return xtest.Pixels(img, thanks.text(t, model.ThanksRate), 30, look.Color(look.ToneCalled)) > 500
 	})
 	shot(t, d, shots, "pad_thanks")
 
@@ -172,16 +172,16 @@ func runPad(t *testing.T, bin string, size fyne.Size, shots string) {
 	// For the screenshots: the reasons that a level below 4 asks for.
 	click(d, t, layoutOf(t, size, st, 1, func(m *model.Model) { m.OpenFeedback() }).button(t, "Về trang chủ"))
 	waitScreen(t, d, "the pad's welcome after the feedback form", homeUp)
-	kiosk.send(t, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "A"}, nil)
-	counter.send(t, protocol.CmdCallNext, nil, &called)
-	counter.send(t, protocol.CmdFinish, protocol.TicketRef{TicketID: called.Ticket.ID}, nil)
+	kiosk.Send(t, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "A"}, nil)
+	counter.Send(t, protocol.CmdCallNext, nil, &called)
+	counter.Send(t, protocol.CmdFinish, protocol.TicketRef{TicketID: called.Ticket.ID}, nil)
 	waitScreen(t, d, "the five levels again", func(img image.Image) bool {
-		return pixels(img, levels.text(t, best), 30, look.Color(look.ToneCalled)) > 300
+		return xtest.Pixels(img, levels.text(t, best), 30, look.Color(look.ToneCalled)) > 300
 	})
 	click(d, t, levels.button(t, queue.RatingLabels[2]))
 	reasons := layoutOf(t, size, st, 1, func(m *model.Model) { finished(m, st.Day, 1); m.ChooseLevel(2) })
 	send := reasons.button(t, "Gửi đánh giá")
-	waitScreen(t, d, "the reasons", func(img image.Image) bool { return share(img, send, 40, primary()) > 0.4 })
+	waitScreen(t, d, "the reasons", func(img image.Image) bool { return xtest.Share(img, send, 40, primary()) > 0.4 })
 	shot(t, d, shots, "pad_reasons")
 }
 
@@ -231,7 +231,7 @@ func serviceName(t *testing.T, st protocol.State, id string) string {
 func waitFeedback(t *testing.T, d *xtest.Display, form *screenMap) {
 	t.Helper()
 	send := form.button(t, "Gửi phản ánh, kiến nghị")
-	waitScreen(t, d, "feedback form", func(img image.Image) bool { return share(img, send, 40, primary()) > 0.4 })
+	waitScreen(t, d, "feedback form", func(img image.Image) bool { return xtest.Share(img, send, 40, primary()) > 0.4 })
 }
 
 // waitScreen takes screenshots until up accepts one. On failure the last
@@ -295,5 +295,5 @@ func background() color.NRGBA { return themeColor(theme.ColorNameBackground) }
 // pointer over it.
 func buttonColors() []color.NRGBA {
 	b := themeColor(theme.ColorNameButton)
-	return []color.NRGBA{b, hovered(b, look.Theme().Color(theme.ColorNameHover, theme.VariantDark))}
+	return []color.NRGBA{b, xtest.Hovered(b, look.Theme().Color(theme.ColorNameHover, theme.VariantDark))}
 }
