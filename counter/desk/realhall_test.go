@@ -2,8 +2,6 @@ package desk_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -44,11 +42,11 @@ func startRealHall(t *testing.T) *realHall {
 	now := hallNow()
 	h := &realHall{srv: apptest.Start(t, app.Options{Now: now})}
 	h.proxy = apptest.StartProxy(t, h.srv.Addr)
-	h.kiosk = runClient(t, hallclient.Config{URL: "ws://" + h.srv.Addr + "/ws",
+	h.kiosk = apptest.RunClient(t, hallclient.Config{URL: "ws://" + h.srv.Addr + "/ws",
 		Device: "kiosk-1", Token: "demo-kiosk-1-token-0001"})
 
 	var d *desk.Desk
-	client := runClientLater(t, hallclient.Config{URL: h.proxy.URL(),
+	client, start := apptest.NewClient(t, hallclient.Config{URL: h.proxy.URL(),
 		Device: "counter-1", Token: "demo-counter-1-token-01",
 		OnStatus: func(s hallclient.Status) { d.SetStatus(s.Connected, s.Attempt, s.Err) },
 		OnHello:  func(r protocol.HelloReply) { d.SetHello(r) },
@@ -62,14 +60,14 @@ func startRealHall(t *testing.T) *realHall {
 	// The counter's computer runs three hours fast: its waiting and
 	// service times must count on the server's clock all the same.
 	fast := func() time.Time { return now().Add(3 * time.Hour) }
-	d = desk.New(desk.Config{Sender: client.c, Now: fast, Timeout: 30 * time.Second,
+	d = desk.New(desk.Config{Sender: client, Now: fast, Timeout: 30 * time.Second,
 		OnChange: func() {
 			if v := d.View(); !v.Online && v.Busy {
 				h.offlineBusy.Store(true)
 			}
 		}})
 	t.Cleanup(d.Close) // runs before the client stops (cleanups are LIFO)
-	client.start()
+	start()
 	h.desk = d
 	waitFor(t, "the kiosk to connect", h.kiosk.Connected)
 	h.waitView(t, "the sign-in screen", func(v desk.View) bool { return v.Screen == desk.ScreenLogin && v.CanLogin })
@@ -135,32 +133,6 @@ func (h *realHall) calledAt(id int) string {
 		}
 	}
 	return ""
-}
-
-// lateClient is a client whose callbacks need a value made after it.
-type lateClient struct {
-	c     *hallclient.Client
-	start func()
-}
-
-func runClientLater(t *testing.T, cfg hallclient.Config) lateClient {
-	t.Helper()
-	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	cfg.MinBackoff, cfg.MaxBackoff = 20*time.Millisecond, 200*time.Millisecond
-	c := hallclient.New(cfg)
-	return lateClient{c: c, start: func() {
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan struct{})
-		go func() { _ = c.Run(ctx); close(done) }()
-		t.Cleanup(func() { cancel(); <-done })
-	}}
-}
-
-func runClient(t *testing.T, cfg hallclient.Config) *hallclient.Client {
-	t.Helper()
-	lc := runClientLater(t, cfg)
-	lc.start()
-	return lc.c
 }
 
 func waitFor(t *testing.T, what string, ok func() bool) {

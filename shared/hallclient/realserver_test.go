@@ -3,8 +3,6 @@ package hallclient_test
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"sync"
 	"testing"
 	"time"
@@ -34,14 +32,7 @@ func startHall(t *testing.T) *hall {
 // run starts a client for a demo device and stops it when the test ends.
 func run(t *testing.T, url, device, token string, onEvent func(hallclient.Event)) *hallclient.Client {
 	t.Helper()
-	c := hallclient.New(hallclient.Config{URL: url, Device: device, Token: token,
-		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
-		MinBackoff: 20 * time.Millisecond, MaxBackoff: 200 * time.Millisecond, OnEvent: onEvent})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { c.Run(ctx); close(done) }()
-	t.Cleanup(func() { cancel(); <-done })
-	return c
+	return apptest.RunClient(t, hallclient.Config{URL: url, Device: device, Token: token, OnEvent: onEvent})
 }
 
 func waitFor(t *testing.T, what string, ok func() bool) {

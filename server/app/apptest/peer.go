@@ -3,8 +3,6 @@ package apptest
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
 	"sync"
 	"testing"
 	"time"
@@ -28,9 +26,8 @@ type Peer struct {
 func Connect(t testing.TB, addr, device, token string) *Peer {
 	t.Helper()
 	p := &Peer{up: make(chan struct{})}
-	p.c = hallclient.New(hallclient.Config{
+	p.c = RunClient(t, hallclient.Config{
 		URL: "ws://" + addr + "/ws", Device: device, Token: token,
-		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		MinBackoff: 50 * time.Millisecond, MaxBackoff: 300 * time.Millisecond,
 		OnStatus: func(s hallclient.Status) {
 			if s.Connected {
@@ -43,10 +40,6 @@ func Connect(t testing.TB, addr, device, token string) *Peer {
 			p.mu.Unlock()
 		},
 	})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { defer close(done); _ = p.c.Run(ctx) }()
-	t.Cleanup(func() { cancel(); <-done })
 	select {
 	case <-p.up:
 	case <-time.After(10 * time.Second):
