@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"hallq/shared/hallclient"
+	"hallq/server/app/apptest"
 	"hallq/shared/protocol"
 	"hallq/shared/xtest"
 )
@@ -22,7 +22,7 @@ func TestBusyHallScreens(t *testing.T) {
 	if os.Getenv("HALL_SHOTS") == "" {
 		t.Skip("set HALL_SHOTS=DIR to take screenshots of the busy hall")
 	}
-	shots := shotDir(t)
+	shots := xtest.ShotDir(t)
 	bin := xtest.Build(t, "hallq/display")
 	h := startHall(t)
 	kiosk := kioskDevice(t, h)
@@ -30,7 +30,7 @@ func TestBusyHallScreens(t *testing.T) {
 	for _, size := range []image.Point{{1920, 1080}, {1280, 720}, {1080, 1920}} {
 		t.Run(fmt.Sprintf("%dx%d", size.X, size.Y), func(t *testing.T) {
 			x := xtest.StartX(t, size.X, size.Y)
-			x.Start(t, bin, "-server", h.url(), "-device", displayDevice, "-token", displayToken,
+			x.Start(t, bin, "-server", h.URL(), "-device", displayDevice, "-token", displayToken,
 				"-fullscreen", "-mute", "-chime=false")
 			x.WaitWindow(t, windowTitle, 30*time.Second)
 			header := image.Rect(0, 0, x.W, min(x.W, x.H)*11/100)
@@ -38,11 +38,11 @@ func TestBusyHallScreens(t *testing.T) {
 				return count(x.Screenshot(t, ""), header, red) == 0
 			})
 			issue(t, kiosk, "C")
-			send(t, counters[3], protocol.CmdRecall, protocol.TicketRef{TicketID: h.serving(t, 4)}, nil)
+			counters[3].Send(t, protocol.CmdRecall, protocol.TicketRef{TicketID: h.serving(t, 4)}, nil)
 			time.Sleep(1500 * time.Millisecond)
-			x.Screenshot(t, shotName(t, shots, "calling"))
+			x.Screenshot(t, xtest.ShotName(t, shots, "calling"))
 			time.Sleep(6 * time.Second)
-			x.Screenshot(t, shotName(t, shots, "steady"))
+			x.Screenshot(t, xtest.ShotName(t, shots, "steady"))
 		})
 	}
 }
@@ -50,38 +50,38 @@ func TestBusyHallScreens(t *testing.T) {
 // busyHall signs a clerk in at each of the five demo counters, issues
 // tickets for every service and serves some, so that every counter but the
 // paused third serves a number and the "vừa gọi" list is full.
-func busyHall(t *testing.T, h *testHall, kiosk *hallclient.Client) []*hallclient.Client {
+func busyHall(t *testing.T, h *testHall, kiosk *apptest.Peer) []*apptest.Peer {
 	t.Helper()
 	clerks := []protocol.ClerkLogin{{Username: "hang.nd", PIN: "1111"}, {Username: "minh.tq", PIN: "2222"},
 		{Username: "lan.ptn", PIN: "3333"}, {Username: "tuan.lv", PIN: "4444"}, {Username: "thao.vtp", PIN: "5555"}}
-	var cs []*hallclient.Client
+	var cs []*apptest.Peer
 	for i := range clerks {
 		cs = append(cs, counterDevice(t, h, i+1))
 	}
-	waitConnected(t, append([]*hallclient.Client{kiosk}, cs...)...)
+	waitConnected(t, append([]*apptest.Peer{kiosk}, cs...)...)
 	for i, c := range cs {
-		send(t, c, protocol.CmdClerkLogin, clerks[i], nil)
+		c.Send(t, protocol.CmdClerkLogin, clerks[i], nil)
 	}
 	for range 4 {
 		issue(t, kiosk, "A", "B", "C", "D", "E", "F", "A", "E")
 	}
-	send(t, kiosk, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "D", Priority: true}, nil)
+	kiosk.Send(t, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "D", Priority: true}, nil)
 	for round := range 3 {
 		for i, c := range cs {
 			_, id := callNext(t, c)
 			if round < 2 || i == 2 {
-				send(t, c, protocol.CmdFinish, protocol.TicketRef{TicketID: id}, nil)
+				c.Send(t, protocol.CmdFinish, protocol.TicketRef{TicketID: id}, nil)
 			}
 		}
 	}
-	send(t, cs[2], protocol.CmdPause, nil, nil)
+	cs[2].Send(t, protocol.CmdPause, nil, nil)
 	return cs
 }
 
 // serving returns the id of the ticket counter n serves.
 func (h *testHall) serving(t *testing.T, n int) string {
 	t.Helper()
-	for _, c := range h.srv.Hall.State().Counters {
+	for _, c := range h.Srv.Hall.State().Counters {
 		if c.ID == n && c.Ticket != nil {
 			return c.Ticket.ID
 		}

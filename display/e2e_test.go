@@ -32,53 +32,53 @@ const (
 func TestEndToEnd(t *testing.T) {
 	x := xtest.StartX(t, 1920, 1080)
 	bin := xtest.Build(t, "hallq/display")
-	shots := shotDir(t)
+	shots := xtest.ShotDir(t)
 	h := startHall(t)
 	rec := newRecorder(t)
-	x.Start(t, bin, "-server", h.url(), "-device", displayDevice, "-token", displayToken,
+	x.Start(t, bin, "-server", h.URL(), "-device", displayDevice, "-token", displayToken,
 		"-fullscreen", "-player-cmd", rec.cmd)
 	x.WaitWindow(t, windowTitle, 30*time.Second)
 
 	kiosk, counter := kioskDevice(t, h), counterDevice(t, h, 1)
 	waitConnected(t, kiosk, counter)
-	send(t, counter, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}, nil)
+	counter.Send(t, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}, nil)
 	issue(t, kiosk, "A", "A", "B")
 	header := image.Rect(0, 0, x.W, x.H*11/100)
 	online := func() bool { return count(x.Screenshot(t, ""), header, red) == 0 }
 	xtest.Eventually(t, 20*time.Second, "the board still shows its connection line", online)
 	time.Sleep(time.Second) // the state after the last ticket
-	before := x.Screenshot(t, shotName(t, shots, "1-before"))
+	before := x.Screenshot(t, xtest.ShotName(t, shots, "1-before"))
 
 	first, id := callNext(t, counter)
-	tile := waitFlash(t, x, shotName(t, shots, "2-flash"))
+	tile := waitFlash(t, x, xtest.ShotName(t, shots, "2-flash"))
 	if tile.Min.X > x.W/3 || tile.Min.Y > x.H/3 {
 		t.Errorf("the flashing tile is at %v; counter 1's tile should be the first, top left", tile)
 	}
-	after := waitShown(t, x, tile, shotName(t, shots, "3-after"))
+	after := waitShown(t, x, tile, xtest.ShotName(t, shots, "3-after"))
 	if f := changed(before, after, tile); f < 0.01 {
 		t.Errorf("counter 1's tile changed in %.2f%% of its pixels after the call, want a number", 100*f)
 	}
 	want := []string{first}
 	waitPlayed(t, h, rec, want)
 
-	h.stop()
+	h.Stop()
 	xtest.Eventually(t, 15*time.Second, "no offline line while the server is down", func() bool {
 		return !online()
 	})
-	down := x.Screenshot(t, shotName(t, shots, "4-offline"))
+	down := x.Screenshot(t, xtest.ShotName(t, shots, "4-offline"))
 	if count(down, tile, yellow) < tile.Dx()*tile.Dy()/200 {
 		t.Error("counter 1's number went away while the server was down")
 	}
 
-	h.start()
+	h.Start()
 	xtest.Eventually(t, 30*time.Second, "the offline line stayed after the server came back", online)
 	waitConnected(t, kiosk, counter)
-	send(t, counter, protocol.CmdFinish, protocol.TicketRef{TicketID: id}, nil)
+	counter.Send(t, protocol.CmdFinish, protocol.TicketRef{TicketID: id}, nil)
 	second, _ := callNext(t, counter)
-	if again := waitFlash(t, x, shotName(t, shots, "5-flash-after-restart")); !sameRect(again, tile) {
+	if again := waitFlash(t, x, xtest.ShotName(t, shots, "5-flash-after-restart")); !sameRect(again, tile) {
 		t.Errorf("after the restart the tile at %v flashed, want counter 1's at %v", again, tile)
 	}
-	waitShown(t, x, tile, shotName(t, shots, "6-after-restart"))
+	waitShown(t, x, tile, xtest.ShotName(t, shots, "6-after-restart"))
 	want = append(want, second)
 	waitPlayed(t, h, rec, want)
 	time.Sleep(time.Second)
@@ -142,7 +142,7 @@ func waitPlayed(t *testing.T, h *testHall, rec *recorder, numbers []string) {
 		return len(rec.played(t)) >= len(numbers)
 	})
 	ann := voice.NewAnnouncer(voice.AnnouncerConfig{Chime: true})
-	ann.SetTemplate(h.srv.Hall.State().Hall.Announcement)
+	ann.SetTemplate(h.Srv.Hall.State().Hall.Announcement)
 	for i, got := range rec.played(t) {
 		if i >= len(numbers) {
 			t.Fatalf("%d announcements played, want %d", i+1, len(numbers))
