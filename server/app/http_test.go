@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -178,7 +179,7 @@ func TestDailyReportAPI(t *testing.T) {
 		t.Fatalf("decode report %s: %v", body, err)
 	}
 	got := []any{rep.Date, rep.Issued, rep.Called, rep.Finished, rep.NoShow, rep.Expired}
-	if want := []any{today, 3, 2, 1, 1, 0}; !equalAny(got, want) {
+	if want := []any{today, 3, 2, 1, 1, 0}; !slices.Equal(got, want) {
 		t.Fatalf("date, issued, called, finished, no_show, expired: got %v, want %v", got, want)
 	}
 	if w := rep.WaitS; w.Mean == nil || *w.Mean != 750 || *w.P50 != 600 || *w.P90 != 900 {
@@ -197,18 +198,6 @@ func TestDailyReportAPI(t *testing.T) {
 	if len(rep.BySer) == 0 || rep.BySer[0].ID != "A" || rep.BySer[0].Issued != 2 {
 		t.Fatalf("by_service: got %+v, want A first with 2 issued", rep.BySer)
 	}
-}
-
-func equalAny(a, b []any) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestMetricsUnknownTypes checks that command types a client makes up do

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"testing"
 	"time"
 
@@ -58,7 +59,7 @@ func TestRepeatedEventIsReportedOnce(t *testing.T) {
 	f.broadcast(get(f, func(f *fakeServer) protocol.Message { return f.events[0] }))
 	f.issue("B")
 	waitFor(t, "event 2", func() bool { return c.State().Seq == 2 })
-	if seqs, _ := rec.seqs(); !equal(seqs, []uint64{1, 2}) {
+	if seqs, _ := rec.seqs(); !slices.Equal(seqs, []uint64{1, 2}) {
 		t.Errorf("event seqs: got %v, want [1 2]", seqs)
 	}
 	if got := c.State().Services[0].Waiting; got != 1 {
@@ -86,7 +87,7 @@ func TestDayStartedLiveAndAfterReconnect(t *testing.T) {
 		t.Errorf("hello on the new day: got since %d day %q, want 2 and 2026-11-29", h.Since, h.Day)
 	}
 	seqs, replayed := rec.seqs()
-	if !equal(seqs, []uint64{1, 2}) || !equal(replayed, []bool{false, false}) {
+	if !slices.Equal(seqs, []uint64{1, 2}) || !slices.Equal(replayed, []bool{false, false}) {
 		t.Errorf("events: got seqs %v replayed %v, want [1 2] [false false]", seqs, replayed)
 	}
 	st := c.State()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -40,10 +41,10 @@ func TestReconnectReplaysFromLastSeq(t *testing.T) {
 		t.Errorf("second hello: got since %d day %q, want since 3 day 2026-11-28", h.Since, h.Day)
 	}
 	seqs, replayed := rec.seqs()
-	if want := []uint64{3, 4, 5}; !equal(seqs, want) {
+	if want := []uint64{3, 4, 5}; !slices.Equal(seqs, want) {
 		t.Errorf("event seqs: got %v, want %v", seqs, want)
 	}
-	if want := []bool{false, true, true}; !equal(replayed, want) {
+	if want := []bool{false, true, true}; !slices.Equal(replayed, want) {
 		t.Errorf("Replayed flags: got %v, want %v", replayed, want)
 	}
 	snap := rec.snapshot()
@@ -113,7 +114,7 @@ func TestSendInFlightIsResentWithSameID(t *testing.T) {
 		}
 	}
 	waitFor(t, "both events", func() bool { return c.State().Seq == 2 })
-	if seqs, _ := rec.seqs(); !equal(seqs, []uint64{1, 2}) {
+	if seqs, _ := rec.seqs(); !slices.Equal(seqs, []uint64{1, 2}) {
 		t.Errorf("event seqs: got %v, want [1 2]", seqs)
 	}
 }

@@ -143,15 +143,3 @@ func connectedFlags(ss []Status) string {
 	}
 	return strings.Join(b, " ")
 }
-
-func equal[T comparable](a, b []T) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
