@@ -70,15 +70,14 @@ func kioskDevice(t *testing.T, h *testHall) *apptest.Peer {
 // waitConnected waits until every client has said hello.
 func waitConnected(t *testing.T, ps ...*apptest.Peer) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for _, p := range ps {
-		for !p.Client().Connected() {
-			if time.Now().After(deadline) {
-				t.Fatal("second client did not connect to the server")
+	apptest.WaitFor(t, 20*time.Second, "the second clients to connect to the server", func() bool {
+		for _, p := range ps {
+			if !p.Client().Connected() {
+				return false
 			}
-			time.Sleep(20 * time.Millisecond)
 		}
-	}
+		return true
+	})
 }
 
 // issue has the kiosk issue one ticket of each service given.

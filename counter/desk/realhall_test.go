@@ -135,13 +135,8 @@ func (h *realHall) calledAt(id int) string {
 	return ""
 }
 
+// waitFor waits up to 15 s for ok.
 func waitFor(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	apptest.WaitFor(t, 15*time.Second, what, ok)
 }

@@ -35,15 +35,10 @@ func run(t *testing.T, url, device, token string, onEvent func(hallclient.Event)
 	return apptest.RunClient(t, hallclient.Config{URL: url, Device: device, Token: token, OnEvent: onEvent})
 }
 
+// waitFor waits up to 10 s for ok.
 func waitFor(t *testing.T, what string, ok func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	apptest.WaitFor(t, 10*time.Second, what, ok)
 }
 
 func send(t *testing.T, h *hall, c *hallclient.Client, typ string, data any) json.RawMessage {
