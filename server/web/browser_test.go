@@ -7,11 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"hallq/server/app"
+	"hallq/server/app/apptest"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
@@ -20,16 +20,6 @@ import (
 
 // chromiumPath is where the Debian package puts the browser.
 const chromiumPath = "/usr/bin/chromium"
-
-// testClock is a settable clock for the server.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-
-func (c *testClock) Add(d time.Duration) { c.mu.Lock(); defer c.mu.Unlock(); c.t = c.t.Add(d) }
 
 var ict = time.FixedZone("ICT", 7*3600)
 
@@ -127,7 +117,7 @@ func jsString(s string) string {
 
 func TestBrowser(t *testing.T) {
 	execPath := needChromium(t)
-	clk := &testClock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	srv, err := app.Start(app.Options{Addr: "127.0.0.1:0", Data: t.TempDir(), Demo: true, Now: clk.Now,
 		Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))})
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"hallq/server/app/apptest"
 	"hallq/server/config"
 	"hallq/server/hall"
 	"hallq/server/store"
@@ -49,7 +50,7 @@ func TestMain(m *testing.M) {
 // fixture is a hall with its web server on a loopback port.
 type fixture struct {
 	t     testing.TB
-	clk   *testClock
+	clk   *apptest.Clock
 	hall  *hall.Hall
 	store *store.Store
 	srv   *httptest.Server
@@ -78,7 +79,7 @@ func newFixtureAt(t testing.TB, dir string) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	clk := &testClock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h, err := hall.New(cfg, st, hall.Options{Now: clk.Now, Logger: log})
 	if err != nil {
