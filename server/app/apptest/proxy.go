@@ -77,5 +77,8 @@ func (p *Proxy) Cut() {
 	p.conns = nil
 }
 
+// Addr is the proxy's host:port.
+func (p *Proxy) Addr() string { return p.ln.Addr().String() }
+
 // URL is the websocket URL of the server through the proxy.
-func (p *Proxy) URL() string { return "ws://" + p.ln.Addr().String() + "/ws" }
+func (p *Proxy) URL() string { return "ws://" + p.Addr() + "/ws" }
