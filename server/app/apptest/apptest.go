@@ -1,5 +1,9 @@
 // Package apptest starts the real hall server for tests in other packages:
-// on a loopback port, in a temp data dir, with the demo hall.
+// on a loopback port, in a temp data dir, with the demo hall. Around it:
+// Hall (restartable in place, on a settable Clock), Proxy (a link to mute
+// and cut), Peer (a second client that sends commands and keeps the live
+// events), NewClient/RunClient and WaitFor. It imports no Fyne: server
+// tests use it too.
 //
 // The demo config is generated once per test process and copied into each
 // data dir: its bcrypt hashes cost a second each under the race detector.
