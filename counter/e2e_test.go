@@ -51,9 +51,7 @@ func runCounter(t *testing.T, bin string, w, h int) {
 		kiosk.Send(t, protocol.CmdIssueTicket, tk, nil)
 	}
 
-	x := xtest.StartX(t, w, h)
-	x.Start(t, bin, "-server", "ws://"+srv.Addr+"/ws", "-device", "counter-1", "-token", "demo-counter-1-token-01")
-	x.WaitWindow(t, windowTitle, 30*time.Second)
+	x, _ := xtest.Launch(t, w, h, windowTitle, bin, "-server", "ws://"+srv.Addr+"/ws", "-device", "counter-1", "-token", "demo-counter-1-token-01")
 	if w != 1366 || h != 768 { // the window opens at 1366x768
 		resizeWindow(t, x, windowTitle, w, h)
 		x.WaitWindow(t, windowTitle, 5*time.Second)

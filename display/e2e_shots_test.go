@@ -29,10 +29,8 @@ func TestBusyHallScreens(t *testing.T) {
 	counters := busyHall(t, h, kiosk)
 	for _, size := range []image.Point{{1920, 1080}, {1280, 720}, {1080, 1920}} {
 		t.Run(fmt.Sprintf("%dx%d", size.X, size.Y), func(t *testing.T) {
-			x := xtest.StartX(t, size.X, size.Y)
-			x.Start(t, bin, "-server", h.URL(), "-device", displayDevice, "-token", displayToken,
+			x, _ := xtest.Launch(t, size.X, size.Y, windowTitle, bin, "-server", h.URL(), "-device", displayDevice, "-token", displayToken,
 				"-fullscreen", "-mute", "-chime=false")
-			x.WaitWindow(t, windowTitle, 30*time.Second)
 			header := image.Rect(0, 0, x.W, min(x.W, x.H)*11/100)
 			xtest.Eventually(t, 20*time.Second, "the board did not connect", func() bool {
 				return count(x.Screenshot(t, ""), header, red) == 0

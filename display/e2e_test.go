@@ -30,14 +30,12 @@ const (
 //
 // HALL_SHOTS=DIR keeps the screenshots.
 func TestEndToEnd(t *testing.T) {
-	x := xtest.StartX(t, 1920, 1080)
 	bin := xtest.Build(t, "hallq/display")
 	shots := xtest.ShotDir(t)
 	h := startHall(t)
 	rec := newRecorder(t)
-	x.Start(t, bin, "-server", h.URL(), "-device", displayDevice, "-token", displayToken,
+	x, _ := xtest.Launch(t, 1920, 1080, windowTitle, bin, "-server", h.URL(), "-device", displayDevice, "-token", displayToken,
 		"-fullscreen", "-player-cmd", rec.cmd)
-	x.WaitWindow(t, windowTitle, 30*time.Second)
 
 	kiosk, counter := kioskDevice(t, h), counterDevice(t, h, 1)
 	waitConnected(t, kiosk, counter)

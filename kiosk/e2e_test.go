@@ -186,24 +186,12 @@ func runPad(t *testing.T, bin string, size fyne.Size, shots string) {
 }
 
 // launch starts Xvfb at size and the kiosk on it with args, and waits for
-// its window. On this shared machine the app was once seen to die at start
-// with "Failed to open display :0" on a display that xdotool had just
-// reached (other tests' X servers come and go); it then starts over once on
-// a fresh display.
+// its window (xtest.Launch starts over on a fresh display if the app dies
+// before its window shows).
 func launch(t *testing.T, bin string, size fyne.Size, args ...string) *xtest.Display {
 	t.Helper()
-	for attempt := 1; ; attempt++ {
-		d := xtest.StartX(t, int(size.Width), int(size.Height))
-		cmd := d.Start(t, bin, args...)
-		_, err := d.FindWindow("Cấp số thứ tự", 30*time.Second)
-		if err == nil {
-			return d
-		}
-		if attempt == 2 || !d.Exited(cmd) {
-			t.Fatal(err)
-		}
-		t.Logf("display %s: %v (%v); starting over on a fresh display", d.Name, err, cmd.ProcessState)
-	}
+	d, _ := xtest.Launch(t, int(size.Width), int(size.Height), "Cấp số thứ tự", bin, args...)
+	return d
 }
 
 // startServer starts the real server on a clock at 09:00 today in the hall's

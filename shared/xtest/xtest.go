@@ -54,6 +54,7 @@ type Display struct {
 func StartX(t testing.TB, w, h int) *Display {
 	t.Helper()
 	Need(t, "Xvfb", "xdotool", "import")
+	takeScreen(t)
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		t.Fatalf("Xvfb: %v", err)
