@@ -15,6 +15,11 @@ type Reply struct {
 	Frame           []byte
 }
 
+// appendFill packs the pages of buckets whose keys mostly arrive in order
+// (events by seq, tickets by number): a split then leaves full pages, not
+// half-empty ones, so a day takes fewer pages to write and to read.
+const appendFill = 0.9
+
 func replyKey(day, device, id string) []byte {
 	return []byte(day + "\x00" + device + "\x00" + id)
 }
@@ -36,6 +41,7 @@ func (s *Store) Commit(day string, ch queue.Changes, frames [][]byte, reply *Rep
 
 func commitTx(tx *bolt.Tx, day string, ch queue.Changes, frames [][]byte, reply *Reply) error {
 	tickets := tx.Bucket(bucketTickets)
+	tickets.FillPercent = appendFill
 	for i := range ch.Tickets {
 		if err := putJSON(tickets, []byte(ch.Tickets[i].ID), &ch.Tickets[i]); err != nil {
 			return err
@@ -60,6 +66,7 @@ func commitTx(tx *bolt.Tx, day string, ch queue.Changes, frames [][]byte, reply 
 		}
 	}
 	events := tx.Bucket(bucketEvents)
+	events.FillPercent = appendFill
 	for i, ev := range ch.Events {
 		if err := events.Put(eventKey(day, ev.Seq), frames[i]); err != nil {
 			return err
