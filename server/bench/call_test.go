@@ -3,8 +3,11 @@ package bench
 import (
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"hallq/server/hall"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -96,4 +99,30 @@ func bareUpdate(b *testing.B, n int) (p50, p99 float64) {
 		samples = append(samples, time.Since(start))
 	}
 	return percentiles(samples)
+}
+
+// BenchmarkIssueTicketServer times issue_ticket inside the server, from the
+// parsed command to the reply frame ready to send (Hall.Do: the engine, the
+// committed transaction, the broadcast), against the same floor.
+func BenchmarkIssueTicketServer(b *testing.B) {
+	s := startServer(b)
+	kiosk := hall.Device{ID: "kiosk-1", Role: "kiosk"}
+	data := json.RawMessage(`{"service":"B"}`)
+	samples := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		reply := s.Hall.Do(kiosk, "issue_ticket", "i-"+itoa(i), data)
+		samples = append(samples, time.Since(start))
+		if !json.Valid(reply) || !strings.Contains(string(reply), `"ok":true`) {
+			b.Fatalf("issue: %s", reply)
+		}
+	}
+	b.StopTimer()
+	p50, p99 := percentiles(samples)
+	u50, _ := bareUpdate(b, 300)
+	b.ReportMetric(p50, "p50-ms")
+	b.ReportMetric(p99, "p99-ms")
+	b.ReportMetric(u50, "update-p50-ms")
+	b.ReportMetric(p50/u50, "p50/update")
 }
