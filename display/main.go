@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"sync"
+	_ "time/tzdata" // the hall's clock on a PC without zoneinfo
 
 	"fyne.io/fyne/v2/app"
 

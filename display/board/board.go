@@ -36,6 +36,9 @@ type Board struct {
 	flashes map[int]time.Time
 	// newest is the ticket id of the latest live call, marked in the list.
 	newest string
+	// loc is the hall's time zone for the clock (nil until known: the
+	// clock's own zone).
+	loc *time.Location
 }
 
 // Status is the link to the server as the board shows it.
@@ -58,7 +61,15 @@ func New(now func() time.Time) *Board {
 
 // SetState replaces what the board shows with s, the client's mirror of the
 // server's state after a change.
-func (b *Board) SetState(s protocol.State) { b.state = s }
+func (b *Board) SetState(s protocol.State) {
+	if s.Hall.Timezone != b.state.Hall.Timezone {
+		b.loc = nil
+		if loc, err := time.LoadLocation(s.Hall.Timezone); err == nil && s.Hall.Timezone != "" {
+			b.loc = loc
+		}
+	}
+	b.state = s
+}
 
 // Now returns the board's clock's time.
 func (b *Board) Now() time.Time { return b.now() }

@@ -163,3 +163,26 @@ func TestOfflineKeepsState(t *testing.T) {
 		t.Error("board changed when the link dropped")
 	}
 }
+
+// TestClockInHallZone: the clock shows the hall's time from the state's
+// time zone, whatever the PC's own zone.
+func TestClockInHallZone(t *testing.T) {
+	at := time.Date(2026, 11, 28, 2, 15, 0, 0, time.UTC) // 09:15 in Hồ Chí Minh City
+	tests := []struct {
+		name, zone, want string
+	}{
+		{"hall zone", "Asia/Ho_Chi_Minh", "09:15"},
+		{"another zone", "Asia/Tokyo", "11:15"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := New(func() time.Time { return at })
+			var s protocol.State
+			s.Hall.Timezone = tt.zone
+			b.SetState(s)
+			if got := b.View().Clock; got != tt.want {
+				t.Errorf("clock: got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}

@@ -53,6 +53,9 @@ type Service struct {
 // View builds the view at the board's current time.
 func (b *Board) View() View {
 	now := b.now()
+	if b.loc != nil {
+		now = now.In(b.loc) // the hall's clock, whatever the PC's zone
+	}
 	s := b.state
 	v := View{
 		Hall:    s.Hall.Name,

@@ -143,6 +143,8 @@ type HallInfo struct {
 	WaitAlertS      int    `json:"wait_alert_s"`
 	RatingWindowS   int    `json:"rating_window_s"`
 	PriorityStreak  int    `json:"priority_streak"`
+	// Timezone is the hall's IANA time zone, for the clocks on screens.
+	Timezone string `json:"timezone"`
 	// Ticker is an extra message for the displays' bottom line.
 	Ticker string `json:"ticker"`
 	// Announcement is the voice wording, with {number} and {counter}.
