@@ -61,14 +61,7 @@ func newErrWorld(t *testing.T) *errWorld {
 func TestErrorCodes(t *testing.T) {
 	w := newErrWorld(t)
 	long := strings.Repeat("x", 65)
-	cases := []struct {
-		name   string
-		client func(t *testing.T) *wsClient
-		fresh  bool // the client has not said hello
-		frame  string
-		code   string
-		id     string
-	}{
+	cases := []errCase{
 		{name: "not JSON", frame: "hello there", code: "bad_request"},
 		{name: "invalid UTF-8", frame: "{\"type\":\"ping\",\"id\":\"u\xff\"}", code: "bad_request"},
 		{name: "JSON array", frame: `[1,2,3]`, code: "bad_request"},
@@ -133,28 +126,42 @@ func TestErrorCodes(t *testing.T) {
 		{name: "nothing waiting for the counter", client: w.cl(5), frame: cmd("call_next", "q1", nil), code: "queue_empty", id: "q1"},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			w.retarget(t)
-			c := w.k
-			switch {
-			case tc.fresh:
-				c = dial(t, w.s)
-			case tc.client != nil:
-				c = tc.client(t)
-			}
-			_, before := health(t, w.s)
-			r := c.rawReply(tc.frame)
-			wantErr(t, r, tc.code, tc.id)
-			if _, after := health(t, w.s); after != before {
-				t.Fatalf("seq after the error: got %d, want %d (nothing written)", after, before)
-			}
-			w.d.quiet()
-			if tc.fresh {
-				c.hello("kiosk-1", 0, "")
-			}
-			c.quiet()
-		})
+		t.Run(tc.name, func(t *testing.T) { w.expectError(t, tc) })
 	}
+}
+
+// errCase is a frame sent by one client and the error it must get.
+type errCase struct {
+	name   string
+	client func(t *testing.T) *wsClient // nil: the kiosk
+	fresh  bool                         // a new connection that has not said hello
+	frame  string
+	code   string
+	id     string
+}
+
+// expectError sends tc's frame and checks the error code and id, that
+// nothing was written or broadcast, and that the connection stays usable.
+func (w *errWorld) expectError(t *testing.T, tc errCase) {
+	t.Helper()
+	w.retarget(t)
+	c := w.k
+	switch {
+	case tc.fresh:
+		c = dial(t, w.s)
+	case tc.client != nil:
+		c = tc.client(t)
+	}
+	_, before := health(t, w.s)
+	wantErr(t, c.rawReply(tc.frame), tc.code, tc.id)
+	if _, after := health(t, w.s); after != before {
+		t.Fatalf("seq after the error: got %d, want %d (nothing written)", after, before)
+	}
+	w.d.quiet()
+	if tc.fresh {
+		c.hello("kiosk-1", 0, "")
+	}
+	c.quiet()
 }
 
 // cl returns a getter of counter n's client.

@@ -113,14 +113,7 @@ func TestPINLockout(t *testing.T) {
 // TestPrecedence checks the order of SPEC 4.2 where several errors apply.
 func TestPrecedence(t *testing.T) {
 	w := newErrWorld(t)
-	cases := []struct {
-		name   string
-		client func(*testing.T) *wsClient
-		fresh  bool
-		frame  string
-		code   string
-		id     string
-	}{
+	cases := []errCase{
 		{name: "malformed before no hello", fresh: true, frame: `{"type":"ping"}`, code: "bad_request"},
 		{name: "no hello before unknown type", fresh: true, frame: cmd("dance", "x1", nil), code: "unauthorized", id: "x1"},
 		{name: "unknown type before wrong role", client: func(*testing.T) *wsClient { return w.d }, frame: cmd("dance", "x2", nil), code: "bad_request", id: "x2"},
@@ -130,22 +123,7 @@ func TestPrecedence(t *testing.T) {
 		{name: "unknown ticket before wrong state", client: w.cl(3), frame: cmd("call_ticket", "x5", map[string]any{"ticket_id": today + "/A999"}), code: "not_found", id: "x5"},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			w.retarget(t)
-			c := w.k
-			switch {
-			case tc.fresh:
-				c = dial(t, w.s)
-			case tc.client != nil:
-				c = tc.client(t)
-			}
-			_, before := health(t, w.s)
-			wantErr(t, c.rawReply(tc.frame), tc.code, tc.id)
-			if _, after := health(t, w.s); after != before {
-				t.Fatalf("seq: got %d, want %d", after, before)
-			}
-			w.d.quiet()
-		})
+		t.Run(tc.name, func(t *testing.T) { w.expectError(t, tc) })
 	}
 
 	t.Run("repeated id gets the stored reply whatever its data", func(t *testing.T) {
