@@ -36,6 +36,21 @@ func (h *Hall) rate(now time.Time, dev Device, data json.RawMessage) (any, error
 	return protocol.Empty{}, nil
 }
 
+func (h *Hall) rateDetails(now time.Time, dev Device, data json.RawMessage) (any, error) {
+	var in protocol.RateDetails
+	if err := decode(data, &in); err != nil {
+		return nil, err
+	}
+	_, err := h.eng.RateDetails(now, queue.RateDetailsInput{
+		TicketID: in.TicketID, Rating: in.Rating, Reasons: in.Reasons, Comment: in.Comment,
+		Token: in.Token, Device: dev.ID,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return protocol.Empty{}, nil
+}
+
 func (h *Hall) feedback(now time.Time, dev Device, data json.RawMessage) (any, error) {
 	var in protocol.FeedbackMsg
 	if err := decode(data, &in); err != nil {

@@ -65,6 +65,11 @@ func commitTx(tx *bolt.Tx, day string, ch queue.Changes, frames [][]byte, reply 
 			return err
 		}
 	}
+	for _, d := range ch.FeedbackDetails {
+		if _, err := updateFeedbackTx(tx, d.ID, d.Apply); err != nil {
+			return err
+		}
+	}
 	events := tx.Bucket(bucketEvents)
 	events.FillPercent = appendFill
 	for i, ev := range ch.Events {

@@ -69,21 +69,28 @@ func (s *Store) GetFeedback(id int64) (queue.Feedback, bool, error) {
 func (s *Store) UpdateFeedback(id int64, fn func(*queue.Feedback)) (bool, error) {
 	var found bool
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketFeedback)
-		v := b.Get(u64(uint64(id)))
-		if v == nil {
-			return nil
-		}
-		found = true
-		var fb queue.Feedback
-		if err := json.Unmarshal(v, &fb); err != nil {
-			return err
-		}
-		fn(&fb)
-		return putJSON(b, u64(uint64(id)), fb)
+		var err error
+		found, err = updateFeedbackTx(tx, id, fn)
+		return err
 	})
 	if err != nil {
 		return false, fmt.Errorf("store: update feedback %d: %w", id, err)
 	}
 	return found, nil
+}
+
+// updateFeedbackTx applies fn to feedback item id inside tx, leaving every
+// field fn does not touch (a supervisor's answer, its status) as stored.
+func updateFeedbackTx(tx *bolt.Tx, id int64, fn func(*queue.Feedback)) (bool, error) {
+	b := tx.Bucket(bucketFeedback)
+	v := b.Get(u64(uint64(id)))
+	if v == nil {
+		return false, nil
+	}
+	var fb queue.Feedback
+	if err := json.Unmarshal(v, &fb); err != nil {
+		return true, err
+	}
+	fn(&fb)
+	return true, putJSON(b, u64(uint64(id)), fb)
 }

@@ -103,6 +103,11 @@ func (d *engineDay) step() {
 	case op == 9 && len(d.finished) > 0:
 		t, _ := d.e.Ticket(d.finished[d.r.IntN(len(d.finished))])
 		_, err = d.e.Rate(d.now, queue.RateInput{TicketID: t.ID, Token: t.Token, Rating: d.r.IntN(5) + 1, Device: "kiosk-1"})
+		if err != nil {
+			// rated already: another face chosen on the reasons screen
+			d.e.DiscardChanges()
+			_, err = d.e.RateDetails(d.now, queue.RateDetailsInput{TicketID: t.ID, Rating: d.r.IntN(5) + 1, Device: "kiosk-1"})
+		}
 	case op == 10:
 		if _, err = d.e.Pause(d.now, c); err != nil {
 			_, err = d.e.Resume(d.now, c)

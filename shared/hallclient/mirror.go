@@ -81,6 +81,9 @@ func (m *Mirror) apply(ev protocol.Message) error {
 	case protocol.EvTicketRated:
 		var d protocol.RatedEvent
 		return decode(ev.Data, &d, func() { m.rated(d) })
+	case protocol.EvRatingChanged:
+		var d protocol.RatingChangedEvent
+		return decode(ev.Data, &d, func() { m.ratingChanged(d) })
 	case protocol.EvCounterUpdated:
 		var d protocol.CounterEvent
 		return decode(ev.Data, &d, func() { m.counterUpdated(d.Counter) })
@@ -176,6 +179,24 @@ func (m *Mirror) rated(d protocol.RatedEvent) {
 	}
 	if d.Clerk != "" {
 		m.clerk(d.Clerk).Ratings[d.Rating]++
+	}
+}
+
+// ratingChanged moves a rating to its new level in recent_calls and in
+// the clerk's figures.
+func (m *Mirror) ratingChanged(d protocol.RatingChangedEvent) {
+	if d.Rating < 1 || d.Rating > 5 || d.From < 1 || d.From > 5 {
+		return
+	}
+	for i := range m.s.RecentCalls {
+		if m.s.RecentCalls[i].ID == d.TicketID {
+			m.s.RecentCalls[i].Rating = queue.OptInt(d.Rating)
+		}
+	}
+	if d.Clerk != "" {
+		cs := m.clerk(d.Clerk)
+		cs.Ratings[d.From] = max(0, cs.Ratings[d.From]-1)
+		cs.Ratings[d.Rating]++
 	}
 }
 

@@ -12,6 +12,8 @@ func FromEvent(ev queue.Event) Event {
 		out.Data = TransferredEvent{Ticket: *ev.Ticket, FromService: ev.FromService}
 	case EvTicketRated:
 		out.Data = RatedEvent{TicketID: ev.Rating.TicketID, Counter: ev.Rating.Counter, Clerk: ev.Rating.Clerk, Rating: ev.Rating.Rating}
+	case EvRatingChanged:
+		out.Data = RatingChangedEvent{TicketID: ev.Rating.TicketID, Counter: ev.Rating.Counter, Clerk: ev.Rating.Clerk, Rating: ev.Rating.Rating, From: ev.FromRating}
 	case EvCounterUpdated:
 		out.Data = CounterEvent{Counter: *ev.CounterView}
 	case EvDayStarted:

@@ -43,6 +43,17 @@ type Rate struct {
 	Token    string   `json:"token"`
 }
 
+// RateDetails is the data of rate_details: the ticket rated, the reasons
+// and comment to add, and Rating when the citizen chose another level
+// (0 keeps it). Token is needed unless the sender stored the rating.
+type RateDetails struct {
+	TicketID string   `json:"ticket_id"`
+	Rating   int      `json:"rating,omitempty"`
+	Reasons  []string `json:"reasons"`
+	Comment  string   `json:"comment"`
+	Token    string   `json:"token,omitempty"`
+}
+
 // FeedbackMsg is the data of feedback.
 type FeedbackMsg struct {
 	Message string `json:"message"`
@@ -122,6 +133,16 @@ type RatedEvent struct {
 	Counter  int    `json:"counter"`
 	Clerk    string `json:"clerk"`
 	Rating   int    `json:"rating"`
+}
+
+// RatingChangedEvent is the data of rating_changed: a stored rating's level
+// changed from From to Rating (the clerk's figures move with it).
+type RatingChangedEvent struct {
+	TicketID string `json:"ticket_id"`
+	Counter  int    `json:"counter"`
+	Clerk    string `json:"clerk"`
+	Rating   int    `json:"rating"`
+	From     int    `json:"from"`
 }
 
 // CounterEvent is the data of counter_updated.

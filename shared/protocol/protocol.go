@@ -64,6 +64,9 @@ const (
 	CmdPing        = "ping"
 	CmdIssueTicket = "issue_ticket"
 	CmdRate        = "rate"
+	// CmdRateDetails adds reasons and a comment to a stored rating (and may
+	// change its level), once, within the rating window (SPEC 3).
+	CmdRateDetails = "rate_details"
 	CmdFeedback    = "feedback"
 	CmdClerkLogin  = "clerk_login"
 	CmdClerkLogout = "clerk_logout"
@@ -85,6 +88,7 @@ const (
 	EvTicketHeld        = queue.EvTicketHeld
 	EvTicketExpired     = queue.EvTicketExpired
 	EvTicketRated       = queue.EvTicketRated
+	EvRatingChanged     = queue.EvRatingChanged
 	EvCounterUpdated    = queue.EvCounterUpdated
 	EvDayStarted        = queue.EvDayStarted
 )
@@ -104,6 +108,7 @@ var CommandRoles = map[string][]string{
 	CmdPing:        {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
 	CmdIssueTicket: {RoleKiosk},
 	CmdRate:        {RoleKiosk},
+	CmdRateDetails: {RoleKiosk},
 	CmdFeedback:    {RoleKiosk},
 	CmdClerkLogin:  {RoleCounter},
 	CmdClerkLogout: {RoleCounter},

@@ -28,8 +28,9 @@ type Engine struct {
 	clerkAt  map[string]int
 	recent   []string // ticket ids, newest call first
 	stats    map[string]*ClerkDay
-	served   map[string]served // by service, for estimates
-	feedback int64             // last feedback id
+	ratings  map[string]*Rating // the day's ratings, by ticket id
+	served   map[string]served  // by service, for estimates
+	feedback int64              // last feedback id
 
 	pending Changes
 }
@@ -74,6 +75,7 @@ func (e *Engine) reset(day string) {
 	e.clerkAt = map[string]int{}
 	e.recent = nil
 	e.stats = map[string]*ClerkDay{}
+	e.ratings = map[string]*Rating{}
 	e.served = map[string]served{}
 	for _, c := range e.cfg.Counters {
 		e.counters[c.ID] = &CounterState{ID: c.ID, Day: day, Status: CounterClosed}
@@ -127,6 +129,7 @@ func (e *Engine) Load(d DayData) {
 			continue // a damaged record must not stop the day from loading
 		}
 		e.clerkDay(r.Clerk).Ratings[r.Rating]++
+		e.ratings[r.TicketID] = &r
 	}
 	e.rebuildRecent()
 }

@@ -12,8 +12,11 @@ const (
 	EvTicketHeld        = "ticket_held"
 	EvTicketExpired     = "ticket_expired"
 	EvTicketRated       = "ticket_rated"
-	EvCounterUpdated    = "counter_updated"
-	EvDayStarted        = "day_started"
+	// EvRatingChanged: rate_details changed a stored rating's level (the
+	// citizen chose another face on the reasons screen).
+	EvRatingChanged  = "rating_changed"
+	EvCounterUpdated = "counter_updated"
+	EvDayStarted     = "day_started"
 )
 
 // Event is one numbered event of the day, as the Engine produced it. Which
@@ -26,7 +29,8 @@ type Event struct {
 	Counter     int      // ticket_called, ticket_rated
 	Recall      bool     // ticket_called
 	FromService string   // ticket_transferred
-	Rating      *Rating  // ticket_rated
+	Rating      *Rating  // ticket_rated, rating_changed
+	FromRating  int      // rating_changed: the level before
 	CounterView *Counter // counter_updated
 	Day         string   // day_started
 }
@@ -38,10 +42,22 @@ type Changes struct {
 	Counters []CounterState
 	Ratings  []Rating
 	Feedback []Feedback
-	Events   []Event
+	// FeedbackDetails amend feedback items already stored (a rating's
+	// case gets the reasons and comment given afterwards); the store
+	// reads each item and changes only these fields.
+	FeedbackDetails []FeedbackDetails
+	Events          []Event
+}
+
+// FeedbackDetails is what rate_details changes in the case a rating opened.
+type FeedbackDetails struct {
+	ID      int64
+	Message string // "" keeps the message
+	Rating  int
+	Reasons []string
 }
 
 // Empty reports whether nothing changed.
 func (c *Changes) Empty() bool {
-	return len(c.Tickets)+len(c.Counters)+len(c.Ratings)+len(c.Feedback)+len(c.Events) == 0
+	return len(c.Tickets)+len(c.Counters)+len(c.Ratings)+len(c.Feedback)+len(c.FeedbackDetails)+len(c.Events) == 0
 }

@@ -216,6 +216,7 @@ type snapshot struct {
 	ClerkAt  map[string]int
 	Recent   []string
 	Stats    map[string]ClerkDay
+	Ratings  map[string]Rating
 	Feedback int64
 }
 
@@ -229,6 +230,10 @@ func takeSnapshot(e *Engine) snapshot {
 		ClerkAt:  copyMap(e.clerkAt),
 		Recent:   append([]string(nil), e.recent...),
 		Stats:    map[string]ClerkDay{},
+		Ratings:  map[string]Rating{},
+	}
+	for id, r := range e.ratings {
+		s.Ratings[id] = *r
 	}
 	for id, t := range e.tickets {
 		c := *t

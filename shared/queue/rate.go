@@ -42,15 +42,8 @@ func (in *RateInput) validate() error {
 	if len(in.Reasons) > 0 && in.Rating > Neutral {
 		return Errorf(EBADREQUEST, "Chỉ đánh giá từ 1 đến 3 mới kèm lý do")
 	}
-	seen := map[string]bool{}
-	for _, r := range in.Reasons {
-		if !validReason(r) || seen[r] {
-			return Errorf(EBADREQUEST, "Lý do %q không hợp lệ", r)
-		}
-		seen[r] = true
-	}
-	if !utf8.ValidString(in.Comment) || utf8.RuneCountInString(in.Comment) > MaxCommentRunes {
-		return Errorf(EBADREQUEST, "Góp ý tối đa %d ký tự", MaxCommentRunes)
+	if err := validReasons(in.Reasons, in.Comment); err != nil {
+		return err
 	}
 	if in.TicketID == "" && in.Token != "" {
 		return Errorf(EBADREQUEST, "Thiếu mã số (ticket_id)")
@@ -84,19 +77,34 @@ func (e *Engine) Rate(now time.Time, in RateInput) (int64, error) {
 	}
 	e.clerkDay(r.Clerk).Ratings[r.Rating]++
 	e.saveTicket(t)
+	if in.Rating <= Dissatisfied {
+		r.FeedbackID = e.openCase(now, &r)
+	}
+	e.ratings[t.ID] = &r
 	e.pending.Ratings = append(e.pending.Ratings, r)
 	e.emit(now, Event{Type: EvTicketRated, Rating: &r, Counter: r.Counter})
-	if in.Rating > Dissatisfied {
-		return 0, nil
-	}
-	msg := r.Comment
-	if msg == "" {
-		msg = "Công dân đánh giá: " + RatingLabels[in.Rating]
-	}
+	return r.FeedbackID, nil
+}
+
+// openCase opens the feedback item of a rating of 1 or 2 and returns its id.
+func (e *Engine) openCase(now time.Time, r *Rating) int64 {
 	return e.addFeedback(now, Feedback{
-		Device: in.Device, Message: msg, TicketID: t.ID, Rating: in.Rating,
+		Device: r.Device, Message: caseMessage(r), TicketID: r.TicketID, Rating: r.Rating,
 		Reasons: r.Reasons, Counter: r.Counter, Clerk: r.Clerk,
-	}), nil
+	})
+}
+
+// caseMessage is the text of a rating's feedback item: the citizen's
+// comment, or the level's words when there is none.
+func caseMessage(r *Rating) string {
+	if r.Comment != "" {
+		return r.Comment
+	}
+	msg := "Công dân đánh giá: " + RatingLabels[r.Rating]
+	if r.FirstRating != 0 {
+		msg += " (lúc đầu chọn: " + RatingLabels[r.FirstRating] + ")"
+	}
+	return msg
 }
 
 // ratedTicket finds the ticket a rating is for, by token or, for a rating

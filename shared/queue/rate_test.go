@@ -134,7 +134,7 @@ func TestRate(t *testing.T) {
 			want := Rating{
 				TicketID: tk.ID, Number: tk.Number, Service: "A", Rating: in.Rating,
 				Reasons: append([]string{}, in.Reasons...), Comment: in.Comment,
-				Counter: 1, Clerk: "hang.nd", Device: "kiosk-1", At: At(now),
+				Counter: 1, Clerk: "hang.nd", Device: "kiosk-1", At: At(now), FeedbackID: fid,
 			}
 			if !reflect.DeepEqual(c.Ratings, []Rating{want}) {
 				t.Errorf("got ratings %+v, want %+v", c.Ratings, want)

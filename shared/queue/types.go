@@ -152,6 +152,14 @@ type Rating struct {
 	Clerk    string   `json:"clerk"`
 	Device   string   `json:"device"`
 	At       Stamp    `json:"at"`
+	// FeedbackID is the feedback item this rating opened (levels 1 and 2),
+	// or 0.
+	FeedbackID int64 `json:"feedback_id,omitempty"`
+	// DetailedAt is when rate_details added reasons and a comment (or
+	// changed the level); a rating takes details once.
+	DetailedAt *Stamp `json:"detailed_at,omitempty"`
+	// FirstRating is the level first tapped, when rate_details changed it.
+	FirstRating int `json:"first_rating,omitempty"`
 }
 
 // Feedback statuses.
