@@ -7,7 +7,7 @@ import "time"
 func (m *Model) Touch() {
 	m.mu.Lock()
 	m.touch()
-	m.mu.Unlock()
+	m.unlock()
 }
 
 // touch is Touch with the lock held.
@@ -20,7 +20,7 @@ func (m *Model) touch() { m.lastTouch = m.cfg.Now() }
 func (m *Model) Tick() {
 	m.mu.Lock()
 	changed := m.tick()
-	m.mu.Unlock()
+	m.unlock()
 	if changed && m.cfg.OnChange != nil {
 		m.cfg.OnChange()
 	}

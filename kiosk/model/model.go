@@ -45,6 +45,9 @@ const (
 	PadIdleHome = 30 * time.Second
 	// DoneShowFor is how long a thank-you or error message stays.
 	DoneShowFor = 8 * time.Second
+	// ThanksBeforeNext is how long a rating pad thanks a citizen when the
+	// next one's prompt waits.
+	ThanksBeforeNext = 2 * time.Second
 	// NoticeFor is how long a message on the home screen stays.
 	NoticeFor = 10 * time.Second
 	// sendTimeout bounds one command, in flight across reconnects included.
@@ -85,9 +88,13 @@ type Model struct {
 	until     time.Time // when the current screen or notice goes home
 	issuing   bool      // an issue_ticket is in flight
 	sending   bool      // a rate or feedback is in flight
-	rateToken string
-	rateID    string
-	rateFrom  Screen // where the rating started: ScreenRateCode or ScreenHome
+	rate      *rating   // the rating on screen, if any
+	rateFrom  Screen    // where it started: ScreenRateCode or ScreenHome (a pad's prompt)
+	// queued is the next citizen's prompt, kept while the one before is
+	// still choosing or typing: the pad offers it once that one is done.
+	queued *rating
+	// later holds sends decided under the lock; unlock starts them.
+	later []func()
 }
 
 // New returns a model on the home screen, offline until SetStatus says
@@ -109,22 +116,38 @@ func New(cfg Config) *Model {
 // View returns a copy of what the screen should show.
 func (m *Model) View() View {
 	m.mu.Lock()
-	defer m.mu.Unlock()
+	defer m.unlock()
 	return m.v.clone()
+}
+
+// unlock releases the lock, then starts the sends decided under it.
+func (m *Model) unlock() {
+	later := m.later
+	m.later = nil
+	m.mu.Unlock()
+	for _, f := range later {
+		m.cfg.Go(f)
+	}
 }
 
 // update runs f under the lock, then reports the change.
 func (m *Model) update(f func()) {
 	m.mu.Lock()
 	f()
-	m.mu.Unlock()
+	m.unlock()
 	if m.cfg.OnChange != nil {
 		m.cfg.OnChange()
 	}
 }
 
-// goHome shows the home screen. The caller holds the lock.
+// goHome shows the home screen, or the next citizen's rating prompt when
+// one waits. The caller holds the lock.
 func (m *Model) goHome() {
+	if q := m.queued; q != nil {
+		m.queued = nil
+		m.startRating(q, ScreenHome)
+		return
+	}
 	m.v.Screen = ScreenHome
 	m.v.Service = Tile{}
 	m.v.Ticket = TicketView{}
@@ -132,7 +155,7 @@ func (m *Model) goHome() {
 	m.v.Form = FormView{}
 	m.v.Done = DoneView{}
 	m.v.ExitError = ""
-	m.rateID, m.rateToken = "", ""
+	m.abandonRating()
 	m.until = time.Time{}
 	if m.v.Notice != "" {
 		m.until = m.cfg.Now().Add(NoticeFor)

@@ -93,15 +93,25 @@ func TestLowRatingWithReasons(t *testing.T) {
 	if got := f.m.View().Screen; got != ScreenReasons {
 		t.Fatalf("level 2 got screen %v, want reasons", got)
 	}
+	wantRate := protocol.Rate{TicketID: "2026-11-28/A001", Rating: 2, Reasons: []string{}, Token: "7KQ2M9XH"}
+	if got := f.sender.last(); got.typ != protocol.CmdRate || !reflect.DeepEqual(got.data, wantRate) {
+		t.Fatalf("at the tap sent %s %+v, want rate %+v", got.typ, got.data, wantRate)
+	}
 	f.m.ToggleReason("waiting")
 	f.m.ToggleReason("fee")
 	f.m.ToggleReason("waiting")
 	f.m.ToggleReason("attitude")
 	f.m.SubmitRating("  Chờ lâu quá  ")
-	want := protocol.Rate{TicketID: "2026-11-28/A001", Rating: 2, Reasons: []string{"fee", "attitude"},
+	want := protocol.RateDetails{TicketID: "2026-11-28/A001", Reasons: []string{"fee", "attitude"},
 		Comment: "Chờ lâu quá", Token: "7KQ2M9XH"}
-	if got := f.sender.last(); !reflect.DeepEqual(got.data, want) {
-		t.Errorf("sent %+v, want %+v", got.data, want)
+	if got := f.sender.last(); got.typ != protocol.CmdRateDetails || !reflect.DeepEqual(got.data, want) {
+		t.Errorf("sent %s %+v, want rate_details %+v", got.typ, got.data, want)
+	}
+	if v := f.m.View(); v.Screen != ScreenDone || v.Done.Text != ThanksRate {
+		t.Errorf("got screen %v %q, want thanks", v.Screen, v.Done.Text)
+	}
+	if n := f.sender.count(protocol.CmdRate); n != 1 {
+		t.Errorf("sent rate %d times, want once", n)
 	}
 }
 

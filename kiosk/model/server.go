@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"hallq/shared/protocol"
+	"hallq/shared/queue"
 )
 
 // SetStatus reports whether the server is reachable. Offline, the kiosk
@@ -72,24 +73,66 @@ func counterName(s protocol.State, id int) string {
 }
 
 // HandleEvent takes one event. A rating pad turns to the rating screen when
-// its counter finishes a ticket live (a replayed finish is history).
+// its counter finishes a ticket live (a replayed finish is history); while
+// the citizen before is still rating, that prompt waits its turn. When the
+// counter calls another ticket, a prompt nobody answered ends: the pad
+// shows the new citizen's waiting screen.
 func (m *Model) HandleEvent(typ string, data json.RawMessage, replayed bool) {
-	if typ != protocol.EvTicketFinished || replayed {
-		return
-	}
-	var ev protocol.TicketEvent
-	if err := json.Unmarshal(data, &ev); err != nil {
-		m.log.Warn("kiosk: bad ticket_finished event", "err", err)
-		return
-	}
-	m.update(func() {
-		if m.v.Counter == 0 || int(ev.Ticket.Counter) != m.v.Counter {
+	switch {
+	case typ == protocol.EvTicketFinished && !replayed:
+		var ev protocol.TicketEvent
+		if err := json.Unmarshal(data, &ev); err != nil {
+			m.log.Warn("kiosk: bad ticket_finished event", "err", err)
 			return
 		}
-		m.show(ScreenRate)
-		m.v.Rate = RateView{Number: ev.Ticket.Number}
-		m.rateID, m.rateToken = ev.Ticket.ID, ""
-		m.rateFrom = ScreenHome
-		m.lastTouch = m.cfg.Now()
-	})
+		m.update(func() { m.finished(ev.Ticket) })
+	case typ == protocol.EvTicketCalled:
+		var ev protocol.CalledEvent
+		if err := json.Unmarshal(data, &ev); err != nil {
+			m.log.Warn("kiosk: bad ticket_called event", "err", err)
+			return
+		}
+		m.update(func() { m.called(ev.Ticket, ev.Counter) })
+	}
+}
+
+// finished offers the rating of t if it was finished at the pad's counter.
+// The caller holds the lock.
+func (m *Model) finished(t queue.Ticket) {
+	if m.v.Counter == 0 || int(t.Counter) != m.v.Counter {
+		return
+	}
+	r := &rating{id: t.ID, number: t.Number, counterName: m.v.CounterName, clerkName: clerkName(m.state, m.v.Counter, string(t.Clerk))}
+	if cur := m.rate; cur != nil && cur.level != 0 && m.rateFrom == ScreenHome {
+		m.queued = r // the citizen before is still choosing reasons or typing
+		return
+	}
+	m.startRating(r, ScreenHome)
+}
+
+// called ends the prompts of the pad's counter that belong to earlier
+// citizens: the counter now serves someone else. The caller holds the
+// lock.
+func (m *Model) called(t queue.Ticket, counter int) {
+	if m.v.Counter == 0 || counter != m.v.Counter {
+		return
+	}
+	if q := m.queued; q != nil && q.id != t.ID {
+		m.queued = nil
+	}
+	if r := m.rate; r != nil && r.id != t.ID && r.level == 0 && m.rateFrom == ScreenHome {
+		m.v.Notice = ""
+		m.goHome()
+	}
+}
+
+// clerkName is the full name of the clerk who served at counter, as the
+// state knows it, or the username.
+func clerkName(s protocol.State, counter int, username string) string {
+	for _, c := range s.Counters {
+		if c.ID == counter && string(c.Clerk) == username && c.ClerkName != "" {
+			return string(c.ClerkName)
+		}
+	}
+	return username
 }

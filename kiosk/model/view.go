@@ -94,11 +94,14 @@ type TicketView struct {
 // RateView is a rating in progress.
 type RateView struct {
 	// Number is the ticket being rated (A001).
-	Number  string
-	Level   int
-	Reasons []string
-	Sending bool
-	Error   string
+	Number string
+	// CounterName and ClerkName say who is rated (a pad's prompt).
+	CounterName string
+	ClerkName   string
+	Level       int
+	Reasons     []string
+	Sending     bool
+	Error       string
 }
 
 // FormView is the state of the feedback form or the code entry.
