@@ -47,6 +47,7 @@ func TestEndToEnd(t *testing.T) {
 	}{
 		{"hall kiosk 1920x1080", fyne.NewSize(1920, 1080), runHall, false},
 		{"rating pad 1080x1920", fyne.NewSize(1080, 1920), runPad, false},
+		{"rating pad low ratings 1080x1920", fyne.NewSize(1080, 1920), runPadLow, false},
 		{"hall kiosk 1080x1920", fyne.NewSize(1080, 1920), runHall, true},
 		{"rating pad 1920x1080", fyne.NewSize(1920, 1080), runPad, true},
 	}
