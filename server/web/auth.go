@@ -84,10 +84,29 @@ func (s *Server) page(h func(w http.ResponseWriter, r *http.Request, user string
 }
 
 // localPath returns next if it is a path on this server, or "/": a sign-in
-// never sends the browser to another site.
+// never sends the browser to another site. It accepts only a path that
+// parses with no scheme and no host, starts with exactly one "/", and holds
+// no byte at or below 0x20 (browsers drop tabs and newlines, turning
+// "/\t/evil" into "//evil") and no backslash (read as "/").
 func localPath(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsRune(next, '\\') {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || strings.HasPrefix(u.Path, "//") ||
+		!plainPath(next) || !plainPath(u.Path) {
 		return "/"
 	}
 	return next
+}
+
+// plainPath reports whether p holds no control byte, space or backslash,
+// as typed or once decoded.
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] <= 0x20 || p[i] == 0x7f || p[i] == '\\' {
+			return false
+		}
+	}
+	return true
 }

@@ -112,6 +112,17 @@ func TestSignInNext(t *testing.T) {
 		{"local page", "/reports?date=2026-11-27", "/reports?date=2026-11-27"},
 		{"other site", "https://evil.example/", "/"},
 		{"scheme-relative", "//evil.example/", "/"},
+		{"tab", "/\t/evil.example/", "/"},
+		{"CR LF", "/\r\n/evil.example/", "/"},
+		{"newline", "/\n/evil.example/", "/"},
+		{"space", "/ /evil.example/", "/"},
+		{"backslash", "/\\evil.example/", "/"},
+		{"backslash later", "/x\\..\\\\evil.example/", "/"},
+		{"encoded slash", "/%2F/evil.example/", "/"},
+		{"encoded tab", "/%09/evil.example/", "/"},
+		{"scheme", "javascript:alert(1)", "/"},
+		{"URL-like local path", "/https://evil.example", "/https:/evil.example"},
+		{"DEL", "/\x7f/evil.example/", "/"},
 		{"empty", "", "/"},
 	}
 	for _, tc := range tests {
