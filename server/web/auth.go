@@ -21,17 +21,22 @@ func (s *Server) supervisor(r *http.Request) (string, bool) {
 		return "", false
 	}
 	_, err := s.checkPassword(user, pass)
-	return user, err == ""
+	return clip(user, maxUsernameRunes), err == ""
 }
 
 // checkPassword checks a sign-in against the config and the lock-out, and
 // returns the supervisor's name or a message fit to show.
+// A username is cut to maxUsernameRunes before it is counted or logged; a
+// longer one never matches.
 func (s *Server) checkPassword(user, pass string) (name string, problem string) {
+	full := user
+	user = clip(user, maxUsernameRunes)
 	if until, locked := s.guard.locked(user); locked {
 		return "", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau " +
 			until.In(s.hall.Settings().Location).Format("15:04") + "."
 	}
 	sv, ok := s.hall.Config().Supervisor(user)
+	ok = ok && full == user
 	if !ok {
 		sv.PasswordHash = absentHash // as slow as a real check: names do not leak by timing
 	}

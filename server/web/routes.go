@@ -12,14 +12,14 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
 
 	s.mux.HandleFunc("GET /login", s.loginPage)
-	s.mux.HandleFunc("POST /login", s.login)
-	s.mux.HandleFunc("POST /logout", s.page(s.csrf(s.logout)))
+	s.mux.HandleFunc("POST /login", s.form(signInBodyMax, s.login))
+	s.mux.HandleFunc("POST /logout", s.form(signInBodyMax, s.page(s.csrf(s.logout))))
 
 	s.mux.HandleFunc("GET /{$}", s.page(s.hallPage))
 	s.mux.HandleFunc("GET /reports", s.page(s.reportPage))
 	s.mux.HandleFunc("GET /reports/month", s.page(s.monthPage))
 	s.mux.HandleFunc("GET /feedback", s.page(s.feedbackPage))
-	s.mux.HandleFunc("POST /feedback/{id}", s.page(s.csrf(s.updateFeedback)))
+	s.mux.HandleFunc("POST /feedback/{id}", s.form(answerBodyMax, s.page(s.csrf(s.updateFeedback))))
 
 	s.mux.HandleFunc("GET /api/reports/daily", s.api(s.dailyJSON))
 	s.mux.HandleFunc("GET /api/reports/monthly", s.api(s.monthlyJSON))
