@@ -4,6 +4,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -38,7 +39,21 @@ type Options struct {
 	Now func() time.Time
 
 	realClock bool
+	// readTimeout and idleTimeout replace ReadTimeout and IdleTimeout
+	// (tests).
+	readTimeout, idleTimeout time.Duration
 }
+
+// HTTP server limits: a request (headers and body) must arrive within
+// ReadTimeout, so a body trickled a byte at a time is cut; a keep-alive
+// connection idle for IdleTimeout is closed. Websockets set their own
+// deadlines once upgraded. There is no write timeout: a slow download of a
+// year's report is not an attack.
+const (
+	ReadTimeout    = 30 * time.Second
+	IdleTimeout    = 60 * time.Second
+	MaxHeaderBytes = 64 << 10
+)
 
 // Server is a started hall server.
 type Server struct {
@@ -147,6 +162,9 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 	srv := &http.Server{
 		Handler:           web.New(web.Options{Hall: h, Sessions: sessions, WS: hb, Metrics: m.Handler(), Logger: o.Logger}),
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       cmp.Or(o.readTimeout, ReadTimeout),
+		IdleTimeout:       cmp.Or(o.idleTimeout, IdleTimeout),
+		MaxHeaderBytes:    MaxHeaderBytes,
 	}
 	var j *jobs.Jobs
 	if o.realClock {

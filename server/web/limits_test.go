@@ -99,3 +99,31 @@ func TestLongUsernameIsCut(t *testing.T) {
 		t.Errorf("a padded username signed in: %d", resp.StatusCode)
 	}
 }
+
+func TestStaticAndHeaders(t *testing.T) {
+	f := newFixture(t)
+	c := f.client()
+	for _, p := range []string{"/static/", "/static", "/static/../", "/static/nothing.css"} {
+		// A redirect (the mux adds the slash) is fine; a listing is not.
+		if r, body := f.get(c, p); r.StatusCode == http.StatusOK || strings.Contains(body, "app.css") {
+			t.Errorf("GET %s: got %d (%.200q), want 404: no folder listing", p, r.StatusCode, body)
+		}
+	}
+	r, _ := f.get(c, "/static/app.css")
+	if r.StatusCode != http.StatusOK {
+		t.Fatalf("GET /static/app.css: %d", r.StatusCode)
+	}
+	for _, p := range []string{"/static/app.css", "/login", "/healthz"} {
+		r, _ := f.get(c, p)
+		if got := r.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("%s X-Content-Type-Options %q, want nosniff", p, got)
+		}
+		if got := r.Header.Get("Referrer-Policy"); got != "same-origin" {
+			t.Errorf("%s Referrer-Policy %q, want same-origin", p, got)
+		}
+	}
+	r, _ = f.get(f.signedIn(), "/")
+	if csp := r.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "connect-src 'self';") {
+		t.Errorf("CSP %q, want connect-src 'self'", csp)
+	}
+}

@@ -3,6 +3,8 @@ package web
 import (
 	"io/fs"
 	"net/http"
+	"path"
+	"strings"
 )
 
 // routes registers the supervisor's paths. The stylesheet and script are
@@ -29,10 +31,15 @@ func (s *Server) routes() {
 }
 
 // staticHandler serves the embedded files with a short cache lifetime, so
-// that a new server version reaches browsers within minutes.
+// that a new server version reaches browsers within minutes. It serves
+// files only: a folder is not listed.
 func staticHandler(fsys fs.FS) http.Handler {
 	files := http.FileServerFS(fsys)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if st, err := fs.Stat(fsys, strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")); err != nil || st.IsDir() {
+			http.NotFound(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=300")
 		files.ServeHTTP(w, r)
 	})
