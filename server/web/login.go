@@ -50,7 +50,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.renderLogin(w, r, http.StatusForbidden, f)
 		return
 	}
-	if _, problem := s.checkPassword(user, r.PostFormValue("password")); problem != "" {
+	if _, problem := s.checkPassword(r, user, r.PostFormValue("password")); problem != "" {
 		s.log.Info("supervisor sign-in failed", "user", f.Username, "remote", r.RemoteAddr)
 		f.Error = problem
 		s.renderLogin(w, r, http.StatusUnauthorized, f)

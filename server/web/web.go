@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"hallq/server/hall"
+	"hallq/server/throttle"
 )
 
 // Options are the Server's dependencies.
@@ -30,7 +31,9 @@ type Server struct {
 	log      *slog.Logger
 	mux      *http.ServeMux
 	pages    pages
-	guard    *guard
+	// userIP slows failed sign-ins of one username from one address;
+	// perIP slows all sign-ins from one address.
+	userIP, perIP *throttle.Limiter
 }
 
 // New returns the Server with every route registered. It panics if the
@@ -41,7 +44,8 @@ func New(o Options) *Server {
 	}
 	s := &Server{
 		hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
-		pages: mustParsePages(), guard: newGuard(o.Hall.Now),
+		pages:  mustParsePages(),
+		userIP: throttle.New(SignInRule, o.Hall.Now), perIP: throttle.New(AddressRule, o.Hall.Now),
 	}
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.Handle("GET /metrics", o.Metrics)
