@@ -159,6 +159,7 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 	}
 	sessions := web.NewSessions(o.Now)
 	hb := hub.New(h, hub.Options{Logger: o.Logger, Session: sessions.User, Metrics: m})
+	sessions.OnEnd(hb.EndSessions)
 	srv := &http.Server{
 		Handler:           web.New(web.Options{Hall: h, Sessions: sessions, WS: hb, Metrics: m.Handler(), Logger: o.Logger}),
 		ReadHeaderTimeout: 10 * time.Second,
