@@ -38,6 +38,9 @@ type view struct {
 	UserName string // the supervisor's full name
 	CSRF     string
 	Data     any
+	// DemoSecrets are the published demo secrets still in use (signed-in
+	// pages only).
+	DemoSecrets []string
 }
 
 // view starts the view of a supervisor's page.
@@ -48,6 +51,9 @@ func (s *Server) view(r *http.Request, user, nav, title string, data any) view {
 	}
 	if v.UserName == "" {
 		v.UserName = user
+	}
+	if user != "" {
+		v.DemoSecrets = s.demo()
 	}
 	return v
 }

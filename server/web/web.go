@@ -22,6 +22,9 @@ type Options struct {
 	WS       http.Handler // the websocket hub
 	Metrics  http.Handler
 	Logger   *slog.Logger
+	// DemoSecrets lists the secrets still equal to a published demo
+	// value; every supervisor page shows them in a red banner.
+	DemoSecrets func() []string
 }
 
 // Server is the hall's HTTP handler.
@@ -31,6 +34,7 @@ type Server struct {
 	log      *slog.Logger
 	mux      *http.ServeMux
 	pages    pages
+	demo     func() []string
 	// userIP slows failed sign-ins of one username from one address;
 	// perIP slows all sign-ins from one address.
 	userIP, perIP *throttle.Limiter
@@ -42,7 +46,11 @@ func New(o Options) *Server {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.DemoSecrets == nil {
+		o.DemoSecrets = func() []string { return nil }
+	}
 	s := &Server{
+		demo: o.DemoSecrets,
 		hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
 		pages:  mustParsePages(),
 		userIP: throttle.New(SignInRule, o.Hall.Now), perIP: throttle.New(AddressRule, o.Hall.Now),
