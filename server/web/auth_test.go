@@ -30,6 +30,7 @@ func TestAuthRequired(t *testing.T) {
 		{"daily xlsx", "GET", "/reports/daily.xlsx", http.StatusUnauthorized},
 		{"daily csv", "GET", "/reports/daily.csv", http.StatusUnauthorized},
 		{"monthly xlsx", "GET", "/reports/monthly.xlsx?month=2026-11", http.StatusUnauthorized},
+		{"monthly csv", "GET", "/reports/monthly.csv?month=2026-11", http.StatusUnauthorized},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

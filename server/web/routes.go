@@ -28,6 +28,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /reports/daily.xlsx", s.api(s.dailyXLSX))
 	s.mux.HandleFunc("GET /reports/daily.csv", s.api(s.dailyCSV))
 	s.mux.HandleFunc("GET /reports/monthly.xlsx", s.api(s.monthlyXLSX))
+	s.mux.HandleFunc("GET /reports/monthly.csv", s.api(s.monthlyCSV))
 }
 
 // staticHandler serves the embedded files with a short cache lifetime, so
