@@ -1,0 +1,87 @@
+package hub
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestOutboxDropsASlowClient(t *testing.T) {
+	o := newOutbox()
+	for i := range maxPending {
+		if !o.push([]byte{byte(i)}) {
+			t.Fatalf("frame %d refused under the limit", i)
+		}
+	}
+	if o.push([]byte("one too many")) {
+		t.Fatal("a frame past the limit was taken")
+	}
+	frames, dropped := o.take()
+	if !dropped || len(frames) != 0 {
+		t.Fatalf("take after the limit: %d frames, dropped %v; want none, dropped", len(frames), dropped)
+	}
+	if o.push([]byte("later")) {
+		t.Fatal("a dropped connection took a frame")
+	}
+}
+
+func TestOutboxReplayIsUnlimited(t *testing.T) {
+	o := newOutbox()
+	o.unlimited()
+	for i := range 3 * maxPending {
+		if !o.push([]byte{byte(i)}) {
+			t.Fatalf("replay frame %d refused", i)
+		}
+	}
+	o.limited()
+	for i := range maxPending {
+		if !o.push([]byte{byte(i)}) {
+			t.Fatalf("live frame %d after the replay refused", i)
+		}
+	}
+	if o.push([]byte("x")) {
+		t.Fatal("past replay + limit: taken")
+	}
+}
+
+func TestSameOrigin(t *testing.T) {
+	tests := []struct {
+		origin, host string
+		want         bool
+	}{
+		{"http://hall.local:8080", "hall.local:8080", true},
+		{"https://HALL.local:8080", "hall.local:8080", true},
+		{"http://hall.local:8080.evil.gov.vn", "hall.local:8080", false},
+		{"http://other.gov.vn", "hall.local:8080", false},
+		{"http://hall.local", "hall.local:8080", false},
+		{"null", "hall.local:8080", false},
+		{"", "hall.local:8080", false},
+	}
+	for _, tc := range tests {
+		r := httptest.NewRequest("GET", "http://"+tc.host+"/ws", nil)
+		if tc.origin != "" {
+			r.Header.Set("Origin", tc.origin)
+		}
+		if got := sameOrigin(r); got != tc.want {
+			t.Errorf("Origin %q to %s: got %v, want %v", tc.origin, tc.host, got, tc.want)
+		}
+	}
+}
+
+func TestClipAndClientIP(t *testing.T) {
+	if got := clip(strings.Repeat("ệ", 100)); len([]rune(got)) != logValueMax+1 || !strings.HasSuffix(got, "…") {
+		t.Errorf("clip of 100 runes: %d runes", len([]rune(got)))
+	}
+	if got := clip("kiosk-1"); got != "kiosk-1" {
+		t.Errorf("clip of a short value: %q", got)
+	}
+	r := httptest.NewRequest("GET", "/ws", nil)
+	r.RemoteAddr = "192.168.1.20:51234"
+	if ip := clientIP(r); ip != "192.168.1.20" {
+		t.Errorf("clientIP: %q", ip)
+	}
+	r.RemoteAddr = "[fe80::1]:51234"
+	if ip := clientIP(r); ip != "fe80::1" {
+		t.Errorf("clientIP v6: %q", ip)
+	}
+}
