@@ -8,11 +8,7 @@ import (
 )
 
 // Device is an authenticated connection's identity.
-type Device struct {
-	ID      string
-	Role    string
-	Counter int
-}
+type Device = protocol.Device
 
 // Authenticate checks a device's token in constant time.
 func (h *Hall) Authenticate(id, token string) (Device, error) {
@@ -24,6 +20,4 @@ func (h *Hall) Authenticate(id, token string) (Device, error) {
 }
 
 // Supervisor returns the identity of a supervisor's browser connection.
-func Supervisor(username string) Device {
-	return Device{ID: "supervisor:" + username, Role: protocol.RoleSupervisor}
-}
+func Supervisor(username string) Device { return protocol.SupervisorDevice(username) }

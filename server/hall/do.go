@@ -198,11 +198,4 @@ func OKFrame(id string, data any) []byte {
 
 // ErrorFrame encodes a failed reply for err and returns its code. This is
 // the one place where domain errors become protocol errors.
-func ErrorFrame(id string, err error) ([]byte, string) {
-	code := queue.ErrorCode(err)
-	b, _ := json.Marshal(protocol.Reply{
-		Type: protocol.TypeReply, ID: id, OK: false,
-		Error: &protocol.Error{Code: code, Message: queue.ErrorMessage(err)},
-	})
-	return b, code
-}
+func ErrorFrame(id string, err error) ([]byte, string) { return protocol.ErrorFrame(id, err) }

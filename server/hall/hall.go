@@ -13,14 +13,13 @@ import (
 
 	"hallq/server/config"
 	"hallq/server/store"
+	"hallq/shared/protocol"
 	"hallq/shared/queue"
 )
 
 // Subscriber is a connection that receives events. Enqueue must not block:
 // a subscriber that cannot take a frame returns false and closes itself.
-type Subscriber interface {
-	Enqueue(frame []byte) bool
-}
+type Subscriber = protocol.Subscriber
 
 // Metrics receives the hall's counts; server/metrics implements it.
 type Metrics interface {

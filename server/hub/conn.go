@@ -12,7 +12,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"hallq/server/hall"
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
 
@@ -29,8 +28,8 @@ type conn struct {
 	done chan struct{}
 	once sync.Once
 
-	dev     *hall.Device // set after a successful hello; reader goroutine only
-	name    atomic.Value // the device id, for the writer's logs
+	dev     *protocol.Device // set after a successful hello; reader goroutine only
+	name    atomic.Value     // the device id, for the writer's logs
 	away    chan struct{}
 	ended   chan struct{} // closed when a supervisor's session ends
 	endOnce sync.Once
@@ -43,7 +42,7 @@ func newConn(hb *Hub, ws *websocket.Conn, r *http.Request) *conn {
 		ended: make(chan struct{})}
 }
 
-// Enqueue implements hall.Subscriber.
+// Enqueue implements protocol.Subscriber.
 func (c *conn) Enqueue(frame []byte) bool { return c.out.push(frame) }
 
 // recheck asks the writer to close a supervisor's connection whose session
@@ -100,7 +99,7 @@ func (c *conn) readLoop() {
 			c.ws.SetReadDeadline(time.Now().Add(pongWait))
 		}
 		if kind != websocket.TextMessage {
-			f, _ := hall.ErrorFrame("", queue.Errorf(queue.EBADREQUEST, "Mỗi tin nhắn phải là một khung văn bản (text frame) JSON"))
+			f, _ := protocol.ErrorFrame("", queue.Errorf(queue.EBADREQUEST, "Mỗi tin nhắn phải là một khung văn bản (text frame) JSON"))
 			c.out.push(f)
 			continue
 		}
@@ -119,7 +118,7 @@ type incoming struct {
 func (c *conn) handle(data []byte) {
 	typ, id, body, err := parse(data)
 	if err != nil {
-		f, _ := hall.ErrorFrame("", err)
+		f, _ := protocol.ErrorFrame("", err)
 		c.out.push(f)
 		return
 	}
@@ -146,13 +145,13 @@ func parse(data []byte) (typ, id string, body json.RawMessage, err error) {
 
 func (c *conn) hello(typ, id string, body json.RawMessage) {
 	if typ != protocol.CmdHello {
-		f, _ := hall.ErrorFrame(id, queue.Errorf(queue.EUNAUTHORIZED, "Cần gửi hello trước"))
+		f, _ := protocol.ErrorFrame(id, queue.Errorf(queue.EUNAUTHORIZED, "Cần gửi hello trước"))
 		c.out.push(f)
 		return
 	}
 	ip := clientIP(c.req)
 	if wait := c.hub.guesses.Wait(ip); wait > 0 {
-		f, _ := hall.ErrorFrame(id, queue.Errorf(queue.ERATELIMITED,
+		f, _ := protocol.ErrorFrame(id, queue.Errorf(queue.ERATELIMITED,
 			"Quá nhiều lần kết nối sai từ máy này. Vui lòng thử lại sau %d giây", int((wait+time.Second-1)/time.Second)))
 		c.out.push(f)
 		c.refuse()
@@ -160,14 +159,14 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 	}
 	var h protocol.Hello
 	if err := json.Unmarshal(body, &h); body != nil && err != nil {
-		f, _ := hall.ErrorFrame(id, queue.Errorf(queue.EBADREQUEST, "Dữ liệu hello không hợp lệ"))
+		f, _ := protocol.ErrorFrame(id, queue.Errorf(queue.EBADREQUEST, "Dữ liệu hello không hợp lệ"))
 		c.out.push(f)
 		c.failed(ip, "")
 		return
 	}
 	dev, err := c.authenticate(h)
 	if err != nil {
-		f, _ := hall.ErrorFrame(id, err)
+		f, _ := protocol.ErrorFrame(id, err)
 		c.out.push(f)
 		c.failed(ip, h.Device)
 		return
@@ -208,10 +207,10 @@ func (c *conn) refuse() {
 	c.endOnce.Do(func() { close(c.ended) })
 }
 
-func (c *conn) authenticate(h protocol.Hello) (hall.Device, error) {
+func (c *conn) authenticate(h protocol.Hello) (protocol.Device, error) {
 	if h.Token == "" && sameOrigin(c.req) {
 		if user, ok := c.hub.session(c.req); ok {
-			return hall.Supervisor(user), nil
+			return protocol.SupervisorDevice(user), nil
 		}
 	}
 	return c.hub.hall.Authenticate(h.Device, h.Token)

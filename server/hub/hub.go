@@ -6,13 +6,14 @@ package hub
 
 import (
 	"context"
+	"encoding/json"
 	"log/slog"
 	"net/http"
 	"sync"
 	"time"
 
-	"hallq/server/hall"
 	"hallq/server/throttle"
+	"hallq/shared/protocol"
 
 	"github.com/gorilla/websocket"
 )
@@ -38,6 +39,16 @@ const (
 // to Max.
 var HelloRule = throttle.Rule{Free: 30, Base: time.Second, Max: time.Minute, Window: time.Minute}
 
+// Hall is what the hub needs of the hall's application service
+// (server/hall satisfies it): who a device is, its events, its commands.
+type Hall interface {
+	Authenticate(id, token string) (protocol.Device, error)
+	Subscribe(s protocol.Subscriber, dev protocol.Device, id string, hello protocol.Hello) bool
+	Unsubscribe(s protocol.Subscriber)
+	Do(dev protocol.Device, typ, id string, data json.RawMessage) []byte
+	Now() time.Time
+}
+
 // ConnMetrics counts authenticated connections by role.
 type ConnMetrics interface {
 	Connected(role string, delta int)
@@ -53,7 +64,7 @@ type Options struct {
 
 // Hub accepts websocket connections and runs them until Shutdown.
 type Hub struct {
-	hall     *hall.Hall
+	hall     Hall
 	log      *slog.Logger
 	session  func(*http.Request) (string, bool)
 	metrics  ConnMetrics
@@ -67,7 +78,7 @@ type Hub struct {
 }
 
 // New returns a Hub serving h.
-func New(h *hall.Hall, o Options) *Hub {
+func New(h Hall, o Options) *Hub {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}

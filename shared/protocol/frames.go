@@ -1,0 +1,37 @@
+package protocol
+
+import (
+	"encoding/json"
+
+	"hallq/shared/queue"
+)
+
+// Device is an authenticated connection's identity: a hall device by its
+// token, or a supervisor's browser.
+type Device struct {
+	ID      string
+	Role    string
+	Counter int
+}
+
+// SupervisorDevice is the identity of a supervisor's browser connection.
+func SupervisorDevice(username string) Device {
+	return Device{ID: "supervisor:" + username, Role: RoleSupervisor}
+}
+
+// Subscriber receives a connection's frames. Enqueue must not block; it
+// reports false when the connection is gone or too slow.
+type Subscriber interface {
+	Enqueue(frame []byte) bool
+}
+
+// ErrorFrame encodes the error reply to command id (empty when the
+// command's id could not be read) and returns it with its code.
+func ErrorFrame(id string, err error) ([]byte, string) {
+	code := queue.ErrorCode(err)
+	b, _ := json.Marshal(Reply{
+		Type: TypeReply, ID: id, OK: false,
+		Error: &Error{Code: code, Message: queue.ErrorMessage(err)},
+	})
+	return b, code
+}
