@@ -79,6 +79,18 @@ func rateTitle(v model.RateView) string {
 	return strings.Join(parts, " · ")
 }
 
+// faceTile is a level's button: its face over its national wording, at
+// the given sizes.
+func faceTile(level int, faceSize, labelSize float32, tap func()) (fyne.CanvasObject, *widget.Button) {
+	b := widget.NewButton("", tap)
+	face := canvas.NewText(faces[level], look.Color(levelTones[level]))
+	face.TextSize = faceSize
+	face.Alignment = fyne.TextAlignCenter
+	label := look.Colored(queue.RatingLabels[level], labelSize, levelTones[level], true)
+	label.Alignment = fyne.TextAlignCenter
+	return container.NewStack(b, container.NewVBox(layout.NewSpacer(), face, label, layout.NewSpacer())), b
+}
+
 // rate shows the five levels of the national scale.
 type rate struct {
 	box    fyne.CanvasObject
@@ -98,15 +110,9 @@ func newRate(m *model.Model) *rate {
 	q.Alignment = fyne.TextAlignCenter
 	tiles := make([]fyne.CanvasObject, 0, 5)
 	for level := 5; level >= 1; level-- {
-		b := widget.NewButton("", func() { m.ChooseLevel(level) })
+		tile, b := faceTile(level, 88, 32, func() { m.ChooseLevel(level) })
 		r.levels = append(r.levels, b)
-		face := canvas.NewText(faces[level], look.Color(levelTones[level]))
-		face.TextSize = 88
-		face.Alignment = fyne.TextAlignCenter
-		label := look.Colored(queue.RatingLabels[level], 32, levelTones[level], true)
-		label.Alignment = fyne.TextAlignCenter
-		tiles = append(tiles, look.Touch(container.NewStack(b,
-			container.NewVBox(layout.NewSpacer(), face, label, layout.NewSpacer())), 330, look.MinTouch*3))
+		tiles = append(tiles, look.Touch(tile, 330, look.MinTouch*3))
 	}
 	r.box = container.NewBorder(container.NewVBox(r.title, q), container.NewVBox(r.err, backBar(m)), nil, nil,
 		container.New(&orientGrid{wide: 5, tall: 1}, tiles...))
@@ -161,15 +167,9 @@ func newReasons(m *model.Model) *reasons {
 	r.title.Wrapping = fyne.TextWrapWord
 	faceRow := make([]fyne.CanvasObject, 0, 5)
 	for level := 5; level >= 1; level-- {
-		b := widget.NewButton("", func() { m.ChooseLevel(level) })
+		tile, b := faceTile(level, 44, 18, func() { m.ChooseLevel(level) })
 		r.faces[level] = b
-		face := canvas.NewText(faces[level], look.Color(levelTones[level]))
-		face.TextSize = 44
-		face.Alignment = fyne.TextAlignCenter
-		label := look.Colored(queue.RatingLabels[level], 18, levelTones[level], true)
-		label.Alignment = fyne.TextAlignCenter
-		faceRow = append(faceRow, look.Touch(container.NewStack(b,
-			container.NewVBox(layout.NewSpacer(), face, label, layout.NewSpacer())), 150, KeySize*1.2))
+		faceRow = append(faceRow, look.Touch(tile, 150, KeySize*1.2))
 	}
 	change := look.Text("Mức đã chọn được tô sáng; chạm mặt khác để đổi.", theme.SizeNameCaptionText)
 	question := look.Text("Ông/bà chưa hài lòng về điều gì? (chọn một hoặc nhiều)", look.SizeBig)
