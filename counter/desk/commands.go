@@ -171,7 +171,6 @@ func (d *Desk) run(typ string, data any, extra string) {
 		d.msg = Message{Text: errorText(typ, err, d.online), Error: true}
 	} else {
 		d.msg = Message{Text: d.replyText(typ, raw, extra)}
-		d.patchLocked(typ, raw)
 		d.checkPickerLocked()
 	}
 	d.mu.Unlock()

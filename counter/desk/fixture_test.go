@@ -25,12 +25,16 @@ type answer struct {
 }
 
 // fakeSender records commands and answers them from a table by type; with
-// a gate, each Send waits until the gate is closed.
+// a gate, each Send waits until the gate is closed. As the server does, it
+// delivers a command's event before its reply: events[typ] is the state
+// the event brings, handed to desk.
 type fakeSender struct {
 	mu      sync.Mutex
 	sent    []sent
 	answers map[string]answer
 	gate    chan struct{}
+	events  map[string]protocol.State
+	desk    *Desk
 }
 
 func (f *fakeSender) Send(ctx context.Context, typ string, data any) (json.RawMessage, error) {
@@ -47,6 +51,9 @@ func (f *fakeSender) Send(ctx context.Context, typ string, data any) (json.RawMe
 	}
 	if a.err != nil {
 		return nil, a.err
+	}
+	if st, ok := f.events[typ]; ok && f.desk != nil {
+		f.desk.SetState(st)
 	}
 	if a.data == nil {
 		return json.RawMessage(`{}`), nil

@@ -85,6 +85,7 @@ func TestTransferPicker(t *testing.T) {
 		protocol.CmdTransfer: {data: protocol.TicketReply{Ticket: queue.Ticket{ID: "2026-11-28/A007", Number: "A007", Service: "C", State: queue.Waiting}}},
 	}}
 	d := newDesk(t, f, serving(sampleState(), "A007"))
+	f.events, f.desk = map[string]protocol.State{protocol.CmdTransfer: sampleState()}, d
 	if !d.HandleKey("F5") {
 		t.Fatal("F5 did not open the picker")
 	}
@@ -125,6 +126,7 @@ func TestLogin(t *testing.T) {
 		protocol.CmdClerkLogin: {data: protocol.ClerkReply{Clerk: protocol.ClerkInfo{Username: "hang.nd", Name: "Nguyễn Diệu Hằng", Counter: 1}}},
 	}}
 	d := newDesk(t, f, st)
+	f.events, f.desk = map[string]protocol.State{protocol.CmdClerkLogin: sampleState()}, d
 	if d.Login(" ", "1234") {
 		t.Error("sent with an empty username")
 	}
@@ -152,6 +154,9 @@ func TestLogin(t *testing.T) {
 func TestLogout(t *testing.T) {
 	f := &fakeSender{}
 	d := newDesk(t, f, sampleState())
+	out := sampleState()
+	out.Counters[0].Clerk, out.Counters[0].ClerkName, out.Counters[0].Status = "", "", queue.CounterClosed
+	f.events, f.desk = map[string]protocol.State{protocol.CmdClerkLogout: out}, d
 	if !d.Do(ActLogout) {
 		t.Fatal("logout refused")
 	}

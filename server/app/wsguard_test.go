@@ -163,3 +163,43 @@ func TestHelloGuessing(t *testing.T) {
 		t.Errorf("%d refused hellos logged, want at most %d", n, hub.HelloRule.Free)
 	}
 }
+
+// TestEventsBeforeReply: on the connection that sent a command, its events
+// come before its reply (the counter shows a command's effect from its
+// event, and re-enables its buttons at the reply).
+func TestEventsBeforeReply(t *testing.T) {
+	s := startServer(t, "", nil)
+	k := connect(t, s, "kiosk-1")
+	c := connect(t, s, "counter-1")
+	c.login("hang.nd", "1111")
+	k.issue("A")
+	k.issue("A")
+	for _, step := range []struct {
+		typ   string
+		data  func(id string) any
+		event string
+	}{
+		{"call_next", func(string) any { return nil }, "ticket_called"},
+		{"recall", func(id string) any { return map[string]any{"ticket_id": id} }, "ticket_called"},
+		{"finish", func(id string) any { return map[string]any{"ticket_id": id} }, "ticket_finished"},
+		{"call_next", func(string) any { return nil }, "ticket_called"},
+		{"hold", func(id string) any { return map[string]any{"ticket_id": id} }, "ticket_held"},
+		{"clerk_logout", func(string) any { return nil }, "counter_updated"},
+	} {
+		var current string
+		if st := s.Hall.State(); st.Counters[0].Ticket != nil {
+			current = st.Counters[0].Ticket.ID
+		}
+		r, events := c.reply(c.send(step.typ, step.data(current)))
+		if !r.OK {
+			t.Fatalf("%s: %+v", step.typ, r.Error)
+		}
+		found := false
+		for _, e := range events {
+			found = found || e.Type == step.event
+		}
+		if !found {
+			t.Fatalf("%s: events before the reply %v, want %s among them", step.typ, events, step.event)
+		}
+	}
+}
