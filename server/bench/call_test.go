@@ -51,6 +51,12 @@ func benchCall(b *testing.B, n int) {
 	b.ReportMetric(f99, "floor-p99-ms")
 	b.ReportMetric(p50/f50, "p50/floor")
 	b.ReportMetric(p99/f99, "p99/floor")
+	if n <= 100 {
+		target(b, "p50/floor", p50/f50, 1.5)
+		target(b, "p99/floor", p99/f99, 2)
+	} else {
+		target(b, "p99-ms", p99, 35)
+	}
 }
 
 // BenchmarkIssueTicket times issue_ticket's reply and reports p50 against a
@@ -72,6 +78,7 @@ func BenchmarkIssueTicket(b *testing.B) {
 	b.ReportMetric(p99, "p99-ms")
 	b.ReportMetric(u50, "update-p50-ms")
 	b.ReportMetric(p50/u50, "p50/update")
+	target(b, "p50/update", p50/u50, 2.1)
 }
 
 // bareUpdate times n bbolt Updates of a ticket-sized value, with fsync.
@@ -125,4 +132,5 @@ func BenchmarkIssueTicketServer(b *testing.B) {
 	b.ReportMetric(p99, "p99-ms")
 	b.ReportMetric(u50, "update-p50-ms")
 	b.ReportMetric(p50/u50, "p50/update")
+	target(b, "p50/update", p50/u50, 2.1)
 }

@@ -39,6 +39,7 @@ func BenchmarkIdleConnections(b *testing.B) {
 	time.Sleep(500 * time.Millisecond)
 	after := rssKB(b, cmd.Process.Pid)
 	b.ReportMetric(float64(after-before)/float64(n), "KB/conn")
+	target(b, "KB/conn", float64(after-before)/float64(n), 50)
 	b.ReportMetric(float64(before), "rss-before-KB")
 }
 
