@@ -23,8 +23,9 @@ import (
 // runDeadLink: the kiosk talks to the server through a proxy that stalls
 // (nothing passes, nothing closes). A click on tile A and on "KHÔNG" shows,
 // within IssueWait, the failure in red with "Về trang chủ"; the kiosk drops
-// the dead link and dials again within 10 s; once the link heals, the same
-// clicks print A001, the one ticket the server issued.
+// the dead link and dials again within 10 s; once the link heals (the held
+// command reaches the server, which issues A001), the same clicks print
+// A001, the one ticket the server issued.
 func runDeadLink(t *testing.T, bin string, size fyne.Size, shots string) {
 	s := startServer(t)
 	p := apptest.StartProxy(t, s.Addr)
@@ -59,7 +60,10 @@ func runDeadLink(t *testing.T, bin string, size fyne.Size, shots string) {
 	t.Logf("dialled again %v after the stall", time.Since(stalled).Round(100*time.Millisecond))
 	click(d, t, failed.button(t, "Về trang chủ"))
 
-	p.Stall(false)
+	p.Stall(false) // the held issue_ticket reaches the server: A001, for nobody yet
+	xtest.Eventually(t, 5*time.Second, "the stalled issue_ticket did not reach the server", func() bool {
+		return s.Hall.State().Services[0].Issued == 1
+	})
 	waitScreen(t, d, "home with tile A enabled after the heal", homeUp)
 	click(d, t, tileA)
 	waitScreen(t, d, "priority question again", func(img image.Image) bool { return xtest.Share(img, no, 40, primary()) > 0.4 })

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"context"
+	"encoding/json"
 	"sync"
 	"testing"
 	"time"
@@ -40,8 +41,9 @@ func (s *slips) numbers() []string {
 // real server, through a proxy that stalls the link (nothing passes, nothing
 // closes) while a citizen asks for a ticket, with the production timings:
 // the citizen is told within IssueWait that no ticket came, the kiosk goes
-// offline within 10 s, and once the link heals the citizen's retry prints
-// the one ticket the server issued.
+// offline within 10 s, and once the link heals (the stalled command reaches
+// the server, which issues A001 to nobody) the citizen's retry prints that
+// ticket, the only one.
 func TestDeadLinkIssuesOnce(t *testing.T) {
 	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600)))
 	h := apptest.StartHall(t, clk.Now)
@@ -54,7 +56,8 @@ func TestDeadLinkIssuesOnce(t *testing.T) {
 		OnHello:  func(r protocol.HelloReply) { m.SetHello(r) },
 		OnState:  func(s protocol.State) { m.SetState(s) },
 	})
-	m = model.New(model.Config{Sender: c, Printer: prn, Now: time.Now})
+	rec := &recorder{Client: c}
+	m = model.New(model.Config{Sender: rec, Printer: prn, Now: time.Now})
 	start()
 	apptest.WaitFor(t, 10*time.Second, "the kiosk online", func() bool { v := m.View(); return v.Online && len(v.Tiles) > 0 })
 
@@ -78,6 +81,12 @@ func TestDeadLinkIssuesOnce(t *testing.T) {
 
 	p.Stall(false) // the held frames go through, the stalled issue_ticket too
 	apptest.WaitFor(t, 10*time.Second, "the kiosk online again", func() bool { return m.View().Online })
+	apptest.WaitFor(t, 5*time.Second, "the stalled issue_ticket to reach the server", func() bool {
+		return h.Srv.Hall.State().Services[0].Issued == 1
+	})
+	if n := prn.numbers(); len(n) != 0 {
+		t.Fatalf("slips before the retry: got %v, want none (the reply came too late)", n)
+	}
 	m.ChooseService("A")
 	m.AnswerPriority(false)
 	apptest.WaitFor(t, model.IssueWait, "the retry's ticket", func() bool { return m.View().Screen == model.ScreenTicket })
@@ -90,4 +99,28 @@ func TestDeadLinkIssuesOnce(t *testing.T) {
 	if n := prn.numbers(); len(n) != 1 || n[0] != "A001" {
 		t.Errorf("slips: got %v, want [A001]", n)
 	}
+	if ids := rec.sent(); len(ids) != 2 || ids[0] != ids[1] {
+		t.Errorf("issue_ticket ids: got %v, want the retry under the first id", ids)
+	}
+}
+
+// recorder is the real client, with the ids of the commands sent through
+// SendID.
+type recorder struct {
+	*hallclient.Client
+	mu  sync.Mutex
+	ids []string
+}
+
+func (r *recorder) SendID(ctx context.Context, id, typ string, data any) (json.RawMessage, error) {
+	r.mu.Lock()
+	r.ids = append(r.ids, id)
+	r.mu.Unlock()
+	return r.Client.SendID(ctx, id, typ, data)
+}
+
+func (r *recorder) sent() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.ids...)
 }

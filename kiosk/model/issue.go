@@ -46,9 +46,10 @@ const (
 	IssueFailText = "Chưa cấp được số, xin mời thử lại hoặc liên hệ cán bộ"
 )
 
-// idSender is a Sender that lets the kiosk choose the command id
-// (*hallclient.Client), so that a retry is the same command.
-type idSender interface {
+// IDSender is a Sender that lets the kiosk choose the command id
+// (*hallclient.Client), so that a retry of an issue given up is the same
+// command. With a plain Sender a retry is a new command.
+type IDSender interface {
 	NewID() string
 	SendID(ctx context.Context, id, typ string, data any) (json.RawMessage, error)
 }
@@ -100,7 +101,7 @@ func (m *Model) newTry(svc string, priority bool) *issueTry {
 		return &issueTry{svc: svc, priority: priority, id: r.id}
 	}
 	t := &issueTry{svc: svc, priority: priority}
-	if s, ok := m.cfg.Sender.(idSender); ok {
+	if s, ok := m.cfg.Sender.(IDSender); ok {
 		t.id = s.NewID()
 	}
 	return t
@@ -109,7 +110,7 @@ func (m *Model) newTry(svc string, priority bool) *issueTry {
 // sendIssue sends try's issue_ticket, under its id when it has one.
 func (m *Model) sendIssue(ctx context.Context, try *issueTry) (json.RawMessage, error) {
 	req := protocol.IssueTicket{Service: try.svc, Priority: try.priority}
-	if s, ok := m.cfg.Sender.(idSender); ok && try.id != "" {
+	if s, ok := m.cfg.Sender.(IDSender); ok && try.id != "" {
 		return s.SendID(ctx, try.id, protocol.CmdIssueTicket, req)
 	}
 	return m.cfg.Sender.Send(ctx, protocol.CmdIssueTicket, req)

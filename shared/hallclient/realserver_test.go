@@ -184,7 +184,8 @@ func TestInFlightCallAppliedOnce(t *testing.T) {
 // the default ping timings (a link that passes nothing and closes nothing):
 // a quiet but live link stays up, a stalled one is dropped within 10 s and
 // dialled again once it heals, and an issue_ticket given up during the
-// stall and sent again with the same id after it issues one ticket.
+// stall (applied when the held bytes pass, its reply lost) and sent again
+// with the same id gets the stored reply: one ticket.
 func TestStalledLinkNoticedAndIssuedOnce(t *testing.T) {
 	h := startHall(t)
 	p := apptest.StartProxy(t, h.Addr)
@@ -230,6 +231,9 @@ func TestStalledLinkNoticedAndIssuedOnce(t *testing.T) {
 	if p.Accepted() < 2 {
 		t.Errorf("connections through the proxy: got %d, want a new one after the stall", p.Accepted())
 	}
+	apptest.WaitFor(t, 5*time.Second, "the stalled issue_ticket to reach the server", func() bool {
+		return h.Srv.Hall.State().Services[0].Issued == 1
+	})
 	ctx, cancel = context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	raw, err := kiosk.SendID(ctx, id, protocol.CmdIssueTicket, issue)
@@ -238,7 +242,6 @@ func TestStalledLinkNoticedAndIssuedOnce(t *testing.T) {
 	}
 	var got protocol.IssueReply
 	json.Unmarshal(raw, &got)
-	time.Sleep(200 * time.Millisecond) // let a late copy of the first frame land, if it is still coming
 	st := h.Srv.Hall.State()
 	if got.Ticket.Number != "A001" || len(st.Waiting) != 1 || st.Services[0].Issued != 1 {
 		t.Errorf("after the stall: reply %q, waiting %v, service A issued %d; want A001 issued once",
