@@ -50,6 +50,7 @@ func TestEndToEnd(t *testing.T) {
 		{"hall kiosk 1920x1080", fyne.NewSize(1920, 1080), runHall, false},
 		{"rating pad 1080x1920", fyne.NewSize(1080, 1920), runPad, false},
 		{"dead link 1920x1080", fyne.NewSize(1920, 1080), runDeadLink, false},
+		{"rating pad low ratings 1080x1920", fyne.NewSize(1080, 1920), runPadLow, false},
 		{"hall kiosk 1080x1920", fyne.NewSize(1080, 1920), runHall, true},
 		{"rating pad 1920x1080", fyne.NewSize(1920, 1080), runPad, true},
 	}

@@ -98,7 +98,7 @@ func (d *Desk) SetHello(h protocol.HelloReply) {
 	h.State = nil
 	d.hello = &h
 	if st != nil {
-		c := cloneState(*st)
+		c := st.Clone()
 		d.state = &c
 	}
 	d.mu.Unlock()
@@ -107,7 +107,7 @@ func (d *Desk) SetHello(h protocol.HelloReply) {
 
 // SetState replaces the mirrored state of the day.
 func (d *Desk) SetState(s protocol.State) {
-	s = cloneState(s)
+	s = s.Clone()
 	d.mu.Lock()
 	d.state = &s
 	d.checkPickerLocked()

@@ -7,24 +7,6 @@ import (
 	"hallq/shared/queue"
 )
 
-// cloneState copies the parts of s that Desk reads or patches, so that
-// neither the mirror that handed s over nor a patch here can change the
-// other's copy.
-func cloneState(s protocol.State) protocol.State {
-	s.Services = append([]protocol.ServiceInfo(nil), s.Services...)
-	s.Counters = append([]queue.Counter(nil), s.Counters...)
-	for i := range s.Counters {
-		if t := s.Counters[i].Ticket; t != nil {
-			c := *t
-			s.Counters[i].Ticket = &c
-		}
-	}
-	s.Waiting = append([]queue.Ticket(nil), s.Waiting...)
-	s.Held = append([]queue.Ticket(nil), s.Held...)
-	s.Clerks = append([]protocol.ClerkStats(nil), s.Clerks...)
-	return s
-}
-
 // patchLocked applies a successful reply to the local state at once, so the
 // buttons follow the command without waiting for its event (which brings the
 // same change, and may come first or after). A second "call next" clicked

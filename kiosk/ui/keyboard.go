@@ -19,6 +19,10 @@ var (
 	digitRows = []string{"123", "456", "789", "0"}
 )
 
+// KeySize is the least width and height of an on-screen key, in pixels: a
+// fingertip's target on a touch screen.
+const KeySize = 90
+
 // TelexHint tells the citizen how to type Vietnamese.
 const TelexHint = "Gõ tiếng Việt kiểu Telex: aa→â  aw→ă  ee→ê  oo→ô  ow→ơ  uw→ư  dd→đ;  " +
 	"dấu: s sắc, f huyền, r hỏi, x ngã, j nặng, z xoá dấu"
@@ -31,6 +35,8 @@ type field struct {
 	telex   bool
 	max     int // characters
 	setting bool
+	// changed, when set, hears every change of the text.
+	changed func(string)
 }
 
 func newField(placeholder string, multiline, useTelex bool, max int, onFocus func(*field)) *field {
@@ -45,6 +51,9 @@ func newField(placeholder string, multiline, useTelex bool, max int, onFocus fun
 	f.entry.OnChanged = func(s string) {
 		if !f.setting {
 			f.ed.Set(s) // typed on a physical keyboard or scanned
+		}
+		if f.changed != nil {
+			f.changed(s)
 		}
 	}
 	return f
@@ -112,6 +121,7 @@ type keyboard struct {
 	active  *field
 	shift   bool
 	letters []*widget.Button
+	keys    []*widget.Button // every character key, for tests
 }
 
 func newKeyboard(rows []string, withShift bool, touch func()) *keyboard {
@@ -129,7 +139,8 @@ func newKeyboard(rows []string, withShift bool, touch func()) *keyboard {
 			if unicode.IsLetter(r) {
 				k.letters = append(k.letters, b)
 			}
-			keys = append(keys, b)
+			k.keys = append(k.keys, b)
+			keys = append(keys, look.Touch(b, KeySize, KeySize))
 		}
 		lines = append(lines, container.NewGridWithColumns(cols, keys...))
 	}
@@ -143,6 +154,9 @@ func newKeyboard(rows []string, withShift bool, touch func()) *keyboard {
 		bottom = append(bottom, shiftBtn, space, enter)
 	}
 	bottom = append(bottom, back)
+	for i, b := range bottom {
+		bottom[i] = look.Touch(b, KeySize, KeySize)
+	}
 	lines = append(lines, container.NewGridWithColumns(len(bottom), bottom...))
 	k.root = container.NewVBox(lines...)
 	return k

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -62,6 +63,22 @@ func (r *rateCode) update(v model.View) {
 	showIf(r.err, v.Form.Error != "")
 }
 
+// rateTitle names the ticket and whom the citizen rates:
+// "Số thứ tự A002 · Quầy 1 · Cán bộ Nguyễn Thị Lan".
+func rateTitle(v model.RateView) string {
+	if v.Number == "" {
+		return ""
+	}
+	parts := []string{"Số thứ tự " + v.Number}
+	if v.CounterName != "" {
+		parts = append(parts, v.CounterName)
+	}
+	if v.ClerkName != "" {
+		parts = append(parts, "Cán bộ "+v.ClerkName)
+	}
+	return strings.Join(parts, " · ")
+}
+
 // rate shows the five levels of the national scale.
 type rate struct {
 	box    fyne.CanvasObject
@@ -74,13 +91,13 @@ func newRate(m *model.Model) *rate {
 	r := &rate{title: look.Text("", look.SizeBig)}
 	r.title.Alignment = fyne.TextAlignCenter
 	r.title.TextStyle.Bold = true
+	r.title.Wrapping = fyne.TextWrapWord
 	r.err = look.Text("", theme.SizeNameText)
 	r.err.Importance = widget.DangerImportance
 	q := look.Text("Xin ông/bà đánh giá mức độ hài lòng", theme.SizeNameHeadingText)
 	q.Alignment = fyne.TextAlignCenter
 	tiles := make([]fyne.CanvasObject, 0, 5)
 	for level := 5; level >= 1; level-- {
-		level := level
 		b := widget.NewButton("", func() { m.ChooseLevel(level) })
 		r.levels = append(r.levels, b)
 		face := canvas.NewText(faces[level], look.Color(levelTones[level]))
@@ -100,11 +117,7 @@ func (r *rate) root() fyne.CanvasObject { return container.NewPadded(r.box) }
 func (r *rate) enter(model.View)        {}
 
 func (r *rate) update(v model.View) {
-	title := "Số thứ tự " + v.Rate.Number
-	if v.Rate.Number == "" {
-		title = ""
-	}
-	if r.title.Text != title {
+	if title := rateTitle(v.Rate); r.title.Text != title {
 		r.title.SetText(title)
 	}
 	if r.err.Text != v.Rate.Error {
@@ -120,25 +133,47 @@ func (r *rate) update(v model.View) {
 	}
 }
 
-// reasons offers the reasons and a comment for levels 1 to 3.
+// reasons offers the reasons and a comment for levels 1 to 3. It shows the
+// face chosen and lets the citizen choose another; the comment field and
+// the keyboard (keys of KeySize) sit at the bottom, where a hand reaches.
 type reasons struct {
 	box     fyne.CanvasObject
+	title   *widget.Label
 	comment *field
 	kb      *keyboard
+	faces   map[int]*widget.Button
 	toggles map[string]*widget.Button
 	err     *widget.Label
 	send    *widget.Button
 }
 
 func newReasons(m *model.Model) *reasons {
-	r := &reasons{kb: newKeyboard(telexRows, true, m.Touch), toggles: map[string]*widget.Button{}}
+	r := &reasons{kb: newKeyboard(telexRows, true, m.Touch), toggles: map[string]*widget.Button{},
+		faces: map[int]*widget.Button{}}
 	r.comment = newField("Ý kiến khác (không bắt buộc, tối đa 500 ký tự)", true, true, model.MaxComment,
 		func(fl *field) { r.kb.active = fl; m.Touch() })
 	r.comment.entry.SetMinRowsVisible(2)
+	r.comment.changed = m.SetComment
 	r.err = look.Text("", theme.SizeNameText)
 	r.err.Importance = widget.DangerImportance
-	title := look.Text("Ông/bà chưa hài lòng về điều gì? (chọn một hoặc nhiều)", look.SizeBig)
-	title.TextStyle.Bold = true
+	r.title = look.Text("", theme.SizeNameText)
+	r.title.TextStyle.Bold = true
+	r.title.Wrapping = fyne.TextWrapWord
+	faceRow := make([]fyne.CanvasObject, 0, 5)
+	for level := 5; level >= 1; level-- {
+		b := widget.NewButton("", func() { m.ChooseLevel(level) })
+		r.faces[level] = b
+		face := canvas.NewText(faces[level], look.Color(levelTones[level]))
+		face.TextSize = 44
+		face.Alignment = fyne.TextAlignCenter
+		label := look.Colored(queue.RatingLabels[level], 18, levelTones[level], true)
+		label.Alignment = fyne.TextAlignCenter
+		faceRow = append(faceRow, look.Touch(container.NewStack(b,
+			container.NewVBox(layout.NewSpacer(), face, label, layout.NewSpacer())), 150, KeySize*1.2))
+	}
+	change := look.Text("Mức đã chọn được tô sáng; chạm mặt khác để đổi.", theme.SizeNameCaptionText)
+	question := look.Text("Ông/bà chưa hài lòng về điều gì? (chọn một hoặc nhiều)", look.SizeBig)
+	question.TextStyle.Bold = true
 	btns := make([]fyne.CanvasObject, 0, len(queue.Reasons))
 	for _, rs := range queue.Reasons {
 		code := rs.Code
@@ -148,8 +183,11 @@ func newReasons(m *model.Model) *reasons {
 	}
 	r.send = look.BigButton("Gửi đánh giá", func() { m.SubmitRating(r.comment.Text()) })
 	hint := look.Text(TelexHint, theme.SizeNameCaptionText)
-	form := container.NewVBox(title, container.NewGridWithColumns(3, btns...), r.comment.entry, r.err, hint, r.kb.root)
-	r.box = container.NewBorder(nil, container.NewGridWithColumns(2, backBar(m), r.send), nil, nil, container.NewVScroll(form))
+	top := container.NewVBox(r.title, container.NewGridWithColumns(5, faceRow...), change,
+		question, container.NewGridWithColumns(3, btns...))
+	bottom := container.NewVBox(r.comment.entry, r.err, hint, r.kb.root,
+		container.NewGridWithColumns(2, backBar(m), r.send))
+	r.box = container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(top))
 	return r
 }
 
@@ -161,6 +199,24 @@ func (r *reasons) enter(model.View) {
 }
 
 func (r *reasons) update(v model.View) {
+	if title := rateTitle(v.Rate); r.title.Text != title {
+		r.title.SetText(title)
+	}
+	for level, b := range r.faces {
+		imp := widget.LowImportance
+		if level == v.Rate.Level {
+			imp = widget.HighImportance
+		}
+		if b.Importance != imp {
+			b.Importance = imp
+			b.Refresh()
+		}
+		if v.Rate.Sending {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
 	for code, b := range r.toggles {
 		imp := widget.MediumImportance
 		if slices.Contains(v.Rate.Reasons, code) {

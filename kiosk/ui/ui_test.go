@@ -3,10 +3,12 @@ package ui
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hallq/kiosk/model"
 	"hallq/shared/protocol"
@@ -116,24 +118,73 @@ func TestPadRating(t *testing.T) {
 	f.m.SetHello(protocol.HelloReply{Role: "kiosk", Counter: 1})
 	test.AssertRendersToMarkup(t, "pad_home.xml", f.u.Window().Canvas())
 	f.m.HandleEvent(protocol.EvTicketFinished,
-		[]byte(`{"ticket":{"id":"2026-11-28/A002","number":"A002","service":"A","state":"finished","counter":1}}`), false)
+		[]byte(`{"ticket":{"id":"2026-11-28/A002","number":"A002","service":"A","state":"finished","counter":1,"clerk":"lan"}}`), false)
 	test.AssertRendersToMarkup(t, "rate.xml", f.u.Window().Canvas())
 	rt := f.u.screens[model.ScreenRate].(*rate)
+	if want := "Số thứ tự A002 · Quầy 1"; !strings.HasPrefix(rt.title.Text, want) {
+		t.Errorf("prompt title %q, want it to start with %q", rt.title.Text, want)
+	}
 	test.Tap(rt.levels[3]) // 5, 4, 3, 2, 1: level 2
 	if got := f.m.View().Screen; got != model.ScreenReasons {
 		t.Fatalf("screen got %v, want reasons", got)
+	}
+	// The level is stored at the tap, before any reason or comment.
+	want := []any{protocol.Rate{TicketID: "2026-11-28/A002", Rating: 2, Reasons: []string{}}}
+	if got := f.s.got(protocol.CmdRate); !reflect.DeepEqual(got, want) {
+		t.Errorf("rate got %#v, want %#v", got, want)
 	}
 	f.tap(t, "Thời gian chờ")
 	f.keys(t, "chowf laau")
 	test.AssertRendersToMarkup(t, "reasons.xml", f.u.Window().Canvas())
 	f.tap(t, "Gửi đánh giá")
-	want := []any{protocol.Rate{TicketID: "2026-11-28/A002", Rating: 2, Reasons: []string{"waiting"}, Comment: "chờ lâu"}}
-	if got := f.s.got(protocol.CmdRate); !reflect.DeepEqual(got, want) {
-		t.Errorf("rate got %#v, want %#v", got, want)
+	wantD := []any{protocol.RateDetails{TicketID: "2026-11-28/A002", Reasons: []string{"waiting"}, Comment: "chờ lâu"}}
+	if got := f.s.got(protocol.CmdRateDetails); !reflect.DeepEqual(got, wantD) {
+		t.Errorf("rate_details got %#v, want %#v", got, wantD)
 	}
 	f.tick(model.DoneShowFor)
 	if got := f.m.View().Screen; got != model.ScreenHome {
 		t.Errorf("screen got %v, want home", got)
+	}
+}
+
+// TestPadReasonsChangeFace: the reasons screen shows the face chosen and
+// takes another; what was typed reaches the server when the citizen walks
+// away.
+func TestPadReasonsChangeFace(t *testing.T) {
+	f := newFixture(t, portrait, fakePrinter{})
+	f.m.SetHello(protocol.HelloReply{Role: "kiosk", Counter: 1})
+	f.m.HandleEvent(protocol.EvTicketFinished,
+		[]byte(`{"ticket":{"id":"2026-11-28/A002","number":"A002","service":"A","state":"finished","counter":1}}`), false)
+	test.Tap(f.u.screens[model.ScreenRate].(*rate).levels[4]) // level 1
+	rs := f.u.screens[model.ScreenReasons].(*reasons)
+	if rs.faces[1].Importance != widget.HighImportance || rs.faces[2].Importance == widget.HighImportance {
+		t.Errorf("chosen face not shown: 1 is %v, 2 is %v", rs.faces[1].Importance, rs.faces[2].Importance)
+	}
+	test.Tap(rs.faces[3])
+	if rs.faces[3].Importance != widget.HighImportance || rs.faces[1].Importance == widget.HighImportance {
+		t.Errorf("face 3 tapped: 3 is %v, 1 is %v", rs.faces[3].Importance, rs.faces[1].Importance)
+	}
+	if got := f.m.View().Screen; got != model.ScreenReasons {
+		t.Fatalf("a low face keeps the reasons screen, got %v", got)
+	}
+	test.AssertRendersToMarkup(t, "reasons_portrait.xml", f.u.Window().Canvas())
+	// In portrait the keyboard is at the bottom and its keys are at
+	// least KeySize square.
+	win := f.u.Window().Canvas().Size()
+	for _, k := range rs.kb.keys {
+		if s := k.Size(); s.Width < KeySize || s.Height < KeySize {
+			t.Fatalf("key %q is %v, want at least %v square", k.Text, s, KeySize)
+		}
+	}
+	kbPos := fyne.CurrentApp().Driver().AbsolutePositionForObject(rs.kb.root)
+	if bottom := kbPos.Y + rs.kb.root.Size().Height; bottom < win.Height*0.8 || kbPos.Y < win.Height/2 {
+		t.Errorf("keyboard spans %v..%v of %v, want it at the bottom", kbPos.Y, bottom, win.Height)
+	}
+	f.keys(t, "lau")
+	f.tick(model.PadIdleHome) // the citizen walks away
+	want := []any{protocol.RateDetails{TicketID: "2026-11-28/A002", Rating: 3, Reasons: []string{}, Comment: "lau"}}
+	if got := f.s.got(protocol.CmdRateDetails); !reflect.DeepEqual(got, want) {
+		t.Errorf("rate_details got %#v, want %#v", got, want)
 	}
 }
 

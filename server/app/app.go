@@ -4,6 +4,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"hallq/server/config"
@@ -38,7 +41,21 @@ type Options struct {
 	Now func() time.Time
 
 	realClock bool
+	// readTimeout and idleTimeout replace ReadTimeout and IdleTimeout
+	// (tests).
+	readTimeout, idleTimeout time.Duration
 }
+
+// HTTP server limits: a request (headers and body) must arrive within
+// ReadTimeout, so a body trickled a byte at a time is cut; a keep-alive
+// connection idle for IdleTimeout is closed. Websockets set their own
+// deadlines once upgraded. There is no write timeout: a slow download of a
+// year's report is not an attack.
+const (
+	ReadTimeout    = 30 * time.Second
+	IdleTimeout    = 60 * time.Second
+	MaxHeaderBytes = 64 << 10
+)
 
 // Server is a started hall server.
 type Server struct {
@@ -109,6 +126,21 @@ func loadConfig(o Options) (*config.Config, error) {
 	return cfg, err
 }
 
+// warnDemoSecrets checks (off the start path: bcrypt is slow) whether any
+// secret is still a published demo value, and if so says it in the log and
+// on standard output and keeps the list for the pages' banner.
+func warnDemoSecrets(cfg *config.Config, out *atomic.Pointer[[]string], o Options) {
+	found := config.DemoSecretsInUse(cfg)
+	out.Store(&found)
+	if len(found) == 0 {
+		return
+	}
+	o.Logger.Warn("published demo secrets in use: replace them before real use", "secrets", strings.Join(found, "; "))
+	fmt.Fprintf(o.Stdout, "CẢNH BÁO: đang dùng mật khẩu, mã PIN hoặc mã thiết bị mẫu đã công bố (%s). "+
+		"Hãy thay trước khi dùng thật. / WARNING: published demo secrets in use; replace them before real use.\n",
+		strings.Join(found, ", "))
+}
+
 // Start starts the server and returns once it listens.
 func Start(o Options) (*Server, error) {
 	o.defaults()
@@ -142,11 +174,23 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	var demo atomic.Pointer[[]string]
+	go warnDemoSecrets(cfg, &demo, o)
 	sessions := web.NewSessions(o.Now)
 	hb := hub.New(h, hub.Options{Logger: o.Logger, Session: sessions.User, Metrics: m})
+	sessions.OnEnd(hb.EndSessions)
 	srv := &http.Server{
-		Handler:           web.New(web.Options{Hall: h, Sessions: sessions, WS: hb, Metrics: m.Handler(), Logger: o.Logger}),
+		Handler: web.New(web.Options{Hall: h, Sessions: sessions, WS: hb, Metrics: m.Handler(), Logger: o.Logger,
+			DemoSecrets: func() []string {
+				if p := demo.Load(); p != nil {
+					return *p
+				}
+				return nil
+			}}),
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       cmp.Or(o.readTimeout, ReadTimeout),
+		IdleTimeout:       cmp.Or(o.idleTimeout, IdleTimeout),
+		MaxHeaderBytes:    MaxHeaderBytes,
 	}
 	var j *jobs.Jobs
 	if o.realClock {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"hallq/server/hall"
 	"strings"
 	"testing"
 	"time"
@@ -52,8 +53,10 @@ func TestOpeningHours(t *testing.T) {
 	}
 }
 
-// TestPINLockout checks that 5 wrong PINs within 5 minutes lock the clerk
-// for 5 minutes, even with the right PIN, and that the lock ends.
+// TestPINLockout checks the PIN throttle: 4 wrong PINs are free, the 5th
+// makes the clerk wait a minute at that counter (even with the right PIN),
+// the next wrong one two minutes; the same clerk at another counter is not
+// slowed, and the wait ends.
 func TestPINLockout(t *testing.T) {
 	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
 	s := startServer(t, "", clk)
@@ -65,49 +68,75 @@ func TestPINLockout(t *testing.T) {
 		r, _ := c.reply(id)
 		wantErr(t, r, want, id)
 	}
-	right := func() msg {
+	right := func(c *wsClient) msg {
 		t.Helper()
 		r, _ := c.reply(c.send("clerk_login", map[string]any{"username": "tuan.lv", "pin": "4444"}))
 		return r
 	}
 
-	// Four wrong PINs, then five minutes pass: the window forgets them.
+	// Four wrong PINs, then a quiet window: they are forgotten.
 	for i := 0; i < 4; i++ {
 		wrong("unauthorized")
 		clk.Add(time.Second)
 	}
-	clk.Add(5 * time.Minute)
+	clk.Add(15 * time.Minute)
 	wrong("unauthorized")
-	if r := right(); !r.OK {
-		t.Fatalf("right PIN after 4+1 wrong ones 5 minutes apart: got %+v, want ok", r.Error)
+	if r := right(c); !r.OK {
+		t.Fatalf("right PIN after 4+1 wrong ones a window apart: got %+v, want ok", r.Error)
 	}
 	c.mustOK("clerk_logout", nil, nil)
 
-	// Five wrong PINs within five minutes lock the clerk.
+	// The fifth wrong PIN within the window brings a one-minute wait.
 	for i := 0; i < 5; i++ {
 		wrong("unauthorized")
-		clk.Add(30 * time.Second)
+		clk.Add(10 * time.Second)
 	}
 	_, before := health(t, s)
 	id := c.send("clerk_login", map[string]any{"username": "tuan.lv", "pin": "4444"})
 	r, _ := c.reply(id)
 	wantErr(t, r, "rate_limited", id)
-	wrong("rate_limited")
+	if !strings.Contains(r.Error.Message, "thử lại sau 50 giây") {
+		t.Errorf("message %q, want the wait left (50 giây)", r.Error.Message)
+	}
+	wrong("rate_limited") // within the wait: not checked, not counted
 	if _, after := health(t, s); after != before {
 		t.Fatalf("seq after rate_limited: got %d, want %d", after, before)
 	}
 	c.quiet()
-	// Another clerk is not locked.
-	other.login("hang.nd", "1111")
-	// The lock runs 5 minutes from the fifth wrong PIN (30 s ago).
-	clk.Add(4*time.Minute + 29*time.Second)
-	if r := right(); r.OK || r.Error.Code != "rate_limited" {
-		t.Fatalf("right PIN 4m59s after the lock: got ok=%v %+v, want rate_limited", r.OK, r.Error)
+	// The same clerk at another counter is not slowed.
+	if r := right(other); !r.OK {
+		t.Fatalf("right PIN at another counter: got %+v, want ok", r.Error)
+	}
+	other.mustOK("clerk_logout", nil, nil)
+	clk.Add(50 * time.Second)
+	wrong("unauthorized") // the sixth: two minutes now
+	clk.Add(2*time.Minute - time.Second)
+	if r := right(c); r.OK || r.Error.Code != "rate_limited" {
+		t.Fatalf("right PIN a second before the two-minute wait ends: got ok=%v %+v, want rate_limited", r.OK, r.Error)
 	}
 	clk.Add(time.Second)
-	if r := right(); !r.OK {
-		t.Fatalf("right PIN after the lock: got %+v, want ok", r.Error)
+	if r := right(c); !r.OK {
+		t.Fatalf("right PIN after the wait: got %+v, want ok", r.Error)
 	}
+}
+
+// TestPINDeviceThrottle: one counter device guessing many usernames is
+// slowed as a whole.
+func TestPINDeviceThrottle(t *testing.T) {
+	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	s := startServer(t, "", clk)
+	c := connect(t, s, "counter-4")
+	for i := range hall.DeviceRule.Free + 1 {
+		r, _ := c.reply(c.send("clerk_login", map[string]any{"username": "guess" + itoa(i), "pin": "0000"}))
+		if r.OK || r.Error.Code != "unauthorized" {
+			t.Fatalf("guess %d: got %+v, want unauthorized", i, r.Error)
+		}
+	}
+	r, _ := c.reply(c.send("clerk_login", map[string]any{"username": "hang.nd", "pin": "1111"}))
+	if r.OK || r.Error.Code != "rate_limited" {
+		t.Fatalf("right PIN at a device over its guesses: got ok=%v %+v, want rate_limited", r.OK, r.Error)
+	}
+	connect(t, s, "counter-2").login("hang.nd", "1111") // another device is not slowed
 }
 
 // TestPrecedence checks the order of SPEC 4.2 where several errors apply.

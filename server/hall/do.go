@@ -115,29 +115,36 @@ func (h *Hall) checkPIN(dev Device, id string, data json.RawMessage) ([]byte, st
 		f, c := ErrorFrame(id, queue.Errorf(queue.EBADREQUEST, "Vui lòng nhập tên đăng nhập và mã PIN"))
 		return f, c, true
 	}
-	now := h.now()
-	if until := h.pins.lockedUntil(in.Username, now); !until.IsZero() {
+	user := in.Username
+	if len([]rune(user)) > 64 {
+		user = string([]rune(user)[:64]) // counted and logged cut
+	}
+	if wait := h.pins.wait(user, dev.ID); wait > 0 {
 		f, c := ErrorFrame(id, queue.Errorf(queue.ERATELIMITED,
-			"Nhập sai mã PIN quá 5 lần. Vui lòng thử lại sau %s", until.In(h.settings.Location).Format("15:04")))
+			"Nhập sai mã PIN nhiều lần. Vui lòng thử lại sau %s", waitText(wait)))
 		return f, c, true
 	}
 	cl, ok := h.settings.Clerk(in.Username)
 	if !ok {
 		// Spend the same bcrypt time, so that timing tells nothing
-		// about which usernames exist; unknown names are not counted.
+		// about which usernames exist; unknown names count at the device.
 		config.CheckHash(unknownClerkHash, in.PIN)
-		f, c := ErrorFrame(id, queue.Errorf(queue.EUNAUTHORIZED, "Sai tên đăng nhập hoặc mã PIN"))
-		return f, c, true
-	}
-	if !config.CheckHash(cl.PINHash, in.PIN) {
 		msg := "Sai tên đăng nhập hoặc mã PIN"
-		if h.pins.fail(in.Username, now) {
-			msg += ". Đã sai 5 lần: tài khoản bị khóa 5 phút"
+		if wait := h.pins.fail(user, dev.ID); wait > 0 {
+			msg += ". Nhập sai nhiều lần: vui lòng thử lại sau " + waitText(wait)
 		}
 		f, c := ErrorFrame(id, queue.Errorf(queue.EUNAUTHORIZED, "%s", msg))
 		return f, c, true
 	}
-	h.pins.succeed(in.Username)
+	if !config.CheckHash(cl.PINHash, in.PIN) {
+		msg := "Sai tên đăng nhập hoặc mã PIN"
+		if wait := h.pins.fail(user, dev.ID); wait > 0 {
+			msg += ". Nhập sai nhiều lần: vui lòng thử lại sau " + waitText(wait)
+		}
+		f, c := ErrorFrame(id, queue.Errorf(queue.EUNAUTHORIZED, "%s", msg))
+		return f, c, true
+	}
+	h.pins.succeed(user, dev.ID)
 	return nil, "", false
 }
 

@@ -74,7 +74,7 @@ func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
 	}
 	h := &Hall{
 		cfg: cfg, settings: cfg.Settings(), st: st, now: o.Now, log: o.Logger,
-		metrics: o.Metrics, pins: newPinGuard(), reportDir: o.ReportDir, subs: map[Subscriber]struct{}{},
+		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, subs: map[Subscriber]struct{}{},
 	}
 	h.eng = queue.NewEngine(&h.settings, o.Rand)
 	now := h.now()

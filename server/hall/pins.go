@@ -1,64 +1,54 @@
 package hall
 
 import (
-	"sync"
+	"strconv"
 	"time"
+
+	"hallq/server/throttle"
 )
 
-// PIN guard numbers: after maxPinFailures wrong PINs within pinWindow, the
-// clerk is refused for pinLockout.
-const (
-	maxPinFailures = 5
-	pinWindow      = 5 * time.Minute
-	pinLockout     = 5 * time.Minute
+// PIN throttling at the counters: a clerk may type PINRule.Free wrong PINs
+// at one counter device, then waits before each further try, longer each
+// time; one device may fail DeviceRule.Free times over all usernames.
+// Nothing is locked: the same clerk at another counter is not slowed by
+// someone guessing at this one.
+var (
+	PINRule    = throttle.Rule{Free: 4, Base: time.Minute, Max: 10 * time.Minute, Window: 15 * time.Minute}
+	DeviceRule = throttle.Rule{Free: 10, Base: time.Minute, Max: 10 * time.Minute, Window: 15 * time.Minute}
 )
 
-// pinGuard counts wrong PINs per clerk. It is safe for concurrent use.
+// pinGuard slows wrong PINs per (clerk, device) and per device. It is safe
+// for concurrent use.
 type pinGuard struct {
-	mu       sync.Mutex
-	failures map[string][]time.Time
-	locked   map[string]time.Time
+	clerk, device *throttle.Limiter
 }
 
-func newPinGuard() *pinGuard {
-	return &pinGuard{failures: map[string][]time.Time{}, locked: map[string]time.Time{}}
+func newPinGuard(now func() time.Time) *pinGuard {
+	return &pinGuard{clerk: throttle.New(PINRule, now), device: throttle.New(DeviceRule, now)}
 }
 
-// lockedUntil returns when username's lock-out ends, or the zero time.
-func (g *pinGuard) lockedUntil(username string, now time.Time) time.Time {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	until, ok := g.locked[username]
-	if !ok || !now.Before(until) {
-		delete(g.locked, username)
-		return time.Time{}
+func pinKey(username, device string) string { return username + "\x00" + device }
+
+// wait returns how long username must wait at device before another try.
+func (g *pinGuard) wait(username, device string) time.Duration {
+	return max(g.clerk.Wait(pinKey(username, device)), g.device.Wait(device))
+}
+
+// fail records a wrong PIN (or unknown username) and returns the wait it
+// brings.
+func (g *pinGuard) fail(username, device string) time.Duration {
+	return max(g.clerk.Fail(pinKey(username, device)), g.device.Fail(device))
+}
+
+// succeed forgets username's wrong PINs at device.
+func (g *pinGuard) succeed(username, device string) {
+	g.clerk.Succeed(pinKey(username, device))
+}
+
+// waitText says a wait in Vietnamese: "45 giây", "3 phút".
+func waitText(d time.Duration) string {
+	if d < time.Minute {
+		return strconv.Itoa(int((d+time.Second-1)/time.Second)) + " giây"
 	}
-	return until
-}
-
-// fail records a wrong PIN and reports whether the clerk is now locked.
-func (g *pinGuard) fail(username string, now time.Time) bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	recent := g.failures[username][:0]
-	for _, t := range g.failures[username] {
-		if now.Sub(t) < pinWindow {
-			recent = append(recent, t)
-		}
-	}
-	recent = append(recent, now)
-	if len(recent) >= maxPinFailures {
-		g.locked[username] = now.Add(pinLockout)
-		delete(g.failures, username)
-		return true
-	}
-	g.failures[username] = recent
-	return false
-}
-
-// succeed forgets username's wrong PINs.
-func (g *pinGuard) succeed(username string) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	delete(g.failures, username)
+	return strconv.Itoa(int((d+time.Minute-1)/time.Minute)) + " phút"
 }

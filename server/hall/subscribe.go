@@ -56,37 +56,12 @@ func (h *Hall) State() protocol.State {
 }
 
 func (h *Hall) stateLocked() protocol.State {
-	e := h.eng
 	s := &h.settings
-	st := protocol.State{
-		Day: e.Day(), Seq: e.Seq(),
-		Hall: protocol.HallInfo{
-			Name: s.Name, Open: queue.FormatClock(s.Open), Close: queue.FormatClock(s.Close),
-			FeedbackContact: s.FeedbackContact, WaitAlertS: int(s.WaitAlert.Seconds()),
-			RatingWindowS: int(s.RatingWindow.Seconds()), PriorityStreak: s.PriorityStreak,
-			Timezone: s.Location.String(),
-			Ticker:   h.cfg.Hall.Ticker, Announcement: h.cfg.Hall.Announcement,
-		},
-		Counters:    e.Counters(),
-		Waiting:     e.Waiting(),
-		Held:        e.Held(),
-		RecentCalls: e.RecentCalls(),
-		Services:    []protocol.ServiceInfo{},
-		Clerks:      []protocol.ClerkStats{},
-	}
-	if st.Held == nil {
-		st.Held = []queue.Ticket{}
-	}
-	for _, sv := range s.Services {
-		st.Services = append(st.Services, protocol.ServiceInfo{
-			ID: sv.ID, Name: sv.Name, Description: sv.Description, DailyLimit: sv.DailyLimit,
-			Waiting: e.WaitingCount(sv.ID), Issued: e.IssuedCount(sv.ID),
-		})
-	}
-	for _, c := range e.ClerkDays() {
-		st.Clerks = append(st.Clerks, protocol.ClerkStats{
-			Username: c.Username, Finished: c.Finished, ServiceSeconds: c.ServiceSeconds, Ratings: c.Ratings,
-		})
-	}
-	return st
+	return protocol.StateOf(h.eng, protocol.HallInfo{
+		Name: s.Name, Open: queue.FormatClock(s.Open), Close: queue.FormatClock(s.Close),
+		FeedbackContact: s.FeedbackContact, WaitAlertS: int(s.WaitAlert.Seconds()),
+		RatingWindowS: int(s.RatingWindow.Seconds()), PriorityStreak: s.PriorityStreak,
+		Timezone: s.Location.String(),
+		Ticker:   h.cfg.Hall.Ticker, Announcement: h.cfg.Hall.Announcement,
+	})
 }

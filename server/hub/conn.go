@@ -3,7 +3,10 @@ package hub
 import (
 	"encoding/json"
 	"errors"
+	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -26,17 +29,33 @@ type conn struct {
 	done chan struct{}
 	once sync.Once
 
-	dev  *hall.Device // set after a successful hello; reader goroutine only
-	name atomic.Value // the device id, for the writer's logs
-	away chan struct{}
+	dev     *hall.Device // set after a successful hello; reader goroutine only
+	name    atomic.Value // the device id, for the writer's logs
+	away    chan struct{}
+	ended   chan struct{} // closed when a supervisor's session ends
+	endOnce sync.Once
+	fails   int         // failed hellos; reader goroutine only
+	super   atomic.Bool // signed in by the session cookie
 }
 
 func newConn(hb *Hub, ws *websocket.Conn, r *http.Request) *conn {
-	return &conn{hub: hb, ws: ws, req: r, out: newOutbox(), done: make(chan struct{}), away: make(chan struct{})}
+	return &conn{hub: hb, ws: ws, req: r, out: newOutbox(), done: make(chan struct{}), away: make(chan struct{}),
+		ended: make(chan struct{})}
 }
 
 // Enqueue implements hall.Subscriber.
 func (c *conn) Enqueue(frame []byte) bool { return c.out.push(frame) }
+
+// recheck asks the writer to close a supervisor's connection whose session
+// has ended.
+func (c *conn) recheck() {
+	if !c.super.Load() {
+		return
+	}
+	if _, ok := c.hub.session(c.req); !ok {
+		c.endOnce.Do(func() { close(c.ended) })
+	}
+}
 
 // goAway asks the writer to close with 1001.
 func (c *conn) goAway() {
@@ -131,17 +150,26 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 		c.out.push(f)
 		return
 	}
+	ip := clientIP(c.req)
+	if wait := c.hub.guesses.Wait(ip); wait > 0 {
+		f, _ := hall.ErrorFrame(id, queue.Errorf(queue.ERATELIMITED,
+			"Quá nhiều lần kết nối sai từ máy này. Vui lòng thử lại sau %d giây", int((wait+time.Second-1)/time.Second)))
+		c.out.push(f)
+		c.refuse()
+		return
+	}
 	var h protocol.Hello
 	if err := json.Unmarshal(body, &h); body != nil && err != nil {
 		f, _ := hall.ErrorFrame(id, queue.Errorf(queue.EBADREQUEST, "Dữ liệu hello không hợp lệ"))
 		c.out.push(f)
+		c.failed(ip, "")
 		return
 	}
 	dev, err := c.authenticate(h)
 	if err != nil {
-		c.hub.log.Warn("hello refused", "device", h.Device, "remote", c.req.RemoteAddr)
 		f, _ := hall.ErrorFrame(id, err)
 		c.out.push(f)
+		c.failed(ip, h.Device)
 		return
 	}
 	c.out.unlimited()
@@ -153,18 +181,61 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 	}
 	c.dev = &dev
 	c.name.Store(dev.ID)
+	c.super.Store(dev.Role == protocol.RoleSupervisor && h.Token == "")
 	c.hub.metrics.Connected(dev.Role, 1)
 	c.hub.log.Info("device connected", "device", dev.ID, "role", dev.Role, "since", h.Since, "remote", c.req.RemoteAddr)
 	c.ws.SetReadDeadline(time.Now().Add(pongWait))
 }
 
+// failed counts a failed hello: logged while the address is not yet
+// slowed, and the connection closed after maxHelloFailures.
+func (c *conn) failed(ip, device string) {
+	c.fails++
+	if wait := c.hub.guesses.Fail(ip); wait > 0 {
+		if wait == HelloRule.Base {
+			c.hub.log.Warn("hello guessing slowed", "remote", ip, "wait", wait)
+		}
+	} else {
+		c.hub.log.Warn("hello refused", "device", clip(device), "remote", ip)
+	}
+	if c.fails >= maxHelloFailures {
+		c.refuse()
+	}
+}
+
+// refuse closes the connection with 1008 once its error frames are out.
+func (c *conn) refuse() {
+	c.endOnce.Do(func() { close(c.ended) })
+}
+
 func (c *conn) authenticate(h protocol.Hello) (hall.Device, error) {
-	if h.Token == "" {
+	if h.Token == "" && sameOrigin(c.req) {
 		if user, ok := c.hub.session(c.req); ok {
 			return hall.Supervisor(user), nil
 		}
 	}
 	return c.hub.hall.Authenticate(h.Device, h.Token)
+}
+
+// sameOrigin reports whether r comes from a page of this server: a browser
+// always sends Origin on a websocket, and another site's page (even one on
+// the same registrable domain) has another host.
+func sameOrigin(r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return false
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
+}
+
+// clientIP is r's client address without the port.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 func (c *conn) writeLoop() {
@@ -187,10 +258,22 @@ func (c *conn) writeLoop() {
 				return
 			}
 		case <-ping.C:
+			c.recheck()
 			if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeWait)); err != nil {
 				c.ws.Close()
 				return
 			}
+		case <-c.ended:
+			// Send what is queued (the refusal), then close.
+			frames, _ := c.out.take()
+			for _, f := range frames {
+				c.ws.SetWriteDeadline(time.Now().Add(writeWait))
+				if c.ws.WriteMessage(websocket.TextMessage, f) != nil {
+					break
+				}
+			}
+			c.closeWith(websocket.ClosePolicyViolation, "not allowed")
+			return
 		case <-c.away:
 			c.closeWith(websocket.CloseGoingAway, "server shutting down")
 			return

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"hallq/server/hall"
-	"hallq/shared/protocol"
+	"hallq/server/throttle"
 
 	"github.com/gorilla/websocket"
 )
@@ -26,7 +26,17 @@ const (
 	// maxPending is how many live frames may wait for a slow client
 	// before it is dropped.
 	maxPending = 1024
+	// maxHelloFailures failed hellos close a connection (1008).
+	maxHelloFailures = 3
+	// logValueMax cuts client-supplied values in logs.
+	logValueMax = 64
 )
+
+// HelloRule slows guessing from one address: past Free failed hellos
+// within Window, a hello is refused (rate_limited) and its connection
+// closed without looking at the token, for a wait that doubles from Base
+// to Max.
+var HelloRule = throttle.Rule{Free: 30, Base: time.Second, Max: time.Minute, Window: time.Minute}
 
 // ConnMetrics counts authenticated connections by role.
 type ConnMetrics interface {
@@ -48,6 +58,7 @@ type Hub struct {
 	session  func(*http.Request) (string, bool)
 	metrics  ConnMetrics
 	upgrader websocket.Upgrader
+	guesses  *throttle.Limiter // failed hellos by client address
 
 	mu     sync.Mutex
 	conns  map[*conn]struct{}
@@ -70,10 +81,25 @@ func New(h *hall.Hall, o Options) *Hub {
 		hall: h, log: o.Logger, session: o.Session, metrics: o.Metrics,
 		upgrader: websocket.Upgrader{
 			ReadBufferSize: 4096, WriteBufferSize: 4096,
-			// Hall devices are not browsers; the supervisor's page is same-origin.
+			// Any origin may open the socket: devices are not browsers
+			// and prove themselves with a token. A hello that rests on
+			// the supervisor's cookie must come from this server's own
+			// pages (conn.authenticate checks the Origin).
 			CheckOrigin: func(r *http.Request) bool { return true },
 		},
-		conns: map[*conn]struct{}{},
+		guesses: throttle.New(HelloRule, h.Now),
+		conns:   map[*conn]struct{}{},
+	}
+}
+
+// EndSessions closes the supervisors' connections whose session cookie no
+// longer signs anyone in (signed out or expired). The web server calls it
+// on sign-out; each connection also checks at every ping.
+func (hb *Hub) EndSessions() {
+	hb.mu.Lock()
+	defer hb.mu.Unlock()
+	for c := range hb.conns {
+		c.recheck()
 	}
 }
 
@@ -142,4 +168,14 @@ type nopMetrics struct{}
 
 func (nopMetrics) Connected(string, int) {}
 
-var _ = protocol.MaxMessageBytes
+// clip cuts a client-supplied value for a log line.
+func clip(v string) string {
+	if len(v) <= logValueMax {
+		return v
+	}
+	r := []rune(v)
+	if len(r) > logValueMax {
+		r = r[:logValueMax]
+	}
+	return string(r) + "…"
+}

@@ -180,17 +180,7 @@ func optCounter(id int) any {
 
 // reasonLabels names the reason codes in Vietnamese, joined by "; ".
 func reasonLabels(codes []string) string {
-	out := make([]string, 0, len(codes))
-	for _, c := range codes {
-		label := c
-		for _, r := range queue.Reasons {
-			if r.Code == c {
-				label = r.Label
-			}
-		}
-		out = append(out, label)
-	}
-	return strings.Join(out, "; ")
+	return strings.Join(queue.ReasonLabels(codes), "; ")
 }
 
 // displayDate writes a YYYY-MM-DD day as Vietnamese readers do: 28/11/2026.

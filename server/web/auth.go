@@ -1,17 +1,27 @@
 package web
 
 import (
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
 	"hallq/server/config"
+	"hallq/server/throttle"
+)
+
+// Sign-in throttling: a username may fail SignInRule.Free times from one
+// address, then waits longer after each failure; one address may fail
+// AddressRule.Free times over all usernames. Nothing is locked: the right
+// password from another address always works.
+var (
+	SignInRule  = throttle.Rule{Free: 5, Base: 5 * time.Second, Max: 5 * time.Minute, Window: 15 * time.Minute}
+	AddressRule = throttle.Rule{Free: 20, Base: 5 * time.Second, Max: 5 * time.Minute, Window: 15 * time.Minute}
 )
 
 // supervisor returns the supervisor making r, by session cookie or by HTTP
-// basic auth. A failed basic auth counts towards the user's lock-out as a
-// failed sign-in does.
+// basic auth. A failed basic auth is throttled as a failed sign-in is.
 func (s *Server) supervisor(r *http.Request) (string, bool) {
 	if u, ok := s.sessions.User(r); ok {
 		return u, true
@@ -20,30 +30,54 @@ func (s *Server) supervisor(r *http.Request) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	_, err := s.checkPassword(user, pass)
-	return user, err == ""
+	_, err := s.checkPassword(r, user, pass)
+	return clip(user, maxUsernameRunes), err == ""
 }
 
-// checkPassword checks a sign-in against the config and the lock-out, and
-// returns the supervisor's name or a message fit to show.
-func (s *Server) checkPassword(user, pass string) (name string, problem string) {
-	if until, locked := s.guard.locked(user); locked {
-		return "", "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau " +
-			until.In(s.hall.Settings().Location).Format("15:04") + "."
+// checkPassword checks a sign-in from r against the config and the
+// throttle, and returns the supervisor's name or a message fit to show. A
+// username is cut to maxUsernameRunes before it is counted or logged; a
+// longer one never matches.
+func (s *Server) checkPassword(r *http.Request, user, pass string) (name string, problem string) {
+	full := user
+	user = clip(user, maxUsernameRunes)
+	ip := clientIP(r)
+	key := user + "\x00" + ip
+	if wait := max(s.userIP.Wait(key), s.perIP.Wait(ip)); wait > 0 {
+		return "", waitMessage(wait)
 	}
 	sv, ok := s.hall.Config().Supervisor(user)
+	ok = ok && full == user
 	if !ok {
 		sv.PasswordHash = absentHash // as slow as a real check: names do not leak by timing
 	}
 	if !config.CheckHash(sv.PasswordHash, pass) || !ok {
-		if s.guard.fail(user) {
-			s.log.Warn("supervisor locked out", "user", user, "for", lockFor)
-			return "", "Đăng nhập sai " + itoa(lockFailures) + " lần: tài khoản tạm khóa " + itoa(int(lockFor/time.Minute)) + " phút."
+		wait := max(s.userIP.Fail(key), s.perIP.Fail(ip))
+		if wait > 0 {
+			s.log.Warn("supervisor sign-in slowed", "user", user, "remote", ip, "wait", wait)
+			return "", "Tên đăng nhập hoặc mật khẩu không đúng. " + waitMessage(wait)
 		}
 		return "", "Tên đăng nhập hoặc mật khẩu không đúng."
 	}
-	s.guard.succeed(user)
+	s.userIP.Succeed(key)
 	return sv.Name, ""
+}
+
+// waitMessage tells a supervisor how long to wait before trying again.
+func waitMessage(d time.Duration) string {
+	if d < time.Minute {
+		return "Đăng nhập sai nhiều lần: vui lòng thử lại sau " + itoa(int((d+time.Second-1)/time.Second)) + " giây."
+	}
+	return "Đăng nhập sai nhiều lần: vui lòng thử lại sau " + itoa(int((d+time.Minute-1)/time.Minute)) + " phút."
+}
+
+// clientIP is r's client address without the port.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 // absentHash is a bcrypt hash (cost 10) of a password nobody uses, checked
@@ -84,10 +118,29 @@ func (s *Server) page(h func(w http.ResponseWriter, r *http.Request, user string
 }
 
 // localPath returns next if it is a path on this server, or "/": a sign-in
-// never sends the browser to another site.
+// never sends the browser to another site. It accepts only a path that
+// parses with no scheme and no host, starts with exactly one "/", and holds
+// no byte at or below 0x20 (browsers drop tabs and newlines, turning
+// "/\t/evil" into "//evil") and no backslash (read as "/").
 func localPath(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsRune(next, '\\') {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || strings.HasPrefix(u.Path, "//") ||
+		!plainPath(next) || !plainPath(u.Path) {
 		return "/"
 	}
 	return next
+}
+
+// plainPath reports whether p holds no control byte, space or backslash,
+// as typed or once decoded.
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] <= 0x20 || p[i] == 0x7f || p[i] == '\\' {
+			return false
+		}
+	}
+	return true
 }

@@ -2,8 +2,11 @@ package web_test
 
 import (
 	"encoding/json"
+	"hallq/server/web"
+	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,6 +30,7 @@ func TestAuthRequired(t *testing.T) {
 		{"daily xlsx", "GET", "/reports/daily.xlsx", http.StatusUnauthorized},
 		{"daily csv", "GET", "/reports/daily.csv", http.StatusUnauthorized},
 		{"monthly xlsx", "GET", "/reports/monthly.xlsx?month=2026-11", http.StatusUnauthorized},
+		{"monthly csv", "GET", "/reports/monthly.csv?month=2026-11", http.StatusUnauthorized},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,6 +116,17 @@ func TestSignInNext(t *testing.T) {
 		{"local page", "/reports?date=2026-11-27", "/reports?date=2026-11-27"},
 		{"other site", "https://evil.example/", "/"},
 		{"scheme-relative", "//evil.example/", "/"},
+		{"tab", "/\t/evil.example/", "/"},
+		{"CR LF", "/\r\n/evil.example/", "/"},
+		{"newline", "/\n/evil.example/", "/"},
+		{"space", "/ /evil.example/", "/"},
+		{"backslash", "/\\evil.example/", "/"},
+		{"backslash later", "/x\\..\\\\evil.example/", "/"},
+		{"encoded slash", "/%2F/evil.example/", "/"},
+		{"encoded tab", "/%09/evil.example/", "/"},
+		{"scheme", "javascript:alert(1)", "/"},
+		{"URL-like local path", "/https://evil.example", "/https:/evil.example"},
+		{"DEL", "/\x7f/evil.example/", "/"},
 		{"empty", "", "/"},
 	}
 	for _, tc := range tests {
@@ -181,49 +196,76 @@ func TestFormCSRF(t *testing.T) {
 	}
 }
 
-func TestLockOut(t *testing.T) {
+// from returns a browser-like client whose connections come from the
+// loopback address ip (127.0.0.2: another machine, as the server sees it).
+func (f *fixture) from(ip string) *http.Client {
+	c := f.client()
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+	c.Transport = &http.Transport{DialContext: d.DialContext}
+	return c
+}
+
+// TestSignInThrottle: failures slow down that username from that address,
+// with a wait that doubles; the right password from another address still
+// works at once, by form and by basic auth.
+func TestSignInThrottle(t *testing.T) {
 	f := newFixture(t)
 	c := f.client()
-	for i := 1; i <= 5; i++ {
+	for i := 1; i <= web.SignInRule.Free; i++ {
 		resp, page := f.signIn(c, "giamsat", "wrong")
-		if resp.StatusCode != http.StatusUnauthorized {
-			t.Fatalf("failure %d: got %d, want 401", i, resp.StatusCode)
-		}
-		if locked := strings.Contains(page, "tạm khóa"); locked != (i == 5) {
-			t.Fatalf("failure %d: got locked %v, want %v", i, locked, i == 5)
+		if resp.StatusCode != http.StatusUnauthorized || strings.Contains(page, "thử lại sau") {
+			t.Fatalf("failure %d: got %d (slowed %v), want 401 without a wait", i, resp.StatusCode, strings.Contains(page, "thử lại sau"))
 		}
 	}
-	resp, page := f.signIn(c, "giamsat", "giamsat2026")
-	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(page, "tạm khóa") {
-		t.Fatalf("right password while locked: got %d, want 401 with the lock message", resp.StatusCode)
+	for _, want := range []string{"5 giây", "10 giây", "20 giây", "40 giây"} {
+		resp, page := f.signIn(c, "giamsat", "wrong")
+		if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(page, "thử lại sau "+want) {
+			t.Fatalf("failure over the free ones: got %d, want 401 asking to wait %s", resp.StatusCode, want)
+		}
+		// Within the wait even the right password is not checked.
+		if resp, page := f.signIn(c, "giamsat", "giamsat2026"); resp.StatusCode != http.StatusUnauthorized || !strings.Contains(page, "thử lại sau") {
+			t.Fatalf("right password within the wait: got %d, want 401 asking to wait", resp.StatusCode)
+		}
+		f.clk.Add(time.Minute)
+	}
+	f.signIn(c, "giamsat", "wrong") // 80 s from here
+
+	other := f.from("127.0.0.2")
+	if resp, _ := f.signIn(other, "giamsat", "giamsat2026"); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("right password from another address: got %d, want 303", resp.StatusCode)
 	}
 	req, _ := http.NewRequest("GET", f.srv.URL+"/api/reports/daily", nil)
 	req.SetBasicAuth("giamsat", "giamsat2026")
+	if r, err := f.from("127.0.0.2").Do(req); err != nil || r.StatusCode != http.StatusOK {
+		t.Fatalf("basic auth from another address: %v %v, want 200", r, err)
+	}
 	if r, err := http.DefaultClient.Do(req); err != nil || r.StatusCode != http.StatusUnauthorized {
-		t.Fatalf("basic auth while locked: got %v %v, want 401", r.StatusCode, err)
+		t.Fatalf("basic auth from the slowed address within its wait: %v %v, want 401", r, err)
 	}
-	// Another user is not locked.
-	if r, _ := f.signIn(f.client(), "nobody", "x"); r.StatusCode != http.StatusUnauthorized {
-		t.Fatalf("other user: got %d, want 401", r.StatusCode)
-	}
-	f.clk.Add(5 * time.Minute)
+	f.clk.Add(80 * time.Second)
 	if r, _ := f.signIn(c, "giamsat", "giamsat2026"); r.StatusCode != http.StatusSeeOther {
-		t.Fatalf("after 5 minutes: got %d, want 303", r.StatusCode)
+		t.Fatalf("after the wait: got %d, want 303", r.StatusCode)
 	}
 }
 
-func TestLockOutWindow(t *testing.T) {
+// TestSignInPerAddress: one address guessing many usernames is slowed as a
+// whole; another address is not.
+func TestSignInPerAddress(t *testing.T) {
 	f := newFixture(t)
 	c := f.client()
-	for range 4 {
-		f.signIn(c, "giamsat", "wrong")
+	for i := range web.AddressRule.Free {
+		if _, page := f.signIn(c, "user"+strconv.Itoa(i), "x"); strings.Contains(page, "thử lại sau") {
+			t.Fatalf("guess %d slowed, want free", i)
+		}
 	}
-	f.clk.Add(5*time.Minute + time.Second)
-	if r, page := f.signIn(c, "giamsat", "wrong"); strings.Contains(page, "tạm khóa") {
-		t.Fatalf("fifth failure after the window: got locked (%d), want not", r.StatusCode)
+	if _, page := f.signIn(c, "another", "x"); !strings.Contains(page, "thử lại sau") {
+		t.Fatal("a guess over the address's free ones was not slowed")
 	}
-	if r, _ := f.signIn(c, "giamsat", "giamsat2026"); r.StatusCode != http.StatusSeeOther {
-		t.Fatalf("right password: got %d, want 303", r.StatusCode)
+	if _, page := f.signIn(c, "giamsat", "giamsat2026"); !strings.Contains(page, "thử lại sau") {
+		t.Fatal("the slowed address signed in within its wait")
+	}
+	if resp, _ := f.signIn(f.from("127.0.0.2"), "giamsat", "giamsat2026"); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("another address: got %d, want 303", resp.StatusCode)
 	}
 }
 

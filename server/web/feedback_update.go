@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"hallq/shared/queue"
@@ -27,7 +26,7 @@ func (s *Server) updateFeedback(w http.ResponseWriter, r *http.Request, user str
 		s.errorPage(w, r, user, http.StatusBadRequest, "Trạng thái không hợp lệ.")
 		return
 	}
-	answer := strings.TrimSpace(r.PostFormValue("answer"))
+	answer := queue.CleanText(r.PostFormValue("answer"))
 	if utf8.RuneCountInString(answer) > maxAnswerRunes {
 		s.errorPage(w, r, user, http.StatusBadRequest, "Nội dung trả lời dài quá "+itoa(maxAnswerRunes)+" ký tự.")
 		return

@@ -21,7 +21,7 @@ func templateFuncs() template.FuncMap {
 		"pct":        displayPct,
 		"count":      displayCount,
 		"level":      func(n int) string { return queue.RatingLabels[n] },
-		"reasons":    reasonLabels,
+		"reasons":    queue.ReasonLabels,
 		"status":     statusLabel,
 		"statusList": func() []statusOption { return statusOptions },
 		"waited":     waited,
@@ -124,21 +124,6 @@ func displayCount(n int) string {
 		b.WriteRune(c)
 	}
 	return b.String()
-}
-
-// reasonLabels names rating reason codes in Vietnamese.
-func reasonLabels(codes []string) []string {
-	out := make([]string, 0, len(codes))
-	for _, c := range codes {
-		label := c
-		for _, r := range queue.Reasons {
-			if r.Code == c {
-				label = r.Label
-			}
-		}
-		out = append(out, label)
-	}
-	return out
 }
 
 // statusOption is a feedback status with its Vietnamese label.

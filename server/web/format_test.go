@@ -63,40 +63,6 @@ func TestLocalPath(t *testing.T) {
 	}
 }
 
-func TestGuard(t *testing.T) {
-	now := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
-	g := newGuard(func() time.Time { return now })
-	for i := 1; i < lockFailures; i++ {
-		if g.fail("a") {
-			t.Fatalf("failure %d: got locked, want not yet", i)
-		}
-	}
-	if _, locked := g.locked("a"); locked {
-		t.Fatal("locked before the fifth failure")
-	}
-	if !g.fail("a") {
-		t.Fatal("fifth failure: got not locked, want locked")
-	}
-	if _, locked := g.locked("b"); locked {
-		t.Fatal("another user got locked")
-	}
-	now = now.Add(lockFor - time.Second)
-	if _, locked := g.locked("a"); !locked {
-		t.Fatal("unlocked too early")
-	}
-	now = now.Add(time.Second)
-	if _, locked := g.locked("a"); locked {
-		t.Fatal("still locked after lockFor")
-	}
-	g.fail("a")
-	g.succeed("a")
-	for i := 1; i < lockFailures; i++ {
-		if g.fail("a") {
-			t.Fatalf("after success, failure %d: got locked", i)
-		}
-	}
-}
-
 func TestCharts(t *testing.T) {
 	bars := []bar{{Label: "Quầy <1>", Value: 50, Text: "50,00 %"}, {Label: "Quầy 2", Value: 100, Text: "100,00 %"}}
 	for name, svg := range map[string]string{

@@ -41,7 +41,8 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 // login serves POST /login: it checks the form's CSRF token, the lock-out
 // and the password, then starts a session.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
-	f := loginForm{Next: localPath(r.PostFormValue("next")), Username: r.PostFormValue("username")}
+	user := r.PostFormValue("username")
+	f := loginForm{Next: localPath(r.PostFormValue("next")), Username: clip(user, maxUsernameRunes)}
 	c, err := r.Cookie(loginCookie)
 	token := r.PostFormValue("csrf")
 	if err != nil || token == "" || subtle.ConstantTimeCompare([]byte(c.Value), []byte(token)) != 1 {
@@ -49,7 +50,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.renderLogin(w, r, http.StatusForbidden, f)
 		return
 	}
-	if _, problem := s.checkPassword(f.Username, r.PostFormValue("password")); problem != "" {
+	if _, problem := s.checkPassword(r, user, r.PostFormValue("password")); problem != "" {
 		s.log.Info("supervisor sign-in failed", "user", f.Username, "remote", r.RemoteAddr)
 		f.Error = problem
 		s.renderLogin(w, r, http.StatusUnauthorized, f)

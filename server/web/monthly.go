@@ -106,3 +106,18 @@ func (s *Server) monthlyXLSX(w http.ResponseWriter, r *http.Request, _ string) {
 	}
 	download(w, "bao-cao-thang-"+m.Month+".xlsx", xlsxType, buf.Bytes())
 }
+
+// monthlyCSV serves GET /reports/monthly.csv?month=YYYY-MM.
+func (s *Server) monthlyCSV(w http.ResponseWriter, r *http.Request, _ string) {
+	m, ok := s.monthly(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := report.WriteMonthlyCSV(&buf, m); err != nil {
+		s.log.Error("monthly csv", "err", err)
+		writeError(w, http.StatusInternalServerError, "internal", "Lỗi hệ thống khi xuất báo cáo")
+		return
+	}
+	download(w, "bao-cao-thang-"+m.Month+".csv", "text/csv; charset=utf-8", buf.Bytes())
+}

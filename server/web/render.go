@@ -38,6 +38,9 @@ type view struct {
 	UserName string // the supervisor's full name
 	CSRF     string
 	Data     any
+	// DemoSecrets are the published demo secrets still in use (signed-in
+	// pages only).
+	DemoSecrets []string
 }
 
 // view starts the view of a supervisor's page.
@@ -48,6 +51,9 @@ func (s *Server) view(r *http.Request, user, nav, title string, data any) view {
 	}
 	if v.UserName == "" {
 		v.UserName = user
+	}
+	if user != "" {
+		v.DemoSecrets = s.demo()
 	}
 	return v
 }
@@ -64,7 +70,7 @@ func (s *Server) render(w http.ResponseWriter, status int, page string, v view) 
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Frame-Options", "DENY")
-	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self' ws: wss:; form-action 'self'; frame-ancestors 'none'")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }

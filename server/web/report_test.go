@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -131,12 +132,17 @@ func TestExports(t *testing.T) {
 		t.Fatalf("monthly xlsx: got %d, want 200", resp.StatusCode)
 	}
 	_, csv := f.get(c, "/reports/daily.csv?date="+scenarioDay)
+	resp, monthlyCSV := f.get(c, "/reports/monthly.csv?month=2026-11")
+	if cd := resp.Header.Get("Content-Disposition"); resp.StatusCode != http.StatusOK || !strings.Contains(cd, "bao-cao-thang-2026-11.csv") {
+		t.Errorf("monthly csv: got %d %q", resp.StatusCode, cd)
+	}
 	tests := []struct{ name, got, want string }{
 		{"daily issued", xlsxValue(t, []byte(daily), "Tổng hợp", "Số phiếu đã cấp"), "4"},
 		{"daily index", xlsxValue(t, []byte(daily), "Tổng hợp", "Chỉ số hài lòng (%)"), "50.00"},
 		{"monthly day row", xlsxValue(t, []byte(monthly), "Tổng hợp tháng", scenarioDay), "4"},
 		{"monthly total", xlsxValue(t, []byte(monthly), "Tổng hợp tháng", "Cả tháng"), "4"},
 		{"csv issued", csvHas(csv, "Số phiếu đã cấp,4"), "true"},
+		{"monthly csv day row", fmt.Sprint(strings.Contains(monthlyCSV, scenarioDay+",4")), "true"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,6 +3,8 @@ package web
 import (
 	"io/fs"
 	"net/http"
+	"path"
+	"strings"
 )
 
 // routes registers the supervisor's paths. The stylesheet and script are
@@ -12,27 +14,33 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
 
 	s.mux.HandleFunc("GET /login", s.loginPage)
-	s.mux.HandleFunc("POST /login", s.login)
-	s.mux.HandleFunc("POST /logout", s.page(s.csrf(s.logout)))
+	s.mux.HandleFunc("POST /login", s.form(signInBodyMax, s.login))
+	s.mux.HandleFunc("POST /logout", s.form(signInBodyMax, s.page(s.csrf(s.logout))))
 
 	s.mux.HandleFunc("GET /{$}", s.page(s.hallPage))
 	s.mux.HandleFunc("GET /reports", s.page(s.reportPage))
 	s.mux.HandleFunc("GET /reports/month", s.page(s.monthPage))
 	s.mux.HandleFunc("GET /feedback", s.page(s.feedbackPage))
-	s.mux.HandleFunc("POST /feedback/{id}", s.page(s.csrf(s.updateFeedback)))
+	s.mux.HandleFunc("POST /feedback/{id}", s.form(answerBodyMax, s.page(s.csrf(s.updateFeedback))))
 
 	s.mux.HandleFunc("GET /api/reports/daily", s.api(s.dailyJSON))
 	s.mux.HandleFunc("GET /api/reports/monthly", s.api(s.monthlyJSON))
 	s.mux.HandleFunc("GET /reports/daily.xlsx", s.api(s.dailyXLSX))
 	s.mux.HandleFunc("GET /reports/daily.csv", s.api(s.dailyCSV))
 	s.mux.HandleFunc("GET /reports/monthly.xlsx", s.api(s.monthlyXLSX))
+	s.mux.HandleFunc("GET /reports/monthly.csv", s.api(s.monthlyCSV))
 }
 
 // staticHandler serves the embedded files with a short cache lifetime, so
-// that a new server version reaches browsers within minutes.
+// that a new server version reaches browsers within minutes. It serves
+// files only: a folder is not listed.
 func staticHandler(fsys fs.FS) http.Handler {
 	files := http.FileServerFS(fsys)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if st, err := fs.Stat(fsys, strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")); err != nil || st.IsDir() {
+			http.NotFound(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=300")
 		files.ServeHTTP(w, r)
 	})

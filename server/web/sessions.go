@@ -14,10 +14,15 @@ const cookieName = "hall_session"
 // Sessions keeps supervisors' signed-in sessions in memory (a restart signs
 // everyone out). It is safe for concurrent use.
 type Sessions struct {
-	now func() time.Time
-	mu  sync.Mutex
-	m   map[string]session
+	now   func() time.Time
+	mu    sync.Mutex
+	m     map[string]session
+	onEnd func()
 }
+
+// OnEnd sets f to run after a session is deleted (sign-out), so that the
+// websockets it opened are closed. Call it before serving.
+func (s *Sessions) OnEnd(f func()) { s.onEnd = f }
 
 type session struct {
 	user    string
@@ -59,8 +64,11 @@ func (s *Sessions) Create(user string) (id string, csrf string, expires time.Tim
 // Delete ends session id.
 func (s *Sessions) Delete(id string) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	delete(s.m, id)
+	s.mu.Unlock()
+	if s.onEnd != nil {
+		s.onEnd()
+	}
 }
 
 func (s *Sessions) get(id string) (session, bool) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"hallq/server/hall"
+	"hallq/server/throttle"
 )
 
 // Options are the Server's dependencies.
@@ -21,6 +22,9 @@ type Options struct {
 	WS       http.Handler // the websocket hub
 	Metrics  http.Handler
 	Logger   *slog.Logger
+	// DemoSecrets lists the secrets still equal to a published demo
+	// value; every supervisor page shows them in a red banner.
+	DemoSecrets func() []string
 }
 
 // Server is the hall's HTTP handler.
@@ -30,7 +34,10 @@ type Server struct {
 	log      *slog.Logger
 	mux      *http.ServeMux
 	pages    pages
-	guard    *guard
+	demo     func() []string
+	// userIP slows failed sign-ins of one username from one address;
+	// perIP slows all sign-ins from one address.
+	userIP, perIP *throttle.Limiter
 }
 
 // New returns the Server with every route registered. It panics if the
@@ -39,9 +46,14 @@ func New(o Options) *Server {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.DemoSecrets == nil {
+		o.DemoSecrets = func() []string { return nil }
+	}
 	s := &Server{
+		demo: o.DemoSecrets,
 		hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
-		pages: mustParsePages(), guard: newGuard(o.Hall.Now),
+		pages:  mustParsePages(),
+		userIP: throttle.New(SignInRule, o.Hall.Now), perIP: throttle.New(AddressRule, o.Hall.Now),
 	}
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.Handle("GET /metrics", o.Metrics)
@@ -50,8 +62,12 @@ func New(o Options) *Server {
 	return s
 }
 
-// ServeHTTP implements http.Handler.
+// ServeHTTP implements http.Handler. Every answer forbids content sniffing
+// and keeps the referrer on this server.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
 	s.mux.ServeHTTP(w, r)
 }
 

@@ -10,25 +10,9 @@ import (
 	"hallq/shared/queue"
 )
 
-// engineState builds the state the way the server does from its Engine
-// (server/hall), for the parts the Mirror follows.
+// engineState is the state the server builds from its Engine.
 func engineState(e *queue.Engine) protocol.State {
-	st := protocol.State{
-		Day: e.Day(), Seq: e.Seq(),
-		Counters: e.Counters(), Waiting: e.Waiting(), Held: e.Held(), RecentCalls: e.RecentCalls(),
-	}
-	for _, sv := range e.Settings().Services {
-		st.Services = append(st.Services, protocol.ServiceInfo{
-			ID: sv.ID, Name: sv.Name, Description: sv.Description, DailyLimit: sv.DailyLimit,
-			Waiting: e.WaitingCount(sv.ID), Issued: e.IssuedCount(sv.ID),
-		})
-	}
-	for _, c := range e.ClerkDays() {
-		st.Clerks = append(st.Clerks, protocol.ClerkStats{
-			Username: c.Username, Finished: c.Finished, ServiceSeconds: c.ServiceSeconds, Ratings: c.Ratings,
-		})
-	}
-	return st
+	return protocol.StateOf(e, protocol.HallInfo{Name: e.Settings().Name})
 }
 
 func crossSettings() *queue.Settings {

@@ -40,10 +40,10 @@ type Mirror struct {
 func NewMirror() *Mirror { return &Mirror{} }
 
 // Reset replaces the state with a copy of s.
-func (m *Mirror) Reset(s protocol.State) { m.s = cloneState(s) }
+func (m *Mirror) Reset(s protocol.State) { m.s = s.Clone() }
 
 // State returns a deep copy of the current state.
-func (m *Mirror) State() protocol.State { return cloneState(m.s) }
+func (m *Mirror) State() protocol.State { return m.s.Clone() }
 
 // Apply folds one event into the state and takes its seq. It ignores
 // unknown types (taking their seq too). An event whose data does not decode

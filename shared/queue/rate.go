@@ -72,7 +72,7 @@ func (e *Engine) Rate(now time.Time, in RateInput) (int64, error) {
 	t.Rating = OptInt(in.Rating)
 	r := Rating{
 		TicketID: t.ID, Number: t.Number, Service: t.Service, Rating: in.Rating,
-		Reasons: append([]string{}, in.Reasons...), Comment: strings.TrimSpace(in.Comment),
+		Reasons: append([]string{}, in.Reasons...), Comment: CleanText(in.Comment),
 		Counter: int(t.Counter), Clerk: string(t.Clerk), Device: in.Device, At: e.stamp(now),
 	}
 	e.clerkDay(r.Clerk).Ratings[r.Rating]++
@@ -148,8 +148,8 @@ type FeedbackInput struct {
 
 // SubmitFeedback records a citizen's feedback and returns its id.
 func (e *Engine) SubmitFeedback(now time.Time, in FeedbackInput) (int64, error) {
-	msg := strings.TrimSpace(in.Message)
-	name := strings.TrimSpace(in.Name)
+	msg := CleanText(in.Message)
+	name := CleanLine(in.Name)
 	phone := strings.TrimSpace(in.Phone)
 	switch {
 	case !utf8.ValidString(in.Message) || !utf8.ValidString(in.Name) || !utf8.ValidString(in.Phone):

@@ -91,7 +91,7 @@ func (e *Engine) RateDetails(now time.Time, in RateDetailsInput) (int64, error) 
 	if nr.Reasons == nil {
 		nr.Reasons = []string{}
 	}
-	if c := strings.TrimSpace(in.Comment); c != "" {
+	if c := CleanText(in.Comment); c != "" {
 		nr.Comment = c
 	}
 	stamp := e.stamp(now)

@@ -140,6 +140,22 @@ var Reasons = []struct{ Code, Label string }{
 	{"other", "Khác"},
 }
 
+// ReasonLabels names reason codes in Vietnamese, in their order; an
+// unknown code stands as itself.
+func ReasonLabels(codes []string) []string {
+	out := make([]string, 0, len(codes))
+	for _, c := range codes {
+		label := c
+		for _, r := range Reasons {
+			if r.Code == c {
+				label = r.Label
+			}
+		}
+		out = append(out, label)
+	}
+	return out
+}
+
 // Rating is a citizen's rating of a served ticket.
 type Rating struct {
 	TicketID string   `json:"ticket_id"`

@@ -22,8 +22,8 @@ func (s *Store) FeedbackPage(f FeedbackFilter, limit int) ([]queue.Feedback, boo
 	more := false
 	err := s.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketFeedback).Cursor()
-		k, v := feedbackAfterDay(c, f.To)
-		if k == nil {
+		var k, v []byte
+		if after, _ := feedbackAfterDay(c, f.To); after == nil {
 			k, v = c.Last()
 		} else {
 			k, v = c.Prev()
