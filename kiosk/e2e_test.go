@@ -31,7 +31,9 @@ const ShotsEnv = "KIOSK_E2E_SHOTS"
 
 // TestEndToEnd runs the real kiosk binary under Xvfb against the real
 // server: the hall kiosk issues and prints a ticket from a click on a tile,
-// and the rating pad rates a ticket that counter 1 finished. Where to click
+// the rating pad rates a ticket that counter 1 finished, and a kiosk behind
+// a stalled link tells the citizen at once and issues one ticket when the
+// link heals (e2e_deadlink_test.go). Where to click
 // comes from the same UI laid out by Fyne's test driver (e2e_layout_test.go);
 // when a screen is up is read from the screenshot's pixels.
 func TestEndToEnd(t *testing.T) {
@@ -47,6 +49,7 @@ func TestEndToEnd(t *testing.T) {
 	}{
 		{"hall kiosk 1920x1080", fyne.NewSize(1920, 1080), runHall, false},
 		{"rating pad 1080x1920", fyne.NewSize(1080, 1920), runPad, false},
+		{"dead link 1920x1080", fyne.NewSize(1920, 1080), runDeadLink, false},
 		{"rating pad low ratings 1080x1920", fyne.NewSize(1080, 1920), runPadLow, false},
 		{"hall kiosk 1080x1920", fyne.NewSize(1080, 1920), runHall, true},
 		{"rating pad 1920x1080", fyne.NewSize(1920, 1080), runPad, true},

@@ -53,6 +53,9 @@ func main() {
 
 // run wires the client, the printer, the model and the window, and blocks
 // until the window closes.
+// The client chooses command ids, so a retry of an issue given up keeps its id.
+var _ model.IDSender = (*hallclient.Client)(nil)
+
 func run(c config, log *slog.Logger) error {
 	target, err := printer.Parse(c.printer)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"hallq/kiosk/printer"
 	"hallq/shared/protocol"
@@ -31,32 +32,112 @@ func (m *Model) ChooseService(id string) {
 	})
 }
 
+// Issuing on a link that may be dead.
+const (
+	// IssueWait is the longest a citizen waits for a ticket: past it the
+	// kiosk says at once that none was issued (IssueFailText).
+	IssueWait = 5 * time.Second
+	// IssueRetryFor is how long an issue given up keeps its command id: a
+	// retry of the same service and priority within it is the same
+	// command, so the server answers with the ticket it may already have
+	// issued, never a second one.
+	IssueRetryFor = 2 * time.Minute
+	// IssueFailText tells the citizen no ticket came within IssueWait.
+	IssueFailText = "Chưa cấp được số, xin mời thử lại hoặc liên hệ cán bộ"
+)
+
+// IDSender is a Sender that lets the kiosk choose the command id
+// (*hallclient.Client), so that a retry of an issue given up is the same
+// command. With a plain Sender a retry is a new command.
+type IDSender interface {
+	NewID() string
+	SendID(ctx context.Context, id, typ string, data any) (json.RawMessage, error)
+}
+
+// issueTry is one issue_ticket.
+type issueTry struct {
+	svc      string
+	priority bool
+	id       string    // the command id; "" when the Sender cannot choose it
+	at       time.Time // when it was given up (for IssueRetryFor)
+}
+
 // AnswerPriority issues the ticket of the chosen service. Only one issue is
-// in flight at a time: a second tap while it waits does nothing.
+// in flight at a time: a second tap while it waits does nothing. After
+// IssueWait without an answer the kiosk gives up and says so; a later reply
+// to that command is not printed, and a retry reuses its id.
 func (m *Model) AnswerPriority(priority bool) {
-	var svc string
+	var try *issueTry
 	m.update(func() {
 		m.touch()
 		if m.v.Screen != ScreenPriority || !m.v.Online || m.issuing {
 			return
 		}
 		m.issuing = true
-		svc = m.v.Service.ID
+		try = m.newTry(m.v.Service.ID, priority)
+		m.issue = try
 		m.show(ScreenIssuing)
 	})
-	if svc == "" {
+	if try == nil {
 		return
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), sendTimeout)
+	stop := m.cfg.AfterFunc(IssueWait, func() {
+		m.gaveUp(try) // first, so that the send's end is seen as late
+		cancel()
+	})
 	m.cfg.Go(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), sendTimeout)
 		defer cancel()
-		raw, err := m.cfg.Sender.Send(ctx, protocol.CmdIssueTicket, protocol.IssueTicket{Service: svc, Priority: priority})
-		m.issued(svc, raw, err)
+		raw, err := m.sendIssue(ctx, try)
+		stop()
+		m.issued(try, raw, err)
 	})
 }
 
-// issued takes issue_ticket's outcome.
-func (m *Model) issued(svc string, raw json.RawMessage, err error) {
+// newTry starts an issue of svc: a retry of the issue given up, under its
+// id, or a new command. The caller holds the lock.
+func (m *Model) newTry(svc string, priority bool) *issueTry {
+	if r := m.retry; r != nil && r.svc == svc && r.priority == priority && m.cfg.Now().Sub(r.at) < IssueRetryFor {
+		return &issueTry{svc: svc, priority: priority, id: r.id}
+	}
+	t := &issueTry{svc: svc, priority: priority}
+	if s, ok := m.cfg.Sender.(IDSender); ok {
+		t.id = s.NewID()
+	}
+	return t
+}
+
+// sendIssue sends try's issue_ticket, under its id when it has one.
+func (m *Model) sendIssue(ctx context.Context, try *issueTry) (json.RawMessage, error) {
+	req := protocol.IssueTicket{Service: try.svc, Priority: try.priority}
+	if s, ok := m.cfg.Sender.(IDSender); ok && try.id != "" {
+		return s.SendID(ctx, try.id, protocol.CmdIssueTicket, req)
+	}
+	return m.cfg.Sender.Send(ctx, protocol.CmdIssueTicket, req)
+}
+
+// gaveUp ends an issue that got no answer within IssueWait: the citizen is
+// told at once, with the way home, and a retry will reuse its id.
+func (m *Model) gaveUp(try *issueTry) {
+	m.update(func() {
+		if m.issue != try {
+			return // answered in time
+		}
+		m.issue, m.issuing = nil, false
+		try.at = m.cfg.Now()
+		m.retry = try
+		m.log.Warn("kiosk: no ticket in time", "service", try.svc, "wait", IssueWait, "id", try.id)
+		if m.v.Screen == ScreenIssuing {
+			m.done(IssueFailText, true)
+		}
+	})
+}
+
+// issued takes issue_ticket's outcome. The outcome of an issue given up is
+// only logged: the citizen was told there is no ticket, and a retry gets
+// the same one under the same id.
+func (m *Model) issued(try *issueTry, raw json.RawMessage, err error) {
+	svc := try.svc
 	var r protocol.IssueReply
 	if err == nil {
 		if e := json.Unmarshal(raw, &r); e != nil {
@@ -64,9 +145,20 @@ func (m *Model) issued(svc string, raw json.RawMessage, err error) {
 		}
 	}
 	var slip printer.Slip
+	late := false
 	m.update(func() {
-		m.issuing = false
+		if m.issue != try {
+			late = true
+			return
+		}
+		m.issue, m.issuing = nil, false
+		m.retry = nil
 		if err != nil {
+			var qe *queue.Error
+			if !errors.As(err, &qe) { // it may have been applied: a retry is the same command
+				try.at = m.cfg.Now()
+				m.retry = try
+			}
 			m.log.Warn("kiosk: issue ticket", "service", svc, "err", err)
 			m.v.Notice = m.issueError(svc, err)
 			m.goHome()
@@ -79,6 +171,11 @@ func (m *Model) issued(svc string, raw json.RawMessage, err error) {
 		m.until = m.cfg.Now().Add(TicketShowFor)
 		slip = m.slip(r)
 	})
+	if late {
+		m.log.Warn("kiosk: issue answered after the kiosk gave up; not printed", "service", svc,
+			"id", try.id, "ticket", r.Ticket.Number, "err", err)
+		return
+	}
 	if err != nil || m.cfg.Printer == nil {
 		return
 	}

@@ -67,6 +67,9 @@ type Config struct {
 	Logger  *slog.Logger // nil: slog.Default()
 	// Go runs f in the background; nil means `go f()`. Tests run it inline.
 	Go func(f func())
+	// AfterFunc runs f once d has passed and returns a stop function; nil
+	// means time.AfterFunc. Tests fire it by hand.
+	AfterFunc func(d time.Duration, f func()) (stop func() bool)
 	// CheckPIN reports whether pin lets staff leave; nil: no way out.
 	CheckPIN func(pin string) bool
 	// Quit closes the kiosk after a correct exit PIN.
@@ -87,6 +90,8 @@ type Model struct {
 	lastTouch time.Time
 	until     time.Time // when the current screen or notice goes home
 	issuing   bool      // an issue_ticket is in flight
+	issue     *issueTry // that issue_ticket
+	retry     *issueTry // the last issue given up, whose id a retry reuses
 	sending   bool      // a rate or feedback is in flight
 	rate      *rating   // the rating on screen, if any
 	rateFrom  Screen    // where it started: ScreenRateCode or ScreenHome (a pad's prompt)
@@ -105,6 +110,9 @@ func New(cfg Config) *Model {
 	}
 	if cfg.Go == nil {
 		cfg.Go = func(f func()) { go f() }
+	}
+	if cfg.AfterFunc == nil {
+		cfg.AfterFunc = func(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
 	}
 	m := &Model{cfg: cfg, log: cfg.Logger, soldOut: map[string]bool{}}
 	m.v.Screen = ScreenHome

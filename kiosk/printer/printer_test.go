@@ -1,8 +1,10 @@
 package printer
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"image/png"
 	"net"
 	"os"
@@ -40,16 +42,21 @@ func testSlip() Slip {
 }
 
 // fakePrinter is an ESC/POS printer on loopback that answers status
-// requests with status and keeps every byte it receives.
+// requests with status (never, for noAnswer) and keeps every byte it
+// receives, per connection.
 type fakePrinter struct {
 	ln     net.Listener
-	status byte
 	mu     sync.Mutex
-	got    []byte
+	status int
+	conns  [][]byte // the bytes of each connection that ended
+	asked  int      // status requests seen
 	done   chan struct{}
 }
 
-func newFakePrinter(t *testing.T, status byte) *fakePrinter {
+// noAnswer is the status of a printer that ignores status requests.
+const noAnswer = -1
+
+func newFakePrinter(t *testing.T, status int) *fakePrinter {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -68,35 +75,79 @@ func (f *fakePrinter) serve() {
 		if err != nil {
 			return
 		}
+		var got []byte
 		var buf [4096]byte
 		for {
 			n, err := conn.Read(buf[:])
-			f.mu.Lock()
-			f.got = append(f.got, buf[:n]...)
-			f.mu.Unlock()
+			got = append(got, buf[:n]...)
 			if n == 3 && buf[0] == 0x10 && buf[1] == 0x04 {
-				conn.Write([]byte{f.status})
+				f.mu.Lock()
+				f.asked++
+				status := f.status
+				f.mu.Unlock()
+				if status != noAnswer {
+					conn.Write([]byte{byte(status)})
+				}
 			}
 			if err != nil {
 				break
 			}
 		}
 		conn.Close()
+		f.mu.Lock()
+		f.conns = append(f.conns, got)
+		f.mu.Unlock()
 	}
 }
 
+// bytes returns every byte received, connection after connection.
 func (f *fakePrinter) bytes() []byte {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]byte(nil), f.got...)
+	var all []byte
+	for _, c := range f.conns {
+		all = append(all, c...)
+	}
+	return all
+}
+
+// jobs waits up to 5 s for n connections to end and returns their bytes.
+func (f *fakePrinter) jobs(t *testing.T, n int) [][]byte {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		f.mu.Lock()
+		got := append([][]byte(nil), f.conns...)
+		f.mu.Unlock()
+		if len(got) >= n {
+			return got
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("printer connections: got %d, want %d", len(got), n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func (f *fakePrinter) set(status int) {
+	f.mu.Lock()
+	f.status = status
+	f.mu.Unlock()
+}
+
+func (f *fakePrinter) statusRequests() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.asked
 }
 
 func TestTCPPrintDecodes(t *testing.T) {
 	fp := newFakePrinter(t, 0x12)
-	p := testPrinter(t, TCP{Addr: fp.ln.Addr().String()})
+	p := testPrinter(t, &TCP{Addr: fp.ln.Addr().String()})
 	if err := p.Print(context.Background(), testSlip()); err != nil {
 		t.Fatalf("Print: %v", err)
 	}
+	fp.jobs(t, 1)
 	_, lay, err := p.render(testSlip())
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +197,7 @@ func TestTCPPrintErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := testPrinter(t, TCP{Addr: tc.addr})
+			p := testPrinter(t, &TCP{Addr: tc.addr})
 			err := p.Print(context.Background(), testSlip())
 			if err == nil {
 				t.Fatal("Print got nil error, want one")
@@ -203,7 +254,7 @@ func TestParse(t *testing.T) {
 		want Target
 		err  bool
 	}{
-		{"tcp:192.168.1.50:9100", TCP{Addr: "192.168.1.50:9100"}, false},
+		{"tcp:192.168.1.50:9100", &TCP{Addr: "192.168.1.50:9100"}, false},
 		{"dev:/dev/usb/lp0", Device{Path: "/dev/usb/lp0"}, false},
 		{"file:./data/tickets", Dir{Path: "./data/tickets"}, false},
 		{"tcp:nohost", nil, true},
@@ -217,9 +268,66 @@ func TestParse(t *testing.T) {
 			if (err != nil) != tc.err {
 				t.Fatalf("err got %v, want error %v", err, tc.err)
 			}
-			if got != tc.want {
+			if fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", tc.want) {
 				t.Errorf("got %#v, want %#v", got, tc.want)
 			}
 		})
 	}
+}
+
+// TestTCPStatusLearned checks that a printer that never answers the paper
+// status query is asked once: later tickets go out without waiting
+// statusTimeout; and that one that answers is asked for every ticket, so
+// its paper end is still seen.
+func TestTCPStatusLearned(t *testing.T) {
+	t.Run("never answers", func(t *testing.T) {
+		fp := newFakePrinter(t, noAnswer)
+		tcp := &TCP{Addr: fp.ln.Addr().String()}
+		p := testPrinter(t, tcp)
+		img, err := p.Render(testSlip())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 3 {
+			start := time.Now()
+			if err := tcp.Print(context.Background(), img, "A001"); err != nil {
+				t.Fatalf("ticket %d: %v", i+1, err)
+			}
+			took := time.Since(start)
+			t.Logf("ticket %d: %v", i+1, took)
+			if i == 0 && took < statusTimeout {
+				t.Errorf("first ticket took %v: the status query was not waited for (%v)", took, statusTimeout)
+			}
+		}
+		jobs := fp.jobs(t, 3)
+		if n := fp.statusRequests(); n != 1 {
+			t.Errorf("status requests for 3 tickets: got %d, want 1", n)
+		}
+		for i, job := range jobs {
+			if i > 0 && bytes.HasPrefix(job, cmdPaperStatus) {
+				t.Errorf("ticket %d starts with a status request", i+1)
+			}
+			if d, err := decodeESCPOS(job); err != nil || !d.cutLast {
+				t.Errorf("ticket %d: decode got cut=%v err=%v, want a whole job", i+1, d.cutLast, err)
+			}
+		}
+	})
+	t.Run("answers", func(t *testing.T) {
+		fp := newFakePrinter(t, 0x12)
+		tcp := &TCP{Addr: fp.ln.Addr().String()}
+		p := testPrinter(t, tcp)
+		for i := range 2 {
+			if err := p.Print(context.Background(), testSlip()); err != nil {
+				t.Fatalf("ticket %d: %v", i+1, err)
+			}
+		}
+		fp.set(0x72)
+		if err := p.Print(context.Background(), testSlip()); !errors.Is(err, ErrNoPaper) {
+			t.Errorf("ticket after the paper ran out: got %v, want ErrNoPaper", err)
+		}
+		fp.jobs(t, 3)
+		if n := fp.statusRequests(); n != 3 {
+			t.Errorf("status requests for 3 tickets: got %d, want 3", n)
+		}
+	})
 }

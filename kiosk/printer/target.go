@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -35,7 +36,7 @@ func Parse(spec string) (Target, error) {
 		if _, _, err := net.SplitHostPort(arg); err != nil {
 			return nil, fmt.Errorf("printer: %q: %w", spec, err)
 		}
-		return TCP{Addr: arg}, nil
+		return &TCP{Addr: arg}, nil
 	case "dev":
 		return Device{Path: arg}, nil
 	case "file":
@@ -44,22 +45,44 @@ func Parse(spec string) (Target, error) {
 	return nil, fmt.Errorf("printer: %q: unknown kind %q (tcp, dev, file)", spec, kind)
 }
 
-// TCP is an ESC/POS printer on the network (raw port 9100).
-type TCP struct{ Addr string }
+// TCP is an ESC/POS printer on the network (raw port 9100). It remembers,
+// for the life of the value, whether the printer answers the paper status
+// query: many do not, and waiting statusTimeout for each ticket would hold
+// every slip back. Use it as a pointer; the zero value (with Addr) is
+// ready. It is safe for concurrent use.
+type TCP struct {
+	Addr string
 
-// Print connects, checks the paper sensor when the printer answers, and
-// sends the job.
-func (t TCP) Print(ctx context.Context, img image.Image, _ string) error {
+	mu     sync.Mutex
+	status statusKind
+}
+
+// statusKind is what a TCP printer did with the paper status query.
+type statusKind int
+
+const (
+	statusUnknown  statusKind = iota // not asked yet: ask, and wait
+	statusAnswers                    // answered once: ask each time
+	statusNoAnswer                   // let the query time out: never ask again
+)
+
+// Print connects, checks the paper sensor unless the printer is known not
+// to answer it, and sends the job.
+func (t *TCP) Print(ctx context.Context, img image.Image, _ string) error {
 	d := net.Dialer{Timeout: dialTimeout}
 	conn, err := d.DialContext(ctx, "tcp", t.Addr)
 	if err != nil {
 		return fmt.Errorf("connect %s: %w", t.Addr, err)
 	}
 	defer conn.Close()
-	if err := checkPaper(conn); err != nil {
-		return err
+	if t.asks() {
+		answered, err := checkPaper(conn)
+		t.learn(answered)
+		if err != nil {
+			return err
+		}
 	}
-	if err := conn.SetWriteDeadline(time.Now().Add(writeTimeout)); err != nil {
+	if err := conn.SetDeadline(time.Now().Add(writeTimeout)); err != nil {
 		return fmt.Errorf("%s: %w", t.Addr, err)
 	}
 	if _, err := conn.Write(EncodeESCPOS(img)); err != nil {
@@ -68,27 +91,50 @@ func (t TCP) Print(ctx context.Context, img image.Image, _ string) error {
 	return nil
 }
 
-// checkPaper asks for the paper status (DLE EOT 4). A printer that does not
-// answer in time is assumed ready; one that reports paper end is not.
-func checkPaper(conn net.Conn) error {
+// asks reports whether to send the paper status query.
+func (t *TCP) asks() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.status != statusNoAnswer
+}
+
+// learn records whether the printer answered the status query. A printer
+// that answered once keeps being asked, even when it is slow later.
+func (t *TCP) learn(answered bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	switch {
+	case answered:
+		t.status = statusAnswers
+	case t.status == statusUnknown:
+		t.status = statusNoAnswer
+	}
+}
+
+// checkPaper asks for the paper status (DLE EOT 4) and reports whether the
+// printer answered in time. A printer that does not answer is assumed
+// ready; one that reports paper end is not.
+func checkPaper(conn net.Conn) (answered bool, err error) {
 	if err := conn.SetDeadline(time.Now().Add(statusTimeout)); err != nil {
-		return err
+		return false, err
 	}
 	if _, err := conn.Write(cmdPaperStatus); err != nil {
-		return fmt.Errorf("write status request: %w", err)
+		return false, fmt.Errorf("write status request: %w", err)
 	}
 	var b [1]byte
 	n, err := conn.Read(b[:])
 	var ne net.Error
 	switch {
 	case n == 1 && b[0]&0x60 != 0:
-		return ErrNoPaper
+		return true, ErrNoPaper
+	case n == 1:
+		return true, nil
 	case errors.As(err, &ne) && ne.Timeout():
-		return nil
-	case err != nil && n == 0:
-		return fmt.Errorf("read status: %w", err)
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("read status: %w", err)
 	}
-	return nil
+	return false, nil
 }
 
 // Device is an ESC/POS printer seen as a character device (/dev/usb/lp0).

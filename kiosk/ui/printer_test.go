@@ -21,7 +21,7 @@ func TestRefusedPrinterKeepsTicket(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	prn, err := printer.New(printer.TCP{Addr: addr}, theme.DefaultTextFont().Content(), theme.DefaultTextBoldFont().Content())
+	prn, err := printer.New(&printer.TCP{Addr: addr}, theme.DefaultTextFont().Content(), theme.DefaultTextBoldFont().Content())
 	if err != nil {
 		t.Fatal(err)
 	}

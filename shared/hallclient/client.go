@@ -56,10 +56,21 @@ func New(cfg Config) *Client {
 	if cfg.MaxBackoff < cfg.MinBackoff {
 		cfg.MaxBackoff = cfg.MinBackoff
 	}
+	if cfg.PongWait <= 0 {
+		cfg.PongWait = defaultPongWait
+	}
+	if cfg.PingPeriod <= 0 {
+		cfg.PingPeriod = defaultPingPeriod
+	}
+	if cfg.PingPeriod >= cfg.PongWait {
+		cfg.PingPeriod = cfg.PongWait / 2
+	}
+	t := defaultTimings()
+	t.read, t.wsPing = cfg.PongWait, cfg.PingPeriod
 	return &Client{
 		cfg:      cfg,
 		log:      cfg.Logger.With("device", cfg.Device),
-		t:        defaultTimings(),
+		t:        t,
 		idPrefix: idPrefix(),
 		randN:    rand.Int64N,
 		pending:  make(map[string]*pending),

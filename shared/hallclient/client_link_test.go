@@ -125,3 +125,90 @@ func TestRunLeavesNoGoroutines(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// TestWebsocketPingsKeepQuietLink checks the client's own websocket pings:
+// with no command and no event for several PongWaits the pongs keep the
+// link up, and a server that stops answering (no pong) is dropped within
+// PongWait and dialled again.
+func TestWebsocketPingsKeepQuietLink(t *testing.T) {
+	f := newFakeServer(t)
+	c, rec, _ := startClient(t, f, func(cfg *Config) {
+		cfg.PingPeriod, cfg.PongWait = 30*time.Millisecond, 150*time.Millisecond
+	}, func(c *Client) {
+		c.t.ping = time.Hour // no ping command: only the websocket pings
+	})
+	if c.t.wsPing != 30*time.Millisecond || c.t.read != 150*time.Millisecond {
+		t.Fatalf("timings: got ping %v wait %v, want the Config's 30ms and 150ms", c.t.wsPing, c.t.read)
+	}
+	waitFor(t, "connect", c.Connected)
+	time.Sleep(600 * time.Millisecond) // four PongWaits without a frame
+	if n := len(rec.snapshot().hellos); n != 1 || !c.Connected() {
+		t.Fatalf("a quiet link answering pings: got %d hellos, connected %v; want 1, true", n, c.Connected())
+	}
+	if n := get(f, func(f *fakeServer) int { return f.pings }); n != 0 {
+		t.Fatalf("ping commands: got %d, want 0 (only websocket pings)", n)
+	}
+	f.set(func(f *fakeServer) { f.silent = true })
+	start := time.Now()
+	waitFor(t, "the silent link to drop", func() bool {
+		ss := rec.snapshot().statuses
+		return len(ss) > 1 && !ss[len(ss)-1].Connected
+	})
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("silent link dropped after %v, want within about PongWait (150ms)", took)
+	}
+	waitFor(t, "a new hello", func() bool { return len(rec.snapshot().hellos) >= 2 })
+}
+
+func TestPingDefaults(t *testing.T) {
+	tests := []struct {
+		ping, wait         time.Duration
+		wantPing, wantWait time.Duration
+	}{
+		{0, 0, 3 * time.Second, 7 * time.Second},
+		{time.Second, 0, time.Second, 7 * time.Second},
+		{10 * time.Second, 4 * time.Second, 2 * time.Second, 4 * time.Second},
+	}
+	for _, tc := range tests {
+		c := New(Config{URL: "ws://x/ws", Device: "kiosk-1", Token: "t", PingPeriod: tc.ping, PongWait: tc.wait})
+		if c.t.wsPing != tc.wantPing || c.t.read != tc.wantWait {
+			t.Errorf("PingPeriod %v PongWait %v: got %v and %v, want %v and %v",
+				tc.ping, tc.wait, c.t.wsPing, c.t.read, tc.wantPing, tc.wantWait)
+		}
+	}
+}
+
+// TestSendIDAgainIsOneCommand checks that a command applied but given up
+// (the link dropped before the reply, then its ctx ended) and sent again
+// with the same id is applied once and answered with the stored reply.
+func TestSendIDAgainIsOneCommand(t *testing.T) {
+	f := newFakeServer(t)
+	c, _, _ := startClient(t, f, nil, nil)
+	waitFor(t, "connect", c.Connected)
+	id := c.NewID()
+	f.set(func(f *fakeServer) { f.dropNext = true }) // applied, then the link drops before the reply
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	if _, err := c.SendID(ctx, id, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "A"}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("first try: got %v, want context.DeadlineExceeded", err)
+	}
+	if n := get(f, func(f *fakeServer) int { return f.applied[id] }); n != 1 {
+		t.Fatalf("first try applied %d times, want once", n)
+	}
+	f.set(func(f *fakeServer) { f.down = false })
+	waitFor(t, "reconnect", c.Connected)
+	first, err := c.SendID(context.Background(), id, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "A"})
+	if err != nil {
+		t.Fatalf("second try: %v", err)
+	}
+	again, err := c.SendID(context.Background(), id, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "A"})
+	if err != nil || string(again) != string(first) {
+		t.Fatalf("third try: got %s, %v; want the same reply %s", again, err, first)
+	}
+	if n := get(f, func(f *fakeServer) int { return f.applied[id] }); n != 1 {
+		t.Errorf("issue_ticket %s applied %d times, want once", id, n)
+	}
+	if _, err := c.SendID(context.Background(), "", protocol.CmdPing, nil); err == nil {
+		t.Error("SendID with an empty id: got nil error")
+	}
+}

@@ -45,6 +45,13 @@ type Config struct {
 	// [0, min(MaxBackoff, MinBackoff·2^(n-1))]. An unauthorized hello waits
 	// MaxBackoff.
 	MinBackoff, MaxBackoff time.Duration
+
+	// PingPeriod is how often the client sends a websocket ping (default
+	// 3s); PongWait is how long it waits for the pong, or any other frame,
+	// before it drops the link as dead and reconnects (default 7s). A link
+	// that stops passing data without closing is thus noticed within
+	// PongWait. A PingPeriod not below PongWait is set to half of it.
+	PingPeriod, PongWait time.Duration
 }
 
 // Status is the connection's state, as OnStatus reports it.
@@ -74,7 +81,8 @@ type timings struct {
 	dial      time.Duration // websocket handshake
 	hello     time.Duration // from sending hello to its reply
 	write     time.Duration // each frame
-	read      time.Duration // silence after which the link is dead
+	read      time.Duration // silence (no frame, no pong) after which the link is dead
+	wsPing    time.Duration // how often the client sends a websocket ping
 	ping      time.Duration // how often the client sends a ping command
 	closeWait time.Duration // the close frame on shutdown
 }
@@ -84,7 +92,8 @@ func defaultTimings() timings {
 		dial:      10 * time.Second,
 		hello:     15 * time.Second,
 		write:     10 * time.Second,
-		read:      60 * time.Second,
+		read:      defaultPongWait,
+		wsPing:    defaultPingPeriod,
 		ping:      20 * time.Second,
 		closeWait: time.Second,
 	}
@@ -93,6 +102,8 @@ func defaultTimings() timings {
 const (
 	defaultMinBackoff = 500 * time.Millisecond
 	defaultMaxBackoff = 10 * time.Second
+	defaultPingPeriod = 3 * time.Second
+	defaultPongWait   = 7 * time.Second
 	// maxServerMessage caps one server frame; a full state of a busy day is
 	// far below it.
 	maxServerMessage = 32 << 20

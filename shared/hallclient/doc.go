@@ -8,7 +8,10 @@
 // backoff and full jitter when the link drops. Commands go through Send,
 // which waits for the reply; a command whose reply was lost to a dropped
 // link is re-sent with the same id after the next hello, so the server
-// applies it once.
+// applies it once. SendID lets the caller keep the id of a command it gave
+// up on and send it again later as the same command. Websocket pings every
+// PingPeriod (3 s) and a PongWait (7 s) read deadline notice a link that
+// stops passing data without closing.
 //
 // Every callback runs on the goroutine that called Run, one at a time and in
 // order, so an app only has to hand the values to its UI (fyne.Do).

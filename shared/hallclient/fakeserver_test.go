@@ -93,6 +93,17 @@ func (f *fakeServer) serve(w http.ResponseWriter, r *http.Request) {
 	defer ws.Close()
 	ws.SetReadLimit(protocol.MaxMessageBytes)
 	c := &fakeConn{ws: ws}
+	ws.SetPingHandler(func(data string) error { // a silent server sends no pong either
+		f.mu.Lock()
+		silent := f.silent
+		f.mu.Unlock()
+		if silent {
+			return nil
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return ws.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(time.Second))
+	})
 	if !f.hello(c) {
 		return
 	}

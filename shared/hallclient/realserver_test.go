@@ -3,6 +3,7 @@ package hallclient_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -176,5 +177,74 @@ func TestInFlightCallAppliedOnce(t *testing.T) {
 				t.Errorf("waiting after one call: got %d, want 2", len(st.Waiting))
 			}
 		})
+	}
+}
+
+// TestStalledLinkNoticedAndIssuedOnce stalls the link under a kiosk with
+// the default ping timings (a link that passes nothing and closes nothing):
+// a quiet but live link stays up, a stalled one is dropped within 10 s and
+// dialled again once it heals, and an issue_ticket given up during the
+// stall (applied when the held bytes pass, its reply lost) and sent again
+// with the same id gets the stored reply: one ticket.
+func TestStalledLinkNoticedAndIssuedOnce(t *testing.T) {
+	h := startHall(t)
+	p := apptest.StartProxy(t, h.Addr)
+	var mu sync.Mutex
+	var downAt time.Time
+	kiosk := apptest.RunClient(t, hallclient.Config{
+		URL: p.URL(), Device: "kiosk-1", Token: "demo-kiosk-1-token-0001",
+		OnStatus: func(s hallclient.Status) {
+			mu.Lock()
+			defer mu.Unlock()
+			if !s.Connected && downAt.IsZero() {
+				downAt = time.Now()
+			}
+		},
+	})
+	waitFor(t, "connected", kiosk.Connected)
+	time.Sleep(8 * time.Second) // past the 7 s pong wait, with no command and no event
+	if !kiosk.Connected() || p.Accepted() != 1 {
+		t.Fatalf("a quiet live link: connected %v after %d connections, want one connection kept up", kiosk.Connected(), p.Accepted())
+	}
+
+	id := kiosk.NewID()
+	issue := protocol.IssueTicket{Service: "A"}
+	p.Stall(true)
+	stalled := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	_, err := kiosk.SendID(ctx, id, protocol.CmdIssueTicket, issue)
+	cancel()
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("issue_ticket on a stalled link: got %v, want context.DeadlineExceeded", err)
+	}
+	apptest.WaitFor(t, 10*time.Second, "the client to drop the stalled link", func() bool { return !kiosk.Connected() })
+	mu.Lock()
+	noticed := downAt.Sub(stalled)
+	mu.Unlock()
+	t.Logf("stall noticed after %v", noticed)
+	if noticed > 10*time.Second {
+		t.Errorf("stall noticed after %v, want within 10 s", noticed)
+	}
+
+	p.Stall(false) // the held frames reach the server now, the old ones too
+	waitFor(t, "reconnected", kiosk.Connected)
+	if p.Accepted() < 2 {
+		t.Errorf("connections through the proxy: got %d, want a new one after the stall", p.Accepted())
+	}
+	apptest.WaitFor(t, 5*time.Second, "the stalled issue_ticket to reach the server", func() bool {
+		return h.Srv.Hall.State().Services[0].Issued == 1
+	})
+	ctx, cancel = context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	raw, err := kiosk.SendID(ctx, id, protocol.CmdIssueTicket, issue)
+	if err != nil {
+		t.Fatalf("issue_ticket again after the stall: %v", err)
+	}
+	var got protocol.IssueReply
+	json.Unmarshal(raw, &got)
+	st := h.Srv.Hall.State()
+	if got.Ticket.Number != "A001" || len(st.Waiting) != 1 || st.Services[0].Issued != 1 {
+		t.Errorf("after the stall: reply %q, waiting %v, service A issued %d; want A001 issued once",
+			got.Ticket.Number, st.Waiting, st.Services[0].Issued)
 	}
 }

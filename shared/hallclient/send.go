@@ -34,7 +34,22 @@ type pending struct {
 // callback (it would wait forever) and blocks its caller until the reply:
 // call it from a goroutine of its own, not from the UI thread.
 func (c *Client) Send(ctx context.Context, typ string, data any) (json.RawMessage, error) {
-	id := c.newID()
+	return c.SendID(ctx, c.newID(), typ, data)
+}
+
+// NewID returns a fresh command id, unique per device and day, for SendID.
+func (c *Client) NewID() string { return c.newID() }
+
+// SendID is Send with the command id chosen by the caller. Sending again
+// with the id of a command whose Send gave up (its ctx ended before the
+// reply) is the same command: the server applies it at most once and
+// answers a repeat with the reply it stored. If a Send with that id still
+// waits, it waits on and this call takes the reply. The id must come from
+// NewID (or be as unique), at most protocol.MaxIDLength long.
+func (c *Client) SendID(ctx context.Context, id, typ string, data any) (json.RawMessage, error) {
+	if id == "" || len(id) > protocol.MaxIDLength {
+		return nil, fmt.Errorf("hallclient: command id %q: empty or over %d characters", id, protocol.MaxIDLength)
+	}
 	frame, err := json.Marshal(protocol.Command{Type: typ, ID: id, Data: data})
 	if err != nil {
 		return nil, fmt.Errorf("hallclient: encode %s: %w", typ, err)
@@ -58,22 +73,25 @@ func (c *Client) Send(ctx context.Context, typ string, data any) (json.RawMessag
 	case out <- frame:
 	case <-done: // the link dropped first: the next hello re-sends it
 	case <-ctx.Done():
-		c.forget(id)
+		c.forget(id, p)
 		return nil, ctx.Err()
 	}
 	select {
 	case m := <-p.reply:
 		return result(m)
 	case <-ctx.Done():
-		c.forget(id)
+		c.forget(id, p)
 		return nil, ctx.Err()
 	}
 }
 
-// forget drops a command its caller no longer waits for.
-func (c *Client) forget(id string) {
+// forget drops a command its caller no longer waits for, unless a later
+// SendID with the same id took it over.
+func (c *Client) forget(id string, p *pending) {
 	c.mu.Lock()
-	delete(c.pending, id)
+	if c.pending[id] == p {
+		delete(c.pending, id)
+	}
 	c.mu.Unlock()
 }
 

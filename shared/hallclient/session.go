@@ -189,10 +189,14 @@ func (c *Client) follow(ctx context.Context, s *session) error {
 	}
 }
 
-// reader reads frames with a deadline that every frame and every server
-// ping push back, and hands them to the Run goroutine.
+// reader reads frames with a deadline that every frame, every pong to the
+// writer's pings and every server ping push back, and hands them to the Run
+// goroutine. A link that passes nothing for t.read ends the session.
 func (c *Client) reader(s *session) {
 	defer s.wg.Done()
+	s.conn.SetPongHandler(func(string) error {
+		return s.conn.SetReadDeadline(time.Now().Add(c.t.read))
+	})
 	s.conn.SetPingHandler(func(data string) error {
 		s.conn.SetReadDeadline(time.Now().Add(c.t.read))
 		err := s.conn.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(c.t.write))
@@ -216,12 +220,16 @@ func (c *Client) reader(s *session) {
 	}
 }
 
-// writer writes the commands to re-send, then the queued commands, and a
-// ping command every t.ping so that both ends notice a dead link.
+// writer writes the commands to re-send, then the queued commands, a
+// websocket ping every t.wsPing so that the reader notices a silent link
+// within t.read, and a ping command every t.ping so that the server sees
+// the device alive.
 func (c *Client) writer(s *session, resend [][]byte) {
 	defer s.wg.Done()
 	ticker := time.NewTicker(c.t.ping)
 	defer ticker.Stop()
+	wsPing := time.NewTicker(c.t.wsPing)
+	defer wsPing.Stop()
 	write := func(frame []byte) bool {
 		s.conn.SetWriteDeadline(time.Now().Add(c.t.write))
 		if err := s.conn.WriteMessage(websocket.TextMessage, frame); err != nil {
@@ -241,6 +249,11 @@ func (c *Client) writer(s *session, resend [][]byte) {
 			return
 		case f := <-s.out:
 			if !write(f) {
+				return
+			}
+		case <-wsPing.C:
+			if err := s.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(c.t.write)); err != nil {
+				s.fail(fmt.Errorf("hallclient: write ping: %w", err))
 				return
 			}
 		case <-ticker.C:

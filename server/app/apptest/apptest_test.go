@@ -1,6 +1,7 @@
 package apptest_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -10,7 +11,7 @@ import (
 
 // TestHallPeerProxy checks the helpers against each other: a peer through a
 // proxy issues a ticket on a hall on a set clock, sees its own event, loses
-// its link when the proxy is cut, and after a restart in the same place
+// its link when the proxy is cut (a stall only holds its command), and after a restart in the same place
 // finds the ticket still waiting.
 func TestHallPeerProxy(t *testing.T) {
 	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600)))
@@ -30,15 +31,49 @@ func TestHallPeerProxy(t *testing.T) {
 		t.Error("Saw matched an event that never came")
 	}
 
+	// A stalled link passes nothing and closes nothing; the held command
+	// goes through when the stall ends, on the same connection.
+	accepted := p.Accepted()
+	p.Stall(true)
+	replied := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_, err := kiosk.Client().Send(ctx, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "B"})
+		replied <- err
+	}()
+	select {
+	case err := <-replied:
+		t.Fatalf("a command through a stalled proxy got its reply (err %v)", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	p.Stall(false)
+	if err := <-replied; err != nil {
+		t.Fatalf("issue_ticket after the stall: %v", err)
+	}
+	if n := p.Accepted(); n != accepted {
+		t.Errorf("connections through the proxy after a stall: got %d, want still %d", n, accepted)
+	}
+
+	// Refusing new connections keeps the client down after the cut, so the
+	// cut is seen however fast the client redials.
+	p.Refuse(true)
 	p.Cut()
 	apptest.WaitFor(t, 5*time.Second, "the cut to reach the client", func() bool { return !kiosk.Client().Connected() })
 	h.Restart()
 	if h.Addr != addr {
 		t.Errorf("restarted on %s, want %s", h.Addr, addr)
 	}
+	if kiosk.Client().Connected() {
+		t.Error("the client reconnected through a proxy that refuses connections")
+	}
+	p.Refuse(false)
 	apptest.WaitFor(t, 10*time.Second, "the peer to reconnect", kiosk.Client().Connected)
-	if w := h.Srv.Hall.State().Waiting; len(w) != 1 || w[0].Number != "A001" {
-		t.Errorf("waiting after the restart: %+v, want A001", w)
+	if n := p.Accepted(); n <= accepted {
+		t.Errorf("connections through the proxy after the reconnect: got %d, want more than %d", n, accepted)
+	}
+	if w := h.Srv.Hall.State().Waiting; len(w) != 2 || w[0].Number != "A001" || w[1].Number != "B001" {
+		t.Errorf("waiting after the restart: %+v, want A001 and B001", w)
 	}
 	if now := h.Srv.Hall.State(); now.Day != "2026-11-28" {
 		t.Errorf("day after the restart: %s, want the set clock's 2026-11-28", now.Day)

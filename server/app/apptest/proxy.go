@@ -1,7 +1,6 @@
 package apptest
 
 import (
-	"io"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -10,13 +9,22 @@ import (
 
 // Proxy forwards TCP on a loopback port to a server, so that a test can
 // lose a client's link: while muted, the server's bytes to the client are
-// dropped; Cut closes every connection through it.
+// dropped; while stalled, no byte passes either way and nothing is closed
+// (a dead link); while refusing, new connections are closed at once; Cut
+// closes every connection through it.
 type Proxy struct {
-	ln     net.Listener
-	target string
-	mute   atomic.Bool
-	mu     sync.Mutex
-	conns  []net.Conn
+	ln       net.Listener
+	target   string
+	mute     atomic.Bool
+	refuse   atomic.Bool
+	accepted atomic.Int64
+	done     chan struct{} // closed when the proxy stops
+
+	mu    sync.Mutex
+	conns []net.Conn
+	// flow is closed while bytes may pass; Stall(true) replaces it with an
+	// open channel that Stall(false) closes.
+	flow chan struct{}
 }
 
 // StartProxy starts a proxy to target (host:port); it stops when t ends.
@@ -26,8 +34,10 @@ func StartProxy(t testing.TB, target string) *Proxy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Proxy{ln: ln, target: target}
-	t.Cleanup(func() { ln.Close(); p.Cut() })
+	flow := make(chan struct{})
+	close(flow)
+	p := &Proxy{ln: ln, target: target, done: make(chan struct{}), flow: flow}
+	t.Cleanup(func() { ln.Close(); close(p.done); p.Cut() })
 	go p.serve()
 	return p
 }
@@ -38,33 +48,90 @@ func (p *Proxy) serve() {
 		if err != nil {
 			return
 		}
+		if p.refuse.Load() {
+			c.Close()
+			continue
+		}
 		s, err := net.Dial("tcp", p.target)
 		if err != nil {
 			c.Close()
 			continue
 		}
+		p.accepted.Add(1)
 		p.mu.Lock()
 		p.conns = append(p.conns, c, s)
 		p.mu.Unlock()
-		go func() { _, _ = io.Copy(s, c); s.Close() }()
-		go func() {
-			buf := make([]byte, 32<<10)
-			for {
-				n, err := s.Read(buf)
-				if n > 0 && !p.mute.Load() {
-					_, _ = c.Write(buf[:n])
-				}
-				if err != nil {
-					c.Close()
+		go p.pipe(s, c, false)
+		go p.pipe(c, s, true)
+	}
+}
+
+// pipe copies from src to dst until src ends, then closes dst. A stall
+// holds the bytes read until it ends; fromServer bytes are dropped while
+// muted.
+func (p *Proxy) pipe(dst, src net.Conn, fromServer bool) {
+	defer dst.Close()
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := src.Read(buf)
+		if n > 0 {
+			if !p.wait() {
+				return
+			}
+			if !fromServer || !p.mute.Load() {
+				if _, werr := dst.Write(buf[:n]); werr != nil {
 					return
 				}
 			}
-		}()
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// wait blocks while the proxy is stalled; it reports false once the proxy
+// has stopped.
+func (p *Proxy) wait() bool {
+	p.mu.Lock()
+	flow := p.flow
+	p.mu.Unlock()
+	select {
+	case <-flow:
+		return true
+	case <-p.done:
+		return false
 	}
 }
 
 // Mute drops (on) or passes again (off) the server's bytes to the clients.
 func (p *Proxy) Mute(on bool) { p.mute.Store(on) }
+
+// Stall stops (on) every byte in both directions, on the connections
+// through the proxy and on new ones, without closing anything: to both ends
+// the link is alive but silent. Stall(false) lets the held bytes through,
+// in order, and the flow resumes.
+func (p *Proxy) Stall(on bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	select {
+	case <-p.flow: // flowing
+		if on {
+			p.flow = make(chan struct{})
+		}
+	default: // stalled
+		if !on {
+			close(p.flow)
+		}
+	}
+}
+
+// Refuse makes the proxy close new connections at once (on), or forward
+// them again (off); the connections already through it are left alone.
+func (p *Proxy) Refuse(on bool) { p.refuse.Store(on) }
+
+// Accepted counts the connections the proxy has forwarded so far.
+func (p *Proxy) Accepted() int { return int(p.accepted.Load()) }
 
 // Cut closes every connection through the proxy; new ones are still
 // accepted.
