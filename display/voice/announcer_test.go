@@ -3,6 +3,7 @@ package voice
 import (
 	"context"
 	"errors"
+	"hallq/shared/xtest"
 	"io"
 	"log/slog"
 	"strings"
@@ -65,21 +66,13 @@ func (p *fakePlayer) waitPlays(t *testing.T, n int) {
 	}
 }
 
-// fakeClock is a settable clock.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
-
 var t0 = time.Date(2026, 11, 28, 9, 15, 0, 0, time.FixedZone("ICT", 7*3600))
 
 // startAnnouncer runs an Announcer with player p and a fake clock at t0
 // until the test ends.
-func startAnnouncer(t *testing.T, p Player, cfg AnnouncerConfig) (*Announcer, *fakeClock) {
+func startAnnouncer(t *testing.T, p Player, cfg AnnouncerConfig) (*Announcer, *xtest.Clock) {
 	t.Helper()
-	clock := &fakeClock{now: t0}
+	clock := xtest.NewClock(t0)
 	cfg.Player = p
 	cfg.Now = clock.Now
 	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -173,9 +166,7 @@ func TestAnnouncerFilters(t *testing.T) {
 func TestAnnouncerCatchUp(t *testing.T) {
 	p := newFakePlayer()
 	a, clock := startAnnouncer(t, p, AnnouncerConfig{Chime: true})
-	clock.mu.Lock()
-	clock.now = t0.Add(5 * time.Minute)
-	clock.mu.Unlock()
+	clock.Set(t0.Add(5 * time.Minute))
 	for i := range 5 {
 		a.Announce(Call{Number: "A10" + string(rune('0'+i)), Counter: 1, At: t0.Add(time.Duration(i) * time.Minute), Replayed: true})
 	}
@@ -237,7 +228,7 @@ func TestAnnouncerPlayerErrorLoggedOnce(t *testing.T) {
 	p.err = errors.New("no device")
 	var log strings.Builder
 	var mu sync.Mutex
-	clock := &fakeClock{now: t0}
+	clock := xtest.NewClock(t0)
 	a := NewAnnouncer(AnnouncerConfig{Player: p, Now: clock.Now, Chime: true,
 		Logger: slog.New(slog.NewTextHandler(lockedWriter{&mu, &log}, nil))})
 	ctx, cancel := context.WithCancel(context.Background())

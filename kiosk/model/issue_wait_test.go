@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hallq/shared/xtest"
 	"strconv"
 	"sync"
 	"testing"
@@ -99,7 +100,7 @@ type waitFixture struct {
 	m       *Model
 	srv     *idServer
 	printer *fakePrinter
-	clock   *clock
+	clock   *xtest.Clock
 	mu      sync.Mutex
 	timers  []*timer
 }
@@ -109,7 +110,7 @@ type waitFixture struct {
 func newWaitFixture(t *testing.T) *waitFixture {
 	t.Helper()
 	f := &waitFixture{srv: newIDServer(), printer: &fakePrinter{},
-		clock: &clock{t: time.Date(2026, 11, 28, 9, 15, 0, 0, hallZone)}}
+		clock: xtest.NewClock(time.Date(2026, 11, 28, 9, 15, 0, 0, hallZone))}
 	f.m = New(Config{Sender: f.srv, Printer: f.printer, Now: f.clock.Now,
 		AfterFunc: func(d time.Duration, fn func()) func() bool {
 			f.mu.Lock()

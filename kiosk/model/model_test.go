@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"hallq/shared/xtest"
 	"sync"
 	"testing"
 	"time"
@@ -76,31 +77,13 @@ func (p *fakePrinter) Print(_ context.Context, s printer.Slip) error {
 	return p.err
 }
 
-// clock is a settable time.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 var hallZone = time.FixedZone("ICT", 7*3600)
 
 type fixture struct {
 	m       *Model
 	sender  *fakeSender
 	printer *fakePrinter
-	clock   *clock
+	clock   *xtest.Clock
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -108,7 +91,7 @@ func newFixture(t *testing.T) *fixture {
 	f := &fixture{
 		sender:  &fakeSender{reply: issueOK},
 		printer: &fakePrinter{},
-		clock:   &clock{t: time.Date(2026, 11, 28, 9, 15, 0, 0, hallZone)},
+		clock:   xtest.NewClock(time.Date(2026, 11, 28, 9, 15, 0, 0, hallZone)),
 	}
 	f.m = New(Config{Sender: f.sender, Printer: f.printer, Now: f.clock.Now, Go: func(fn func()) { fn() }})
 	f.m.SetState(testState())

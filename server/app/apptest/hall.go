@@ -1,8 +1,8 @@
 package apptest
 
 import (
+	"hallq/shared/xtest"
 	"net"
-	"sync"
 	"testing"
 	"time"
 
@@ -73,26 +73,9 @@ func (h *Hall) Restart() {
 // URL is the server's websocket URL.
 func (h *Hall) URL() string { return "ws://" + h.Addr + "/ws" }
 
-// Clock is a settable clock for the server: it stands still until moved.
-// It is safe for concurrent use.
-type Clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
+// Clock is the settable test clock (xtest.Clock): it stands still until
+// moved.
+type Clock = xtest.Clock
 
 // NewClock returns a clock that reads t.
-func NewClock(t time.Time) *Clock { return &Clock{t: t} }
-
-// Now returns the clock's time.
-func (c *Clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-// Add moves the clock on by d.
-func (c *Clock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
+func NewClock(t time.Time) *Clock { return xtest.NewClock(t) }
