@@ -7,7 +7,6 @@ package xtest
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"fmt"
 	"image"
 	"image/png"
@@ -111,22 +110,6 @@ func (d *Display) run(name string, args ...string) error {
 	cmd := exec.Command(name, args...)
 	cmd.Env = d.env()
 	return cmd.Run()
-}
-
-// Build builds the package pkg (e.g. "hallq/kiosk") as a real binary
-// (without the ci tag) into a temp dir and returns its path. The first
-// build of Fyne with GL takes minutes; later builds use the cache.
-func Build(t testing.TB, pkg string) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), filepath.Base(pkg))
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, pkg)
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build %s: %v\n%s", pkg, err, out)
-	}
-	return bin
 }
 
 // Start runs bin with args on the display and stops it when t ends. Its
