@@ -8,8 +8,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -230,26 +228,6 @@ func (d *Display) FindWindow(title string, timeout time.Duration) (string, error
 		time.Sleep(200 * time.Millisecond)
 	}
 	return "", fmt.Errorf("no window %q within %v", title, timeout)
-}
-
-// Screenshot captures the whole screen, saves it as path (if not empty)
-// and returns it.
-func (d *Display) Screenshot(t testing.TB, path string) image.Image {
-	t.Helper()
-	cmd := exec.Command("import", "-window", "root", "png:-")
-	cmd.Env = d.env()
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("import: %v", err)
-	}
-	img, err := png.Decode(bytes.NewReader(out))
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	if path != "" {
-		os.WriteFile(path, out, 0o644)
-	}
-	return img
 }
 
 // Eventually retries check every 200 ms until it returns true or timeout
