@@ -17,24 +17,15 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"hallq/shared/xtest"
 )
 
-// buildServer builds the server binary from the module root once per test
-// and returns its path.
+// buildServer builds the server binary into a temp dir and returns its
+// path; the build is killed if the test's time runs out.
 func buildServer(t *testing.T) string {
 	t.Helper()
-	out, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		t.Fatalf("go env GOMOD: %v", err)
-	}
-	root := filepath.Dir(strings.TrimSpace(string(out)))
-	bin := filepath.Join(t.TempDir(), "server")
-	cmd := exec.Command("go", "build", "-o", bin, "./server")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./server: %v\n%s", err, out)
-	}
-	return bin
+	return xtest.GoBuild(t, "hallq/server")
 }
 
 // allDayConfig writes the test hall into dir, open around the clock so

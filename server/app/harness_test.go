@@ -58,9 +58,10 @@ func startServerLog(t testing.TB, dir string, clk *clock, log *slog.Logger) *Ser
 
 // wsClient is a raw protocol client for tests.
 type wsClient struct {
-	t  testing.TB
-	ws *websocket.Conn
-	n  int
+	t      testing.TB
+	ws     *websocket.Conn
+	n      int
+	device string // set by hello
 }
 
 func dial(t testing.TB, s *Server) *wsClient {
@@ -109,13 +110,26 @@ func (c *wsClient) sendID(typ, id string, data any) {
 	c.sendRaw(string(b))
 }
 
-// read returns the next message within 5 s.
+// readWait is how long a test client waits for a message. A reply the
+// server sends at once can take seconds to arrive when go test runs
+// packages side by side under -race on two cores.
+const readWait = 30 * time.Second
+
+// read returns the next message.
 func (c *wsClient) read() msg {
 	c.t.Helper()
-	c.ws.SetReadDeadline(time.Now().Add(5 * time.Second))
+	return c.readFor("the next message")
+}
+
+// readFor returns the next message, waiting up to readWait; what names
+// the awaited message in the failure.
+func (c *wsClient) readFor(what string) msg {
+	c.t.Helper()
+	start := time.Now()
+	c.ws.SetReadDeadline(start.Add(readWait))
 	_, b, err := c.ws.ReadMessage()
 	if err != nil {
-		c.t.Fatalf("read: %v", err)
+		c.t.Fatalf("read %s on %s's connection: %v after %v", what, c.who(), err, time.Since(start).Round(time.Millisecond))
 	}
 	var m msg
 	if err := json.Unmarshal(b, &m); err != nil {
@@ -124,12 +138,20 @@ func (c *wsClient) read() msg {
 	return m
 }
 
+// who names the client's device for failures.
+func (c *wsClient) who() string {
+	if c.device == "" {
+		return "a device before hello"
+	}
+	return c.device
+}
+
 // reply reads until the reply with id, returning the events seen before it.
 func (c *wsClient) reply(id string) (msg, []msg) {
 	c.t.Helper()
 	var events []msg
 	for {
-		m := c.read()
+		m := c.readFor("the reply to " + id)
 		if m.Type == "reply" && m.ID == id {
 			return m, events
 		}
@@ -168,6 +190,7 @@ func (c *wsClient) hello(device string, since uint64, day string) msg {
 	if !r.OK {
 		c.t.Fatalf("hello %s: %+v", device, r.Error)
 	}
+	c.device = device
 	return r
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -127,7 +128,7 @@ func (c *wsClient) events(n int) []msg {
 	c.t.Helper()
 	out := make([]msg, 0, n)
 	for len(out) < n {
-		m := c.read()
+		m := c.readFor(fmt.Sprintf("event %d of %d", len(out)+1, n))
 		if m.Type == "reply" {
 			c.t.Fatalf("got reply %s while waiting for event %d of %d", m.ID, len(out)+1, n)
 		}
@@ -186,7 +187,7 @@ func (c *wsClient) rawReply(frame string) msg {
 	c.t.Helper()
 	c.sendRaw(frame)
 	for {
-		m := c.read()
+		m := c.readFor("the reply to " + short(frame))
 		if m.Type == "reply" {
 			return m
 		}
@@ -208,10 +209,18 @@ func (c *wsClient) rawDo(frame string) msg {
 	c.t.Helper()
 	c.sendRaw(frame)
 	for {
-		if m := c.read(); m.Type == "reply" {
+		if m := c.readFor("the reply to " + short(frame)); m.Type == "reply" {
 			return m
 		}
 	}
+}
+
+// short is frame cut to 80 bytes for a failure message.
+func short(frame string) string {
+	if len(frame) > 80 {
+		return frame[:80] + "…"
+	}
+	return frame
 }
 
 // discardLogger drops the server's log (fuzzing may not log to its F).

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"hallq/shared/xtest"
 )
 
 // BenchmarkIdleConnections builds and starts the real server binary,
@@ -20,11 +22,7 @@ import (
 func BenchmarkIdleConnections(b *testing.B) {
 	const n = 1000
 	dir := b.TempDir()
-	bin := filepath.Join(dir, "server")
-	build := exec.Command("go", "build", "-o", bin, "hallq/server")
-	if out, err := build.CombinedOutput(); err != nil {
-		b.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := xtest.GoBuild(b, "hallq/server")
 	addr := freeAddr(b)
 	cmd := exec.Command(bin, "-demo", "-data", filepath.Join(dir, "data"), "-addr", addr)
 	if err := cmd.Start(); err != nil {

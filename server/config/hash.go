@@ -2,6 +2,8 @@ package config
 
 import (
 	"bufio"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -30,6 +32,26 @@ func hashWithCost(secret string, cost int) (string, error) {
 		return "", fmt.Errorf("config: hash: %w", err)
 	}
 	return string(h), nil
+}
+
+// DecoyHash returns the bcrypt hash of a random secret at the highest cost
+// among hashes (HashCost when none of them is a bcrypt hash). Checking a
+// PIN given with an unknown username against it takes as long as checking
+// a real clerk's, so that the time of a refusal tells nothing about which
+// usernames exist. Making it takes that long too.
+func DecoyHash(hashes ...string) (string, error) {
+	cost := 0
+	for _, h := range hashes {
+		if c, err := bcrypt.Cost([]byte(h)); err == nil && c > cost {
+			cost = c
+		}
+	}
+	if cost == 0 {
+		cost = HashCost
+	}
+	secret := make([]byte, 32)
+	rand.Read(secret)
+	return hashWithCost(hex.EncodeToString(secret), cost)
 }
 
 // CheckHash reports whether secret matches the bcrypt hash. The comparison

@@ -43,6 +43,42 @@ func TestHashAndCheck(t *testing.T) {
 	}
 }
 
+// TestDecoyHash: the decoy has the highest cost among the clerks' hashes
+// (a refusal for an unknown username takes as long as for a wrong PIN),
+// HashCost without any, and matches no PIN.
+func TestDecoyHash(t *testing.T) {
+	low, _ := hashWithCost("1111", bcrypt.MinCost)
+	high, _ := hashWithCost("2222", bcrypt.MinCost+1)
+	tests := []struct {
+		name   string
+		hashes []string
+		cost   int
+	}{
+		{"the clerks' cost", []string{low, low}, bcrypt.MinCost},
+		{"the highest cost", []string{low, high, "not a hash"}, bcrypt.MinCost + 1},
+		{"no valid hash", []string{"", "1111"}, HashCost},
+	}
+	for _, tt := range tests {
+		d, err := DecoyHash(tt.hashes...)
+		if err != nil {
+			t.Fatalf("%s: DecoyHash: %v", tt.name, err)
+		}
+		if cost, err := bcrypt.Cost([]byte(d)); err != nil || cost != tt.cost {
+			t.Errorf("%s: cost %d, %v; want %d", tt.name, cost, err, tt.cost)
+		}
+		for _, pin := range []string{"1111", "2222", "0000", ""} {
+			if CheckHash(d, pin) {
+				t.Errorf("%s: the decoy matches PIN %q", tt.name, pin)
+			}
+		}
+	}
+	a, _ := DecoyHash(low)
+	b, _ := DecoyHash(low)
+	if a == b {
+		t.Errorf("two decoys are the same hash %s, want random secrets", a)
+	}
+}
+
 type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, errors.New("broken pipe") }

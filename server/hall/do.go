@@ -126,9 +126,10 @@ func (h *Hall) checkPIN(dev Device, id string, data json.RawMessage) ([]byte, st
 	}
 	cl, ok := h.settings.Clerk(in.Username)
 	if !ok {
-		// Spend the same bcrypt time, so that timing tells nothing
-		// about which usernames exist; unknown names count at the device.
-		config.CheckHash(unknownClerkHash, in.PIN)
+		// Spend the same bcrypt time as for a known clerk, so that
+		// timing tells nothing about which usernames exist; unknown
+		// names count at the device.
+		config.CheckHash(h.decoy(), in.PIN)
 		msg := "Sai tên đăng nhập hoặc mã PIN"
 		if wait := h.pins.fail(user, dev.ID); wait > 0 {
 			msg += ". Nhập sai nhiều lần: vui lòng thử lại sau " + waitText(wait)
@@ -148,9 +149,16 @@ func (h *Hall) checkPIN(dev Device, id string, data json.RawMessage) ([]byte, st
 	return nil, "", false
 }
 
-// unknownClerkHash is a bcrypt hash (cost 10) that no PIN matches in
-// practice, checked for usernames that do not exist.
-const unknownClerkHash = "$2a$10$H9IgZdBXIR1aKgoZ4AMKs.wH8iAFagbSu4Jk7pPW5bdaSH3BdJJxS"
+// newDecoy returns the hash checked for usernames that do not exist: a
+// random secret's, at the cost of the clerks' hashes (config.DecoyHash).
+func newDecoy(clerks []queue.Clerk) string {
+	hashes := make([]string, len(clerks))
+	for i, c := range clerks {
+		hashes[i] = c.PINHash
+	}
+	d, _ := config.DecoyHash(hashes...) // fails only for an empty secret
+	return d
+}
 
 // turnDayIfDueLocked starts a new day when the clock has passed midnight,
 // whether or not the midnight job has run yet.

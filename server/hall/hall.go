@@ -49,6 +49,7 @@ type Hall struct {
 	log       *slog.Logger
 	metrics   Metrics
 	pins      *pinGuard
+	decoy     func() string // newDecoy, made on the first unknown username
 	reportDir string
 
 	mu   sync.Mutex
@@ -75,6 +76,7 @@ func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
 		cfg: cfg, settings: cfg.Settings(), st: st, now: o.Now, log: o.Logger,
 		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, subs: map[Subscriber]struct{}{},
 	}
+	h.decoy = sync.OnceValue(func() string { return newDecoy(h.settings.Clerks) })
 	h.eng = queue.NewEngine(&h.settings, o.Rand)
 	now := h.now()
 	if err := h.closeMissedDay(now); err != nil {

@@ -1,11 +1,8 @@
 package xtest
 
 import (
-	"os"
 	"os/exec"
-	"path/filepath"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -15,28 +12,28 @@ import (
 // side) then take turns on the machine's two cores instead of slowing each
 // other's windows and screenshots down.
 var screenLock struct {
-	once sync.Once
-	f    *os.File
+	once   sync.Once
+	unlock func() // never called: the lock ends with the process
 }
 
-// takeScreen waits for the other test processes' end-to-end tests.
+// takeScreen waits for the other test processes' end-to-end tests, at
+// most until t's time is nearly up.
 func takeScreen(t testing.TB) {
 	t.Helper()
 	screenLock.once.Do(func() {
-		f, err := os.OpenFile(filepath.Join(os.TempDir(), "hallq-xtest.lock"), os.O_CREATE|os.O_RDWR, 0o666)
-		if err != nil {
-			t.Logf("xtest: no screen lock: %v", err)
-			return
-		}
-		start := time.Now()
-		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-			t.Logf("xtest: no screen lock: %v", err)
-		}
-		if d := time.Since(start); d > time.Second {
+		ctx, cancel := testContext(t)
+		defer cancel()
+		unlock, err := lockFile(ctx, "hallq-xtest.lock", func(d time.Duration) {
 			t.Logf("xtest: waited %v for another package's end-to-end tests", d.Round(time.Second))
+		})
+		if err != nil {
+			t.Fatalf("xtest: waiting for another package's end-to-end tests: %v", err)
 		}
-		screenLock.f = f
+		screenLock.unlock = unlock
 	})
+	if screenLock.unlock == nil {
+		t.Fatal("xtest: the screen lock was not taken (see the first end-to-end test)")
+	}
 }
 
 // Launch starts Xvfb with a w×h screen, runs bin with args on it and

@@ -7,10 +7,7 @@ package xtest
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"fmt"
-	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -111,22 +108,6 @@ func (d *Display) run(name string, args ...string) error {
 	cmd := exec.Command(name, args...)
 	cmd.Env = d.env()
 	return cmd.Run()
-}
-
-// Build builds the package pkg (e.g. "hallq/kiosk") as a real binary
-// (without the ci tag) into a temp dir and returns its path. The first
-// build of Fyne with GL takes minutes; later builds use the cache.
-func Build(t testing.TB, pkg string) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), filepath.Base(pkg))
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, pkg)
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build %s: %v\n%s", pkg, err, out)
-	}
-	return bin
 }
 
 // Start runs bin with args on the display and stops it when t ends. Its
@@ -247,26 +228,6 @@ func (d *Display) FindWindow(title string, timeout time.Duration) (string, error
 		time.Sleep(200 * time.Millisecond)
 	}
 	return "", fmt.Errorf("no window %q within %v", title, timeout)
-}
-
-// Screenshot captures the whole screen, saves it as path (if not empty)
-// and returns it.
-func (d *Display) Screenshot(t testing.TB, path string) image.Image {
-	t.Helper()
-	cmd := exec.Command("import", "-window", "root", "png:-")
-	cmd.Env = d.env()
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("import: %v", err)
-	}
-	img, err := png.Decode(bytes.NewReader(out))
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	if path != "" {
-		os.WriteFile(path, out, 0o644)
-	}
-	return img
 }
 
 // Eventually retries check every 200 ms until it returns true or timeout

@@ -1,0 +1,154 @@
+package xtest
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// reportMargin is the time kept, before the test binary's -timeout, for a
+// test whose build or lock wait ran out of time to fail with a message of
+// its own and clean up (instead of go test's panic, which would leave the
+// build running).
+const reportMargin = 30 * time.Second
+
+// Build builds the app package pkg (e.g. "hallq/kiosk") as a real binary
+// (cgo, GL, without the ci tag) into a temp dir and returns its path.
+//
+// The end-to-end tests of the three apps run in three test processes side
+// by side; their builds take turns (a file lock), so that the first one
+// compiles Fyne's cgo packages alone and the others find them in the
+// build cache, instead of all three compiling the same C on two cores.
+// The first build of Fyne with GL on an empty cache takes minutes; the
+// build is killed when the test's time (go test -timeout) runs out.
+func Build(t testing.TB, pkg string) string {
+	t.Helper()
+	Need(t, "Xvfb", "xdotool", "import") // no minutes of building for a test that skips
+	ctx, cancel := testContext(t)
+	defer cancel()
+	unlock, err := lockFile(ctx, "hallq-xtest-build.lock", func(d time.Duration) {
+		t.Logf("xtest: waited %v for another package's build", d.Round(time.Second))
+	})
+	if err != nil {
+		t.Fatalf("go build %s: waiting for another package's build: %v", pkg, err)
+	}
+	defer unlock()
+	return goBuild(ctx, t, pkg, "CGO_ENABLED=1")
+}
+
+// GoBuild builds the package pkg (an import path of this module, e.g.
+// "hallq/server") into a temp dir and returns the binary's path. The build
+// runs in its own process group, which is killed (compiler, cgo and gcc
+// included) when the test's time runs out, and the go command dies with
+// the test process if that ends first.
+func GoBuild(t testing.TB, pkg string) string {
+	t.Helper()
+	ctx, cancel := testContext(t)
+	defer cancel()
+	return goBuild(ctx, t, pkg)
+}
+
+func goBuild(ctx context.Context, t testing.TB, pkg string, env ...string) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), filepath.Base(pkg))
+	start := time.Now()
+	out, err := runGroup(ctx, append(os.Environ(), env...), "go", "build", "-o", bin, pkg)
+	if ctx.Err() != nil {
+		t.Fatalf("go build %s: stopped after %v, the test's time is up (go test -timeout): %v\n%s", pkg, time.Since(start).Round(time.Second), ctx.Err(), out)
+	}
+	if err != nil {
+		t.Fatalf("go build %s: %v\n%s", pkg, err, out)
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Logf("xtest: go build %s took %v", pkg, d.Round(time.Second))
+	}
+	return bin
+}
+
+// testContext ends reportMargin before t's deadline (go test -timeout),
+// or when t's cleanup runs.
+func testContext(t testing.TB) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(context.Background())
+	if dl, ok := deadline(t); ok {
+		cancel()
+		ctx, cancel = context.WithDeadline(context.Background(), dl.Add(-reportMargin))
+	}
+	t.Cleanup(cancel)
+	return ctx, cancel
+}
+
+// deadline is t's Deadline; a *testing.B has none.
+func deadline(t testing.TB) (time.Time, bool) {
+	if d, ok := t.(interface{ Deadline() (time.Time, bool) }); ok {
+		return d.Deadline()
+	}
+	return time.Time{}, false
+}
+
+// runGroup runs name with args and env in a new process group and returns
+// its combined output. When ctx ends, the whole group is killed. The go
+// command is started with a parent-death signal from a thread that lives
+// until it exits, so it is killed too if this process dies first (go
+// test's own timeout, a panic in another test); what it already started
+// then finishes its one step and exits.
+func runGroup(ctx context.Context, env []string, name string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Env = env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
+	done := make(chan error, 1)
+	go func() {
+		// The parent-death signal follows the thread that started the
+		// child: keep this goroutine on its thread until the child is
+		// gone (the thread then ends with the goroutine).
+		runtime.LockOSThread()
+		if err := cmd.Start(); err != nil {
+			done <- err
+			return
+		}
+		done <- cmd.Wait()
+	}()
+	err := <-done
+	return out.Bytes(), err
+}
+
+// lockFile takes an exclusive lock on the file name in the temp dir,
+// waiting until ctx ends, and returns its release. waited is called when
+// the wait took more than a second.
+func lockFile(ctx context.Context, name string, waited func(time.Duration)) (func(), error) {
+	f, err := os.OpenFile(filepath.Join(os.TempDir(), name), os.O_CREATE|os.O_RDWR, 0o666)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			break
+		}
+		if err != syscall.EWOULDBLOCK && err != syscall.EINTR {
+			f.Close()
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			f.Close()
+			return nil, fmt.Errorf("%s still held after %v: %w", name, time.Since(start).Round(time.Second), ctx.Err())
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
+	if d := time.Since(start); d > time.Second && waited != nil {
+		waited(d)
+	}
+	return func() { f.Close() }, nil
+}
