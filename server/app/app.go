@@ -120,6 +120,9 @@ func Start(o Options) (*Server, error) {
 		return nil, err
 	}
 	st, err := store.Open(filepath.Join(o.Data, "hall.db"))
+	if errors.Is(err, store.ErrInUse) {
+		return nil, fmt.Errorf("Thư mục dữ liệu %s đang được một máy chủ khác sử dụng / The data folder %s is in use by another server", o.Data, o.Data)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"hallq/server/app"
+)
+
+// TestMain runs main itself when the test binary is started as the server
+// (runServer), so that exit codes and output are those of the real command.
+func TestMain(m *testing.M) {
+	if os.Getenv("HALLQ_TEST_RUN_SERVER") == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// runServer runs the server command with args until it exits or ctx ends,
+// and returns its exit code, stdout and stderr.
+func runServer(ctx context.Context, t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	cmd := exec.CommandContext(ctx, os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "HALLQ_TEST_RUN_SERVER=1")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("run server: %v", err)
+	}
+	return cmd.ProcessState.ExitCode(), out.String(), errb.String()
+}
+
+// TestSecondServerOnSameData: a second server on a data folder in use says
+// so in Vietnamese and English and exits non-zero within a few seconds.
+func TestSecondServerOnSameData(t *testing.T) {
+	dir := t.TempDir()
+	first, err := app.Start(app.Options{Addr: "127.0.0.1:0", Data: dir, Demo: true})
+	if err != nil {
+		t.Fatalf("first server: %v", err)
+	}
+	defer first.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	start := time.Now()
+	code, _, stderr := runServer(ctx, t, "-addr", "127.0.0.1:0", "-data", dir)
+	if code == 0 || ctx.Err() != nil {
+		t.Fatalf("second server: got exit %d (ctx %v), want a non-zero exit", code, ctx.Err())
+	}
+	for _, want := range []string{
+		"Thư mục dữ liệu " + dir + " đang được một máy chủ khác sử dụng",
+		"The data folder " + dir + " is in use by another server",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr: got %q, want it to contain %q", stderr, want)
+		}
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("second server took %v to give up, want a few seconds", d)
+	}
+}
