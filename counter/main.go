@@ -21,6 +21,7 @@ import (
 	"hallq/counter/ui"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
+	_ "hallq/shared/langenv" // a language for Fyne when LANG is unset or C
 	"hallq/shared/protocol"
 )
 

@@ -24,6 +24,7 @@ import (
 	"hallq/display/voice"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
+	_ "hallq/shared/langenv" // a language for Fyne when LANG is unset or C
 	"hallq/shared/protocol"
 )
 

@@ -22,6 +22,7 @@ import (
 	"hallq/kiosk/ui"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
+	_ "hallq/shared/langenv" // a language for Fyne when LANG is unset or C
 	"hallq/shared/protocol"
 )
 
