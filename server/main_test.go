@@ -67,3 +67,27 @@ func TestSecondServerOnSameData(t *testing.T) {
 		t.Errorf("second server took %v to give up, want a few seconds", d)
 	}
 }
+
+// TestFlagErrorsVietnameseFirst: a wrong flag exits 2 with a Vietnamese
+// line, then the English one, and the usage with Vietnamese descriptions;
+// -h exits 0 with the usage.
+func TestFlagErrorsVietnameseFirst(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	code, _, stderr := runServer(ctx, t, "-dmeo")
+	if code != 2 {
+		t.Errorf("exit: got %d, want 2", code)
+	}
+	for _, want := range []string{
+		"Không có cờ -dmeo\nflag provided but not defined: -dmeo",
+		"Cách dùng (usage): server",
+		"thư mục dữ liệu",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr: got %q, want it to contain %q", stderr, want)
+		}
+	}
+	if code, _, stderr := runServer(ctx, t, "-h"); code != 0 || !strings.Contains(stderr, "Cách dùng (usage): server") {
+		t.Errorf("-h: got exit %d and %q, want 0 and the usage", code, stderr)
+	}
+}
