@@ -13,6 +13,7 @@ import (
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
 		"date":       displayDate,
+		"inputMonth": inputMonth,
 		"month":      displayMonth,
 		"stamp":      displayStamp,
 		"clock":      displayClock,
@@ -170,3 +171,36 @@ func waited(now time.Time, since queue.Stamp) string {
 
 // monthLayout is the layout of a month, as in ?month=2026-11.
 const monthLayout = "2006-01"
+
+// parseDay reads a day typed as 28/11/2026 (also 8/1/2026) or sent as
+// 2026-11-28 and returns it as YYYY-MM-DD.
+func parseDay(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{queue.DayLayout, "2/1/2006", "02/01/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(queue.DayLayout), true
+		}
+	}
+	return "", false
+}
+
+// parseMonth reads a month typed as 11/2026 (also 1/2026) or sent as
+// 2026-11 and returns it as YYYY-MM.
+func parseMonth(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{monthLayout, "1/2006", "01/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(monthLayout), true
+		}
+	}
+	return "", false
+}
+
+// inputMonth writes a YYYY-MM month as typed in the month field: 11/2026.
+func inputMonth(month string) string {
+	t, err := time.Parse(monthLayout, month)
+	if err != nil {
+		return month
+	}
+	return t.Format("01/2006")
+}
