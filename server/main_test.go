@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
+	"net/http"
 	"os"
 	"os/exec"
 	"strings"
@@ -89,5 +91,50 @@ func TestFlagErrorsVietnameseFirst(t *testing.T) {
 	}
 	if code, _, stderr := runServer(ctx, t, "-h"); code != 0 || !strings.Contains(stderr, "Cách dùng (usage): server") {
 		t.Errorf("-h: got exit %d and %q, want 0 and the usage", code, stderr)
+	}
+}
+
+// TestPrintsPageURL: the server prints the supervisor pages' address at
+// start, and that address answers.
+func TestPrintsPageURL(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-addr", "127.0.0.1:0", "-data", t.TempDir(), "-demo")
+	cmd.Env = append(os.Environ(), "HALLQ_TEST_RUN_SERVER=1")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if rest, ok := strings.CutPrefix(sc.Text(), "Mở trang giám sát: "); ok {
+				found <- rest
+			}
+		}
+	}()
+	var line string
+	select {
+	case line = <-found:
+	case <-time.After(20 * time.Second):
+		t.Fatal("no \"Mở trang giám sát: …\" line in 20 s")
+	}
+	url, en, _ := strings.Cut(line, " ")
+	if !strings.HasPrefix(url, "http://127.0.0.1:") || en != "(Open the supervisor pages)" {
+		t.Fatalf("line: got %q, want http://127.0.0.1:PORT/ (Open the supervisor pages)", line)
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET %s: got %d, want 200 (the sign-in page)", url, resp.StatusCode)
 	}
 }
