@@ -66,3 +66,23 @@ func TestDatesTypedAsDayMonthYear(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexGrade: the report's satisfaction index is coloured by its
+// value: 50,00 % amber, a day with no rating grey.
+func TestIndexGrade(t *testing.T) {
+	f := newFixture(t)
+	f.commitScenario()
+	c := f.signedIn()
+	tests := []struct{ name, path, want string }{
+		{"half satisfied", "/reports?date=2026-11-27", `class="fig fig-big idx-mid"><span class="fig-n" id="satisfaction">50,00 %`},
+		{"no rating", "/reports?date=2026-11-20", `class="fig fig-big idx-none"><span class="fig-n" id="satisfaction">—`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, page := f.get(c, tc.path)
+			if !strings.Contains(page, tc.want) {
+				t.Errorf("page lacks %s", tc.want)
+			}
+		})
+	}
+}

@@ -20,6 +20,7 @@ func templateFuncs() template.FuncMap {
 		"dur":        displayDur,
 		"mmss":       displayMMSS,
 		"pct":        displayPct,
+		"grade":      indexGrade,
 		"count":      displayCount,
 		"level":      func(n int) string { return queue.RatingLabels[n] },
 		"reasons":    reasonLabels,
@@ -105,6 +106,21 @@ func displayPct(p *float64) string {
 		return "—"
 	}
 	return decimalComma(*p)
+}
+
+// indexGrade is the class that colours a satisfaction index: idx-none
+// (grey) with no rating, idx-high (green) from 80 %, idx-mid (amber) from
+// 50 %, idx-low (red) below, so that 0,00 % is never green.
+func indexGrade(p *float64) string {
+	switch {
+	case p == nil:
+		return "idx-none"
+	case *p >= 80:
+		return "idx-high"
+	case *p >= 50:
+		return "idx-mid"
+	}
+	return "idx-low"
 }
 
 func decimalComma(f float64) string {
