@@ -21,8 +21,9 @@ import (
 	"hallq/counter/ui"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
-	_ "hallq/shared/langenv" // a language for Fyne when LANG is unset or C
+	_ "hallq/shared/langenv"
 	"hallq/shared/protocol"
+	"hallq/shared/screenfit" // a language for Fyne when LANG is unset or C
 )
 
 // tick is how often the window refreshes its clocks (waiting and service
@@ -91,7 +92,7 @@ func run() error {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	a.Lifecycle().SetOnStarted(func() {
+	screenfit.OnStart(a, u.Window(), ui.WindowSize, func() {
 		go func() {
 			defer close(done)
 			_ = client.Run(ctx)

@@ -18,6 +18,7 @@ import (
 	"sync"
 	_ "time/tzdata" // the hall's clock on a PC without zoneinfo
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"hallq/display/board"
@@ -25,8 +26,9 @@ import (
 	"hallq/display/voice"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
-	_ "hallq/shared/langenv" // a language for Fyne when LANG is unset or C
+	_ "hallq/shared/langenv"
 	"hallq/shared/protocol"
+	"hallq/shared/screenfit" // a language for Fyne when LANG is unset or C
 )
 
 // options are the command-line flags.
@@ -102,6 +104,9 @@ func run(o options, log *slog.Logger) error {
 
 	screen := ui.New(app.NewWithID("vn.hallq.display"), ui.Options{Fullscreen: o.fullscreen})
 	hall := ui.NewHall(board.New(nil), screen)
+	if !o.fullscreen {
+		screenfit.OnStart(fyne.CurrentApp(), screen.Window(), ui.DefaultSize, nil)
+	}
 	client := hallclient.New(hallclient.Config{
 		URL: o.server, Device: o.device, Token: o.token, Logger: log,
 		OnStatus: func(s hallclient.Status) {

@@ -24,8 +24,9 @@ import (
 	"hallq/kiosk/ui"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
-	_ "hallq/shared/langenv" // a language for Fyne when LANG is unset or C
+	_ "hallq/shared/langenv"
 	"hallq/shared/protocol"
+	"hallq/shared/screenfit" // a language for Fyne when LANG is unset or C
 )
 
 // config is the kiosk's flags.
@@ -89,7 +90,7 @@ func run(c config, log *slog.Logger) error {
 	var u *ui.UI
 	client := hallclient.New(hallclient.Config{
 		URL: c.server, Device: c.device, Token: c.token, Logger: log,
-		OnStatus: func(s hallclient.Status) { m.SetStatus(s.Connected) },
+		OnStatus: func(s hallclient.Status) { m.SetLink(s.Connected, s.Err) },
 		OnHello:  func(r protocol.HelloReply) { m.SetHello(r) },
 		OnEvent:  func(e hallclient.Event) { m.HandleEvent(e.Type, e.Data, e.Replayed) },
 		OnState:  func(s protocol.State) { m.SetState(s) },
@@ -101,6 +102,9 @@ func run(c config, log *slog.Logger) error {
 		OnChange: func() { u.Changed() },
 	})
 	u = ui.New(a, m, ui.Options{Fullscreen: c.fullscreen})
+	if !c.fullscreen {
+		screenfit.OnStart(a, u.Window(), ui.DefaultSize, nil)
+	}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
