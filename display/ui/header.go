@@ -54,9 +54,9 @@ func (l headerLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	// The date as large as the clock leaves room for: it is read from
 	// across the hall.
 	h.clock.Move(fyne.NewPos(size.Width-right-2*pad, pad*0.3))
-	h.clock.Resize(fyne.NewSize(right, size.Height*0.48))
-	h.date.Move(fyne.NewPos(size.Width-right-2*pad, pad*0.3+size.Height*0.48))
-	h.date.Resize(fyne.NewSize(right, size.Height*0.44))
+	h.clock.Resize(fyne.NewSize(right, size.Height*0.52))
+	h.date.Move(fyne.NewPos(size.Width-right-2*pad, pad*0.3+size.Height*0.52))
+	h.date.Resize(fyne.NewSize(right, size.Height*0.43))
 }
 
 func (l headerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(100, 40) }

@@ -12,7 +12,7 @@ import (
 
 // TestReadableFromTheHall: at 1920x1080 and 1080x1920 the "vừa gọi" rows
 // and the waiting strip's counts and names are at least 48 px (read from
-// 5 m), the date at least 36 px, and the feedback contact is on one page
+// 5 m), the date at least 32 px, and the feedback contact is on one page
 // of the ticker.
 func TestReadableFromTheHall(t *testing.T) {
 	for _, sz := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1080, Height: 1920}} {
@@ -50,8 +50,8 @@ func TestReadableFromTheHall(t *testing.T) {
 					t.Errorf("chip %d name %q: text size %.1f, want at least 48", i+1, c.name.Text, c.name.Min)
 				}
 			}
-			if ts := test1TextSize(s.header.date); ts < 36 {
-				t.Errorf("date %q: text size %.1f, want at least 36", s.header.date.Text, ts)
+			if ts := test1TextSize(s.header.date); ts < 32 {
+				t.Errorf("date %q: text size %.1f, want at least 32", s.header.date.Text, ts)
 			}
 			contact := "Góp ý, phản ánh: " + sampleState().Hall.FeedbackContact
 			whole := false

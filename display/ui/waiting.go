@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -36,8 +37,7 @@ type chipView struct {
 }
 
 // chipWidth is a chip's smallest width in chip heights: room for a count
-// and about fifteen characters a line of the name, so that three chips
-// share a 1080p row.
+// and a short name; fewer chips share a row when a name would be cut.
 const chipWidth = 3.0
 
 func newWaitingStrip() *waitingStrip {
@@ -90,10 +90,43 @@ func (w *waitingStrip) grid(width float32) (perRow, rows int) {
 	if w.perRowMax > 0 {
 		perRow = min(perRow, w.perRowMax)
 	}
+	for perRow > 1 && !w.namesFit(width, perRow) {
+		perRow--
+	}
 	rows = (n + perRow - 1) / perRow
 	// Even out the rows: 5 chips in rows of 4 become rows of 3 and 2.
 	perRow = (n + rows - 1) / rows
 	return perRow, rows
+}
+
+// namesFit reports whether every name fits its chip whole, at the names'
+// smallest size, with perRow chips a row.
+func (w *waitingStrip) namesFit(width float32, perRow int) bool {
+	lo := w.nameMin
+	if lo == 0 {
+		lo = w.chipH * 0.33
+	}
+	_, nameW := chipBoxes(w.chipW(width, perRow), w.chipH)
+	for _, c := range w.chips {
+		lines, _ := fitWrapped(c.name.Text, c.name.textStyle(), fyne.NewSize(nameW, w.chipH*0.94), lo, lo)
+		for _, l := range lines {
+			if strings.HasSuffix(l, "…") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// chipW is a chip's width with perRow chips a row.
+func (w *waitingStrip) chipW(width float32, perRow int) float32 {
+	return (width - w.titleWidth() - float32(perRow)*w.gap()) / float32(perRow)
+}
+
+// chipBoxes returns the widths of a chip's count and name.
+func chipBoxes(chipW, h float32) (countW, nameW float32) {
+	countW = min(max(h*0.7, chipW*0.09), chipW*0.2)
+	return countW, chipW - countW - h*0.15
 }
 
 // Height is the strip's height for a width: its rows of chips.
@@ -119,7 +152,7 @@ func (w *waitingStrip) titleWidth() float32 {
 	}
 	return w.chipH * 0.8
 }
-func (w *waitingStrip) gap() float32 { return w.chipH * 0.1 }
+func (w *waitingStrip) gap() float32 { return w.chipH * 0.06 }
 
 type stripLayout struct{ w *waitingStrip }
 
@@ -136,15 +169,14 @@ func (l stripLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		place(w.title, 0, (size.Height-th)/2, titleW-gap, th)
 	}
 	perRow, _ := w.grid(size.Width)
-	chipW := (size.Width - titleW - float32(perRow)*gap) / float32(perRow)
+	chipW := w.chipW(size.Width, perRow)
 	for i, c := range w.chips {
 		x := titleW + gap + float32(i%perRow)*(chipW+gap)
 		y := top + float32(i/perRow)*(h+gap)
 		place(c.bg, x, y, chipW, h)
-		countW := min(h*0.7, chipW*0.2)
+		countW, nameW := chipBoxes(chipW, h)
 		place(c.count, x+h*0.08, y+h*0.12, countW, h*0.76)
-		nameX := x + h*0.12 + countW
-		place(c.name, nameX, y+h*0.03, x+chipW-nameX-h*0.03, h*0.94)
+		place(c.name, x+h*0.12+countW, y+h*0.03, nameW, h*0.94)
 	}
 	w.sizeNames()
 }
