@@ -87,12 +87,24 @@ func (l tickerLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	measure := func(ts float32) func(string) float32 {
 		return func(s string) float32 { return fyne.MeasureText(s, ts, v.text.TextStyle).Width }
 	}
-	// Pages are cut at the smallest size allowed, then each is drawn as
-	// large as fits, up to the line's size.
-	v.pages = paginate(v.msg, width, measure(base*tickerShrink))
-	v.sizes = v.sizes[:0]
-	for _, p := range v.pages {
-		v.sizes = append(v.sizes, min(base, base*width/max(measure(base)(p), 1)))
+	v.pages, v.sizes = v.pages[:0], v.sizes[:0]
+	add := func(p string, ts float32) { v.pages, v.sizes = append(v.pages, p), append(v.sizes, ts) }
+	if msg := strings.TrimSpace(v.msg); msg != "" && measure(base)(msg) <= width {
+		add(msg, base)
+	} else {
+		// Part by part: a part that fits at tickerShrink of the size or
+		// more gets one page (the feedback contact stays whole); a longer
+		// one is cut into pages at the full size.
+		for _, part := range strings.Split(v.msg, tickerSep) {
+			w := measure(base)(strings.TrimSpace(part))
+			if w > width && w*tickerShrink <= width {
+				add(strings.TrimSpace(part), base*width/w)
+				continue
+			}
+			for _, p := range paginate(part, width, measure(base)) {
+				add(p, base)
+			}
+		}
 	}
 	if v.page >= len(v.pages) {
 		v.page = 0
