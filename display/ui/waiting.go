@@ -165,7 +165,7 @@ func (l stripLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		place(w.title, 0, 0, size.Width, top-gap)
 	} else {
 		w.title.Wrap = true
-		th := min(size.Height, titleW*0.7)
+		th := min(size.Height, titleW*1.1)
 		place(w.title, 0, (size.Height-th)/2, titleW-gap, th)
 	}
 	perRow, _ := w.grid(size.Width)
