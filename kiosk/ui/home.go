@@ -22,6 +22,7 @@ type home struct {
 	m      *model.Model
 	box    *fyne.Container
 	notice *widget.Label
+	prompt *widget.Label
 	grid   *fyne.Container
 	tiles  []*tile
 	key    string // the services the tiles were built for
@@ -42,6 +43,7 @@ func newHome(m *model.Model) *home {
 		look.Button("Thủ tục hành chính", m.OpenProcedures),
 	)
 	prompt := look.Text("Xin mời chọn lĩnh vực cần giải quyết:", theme.SizeNameSubHeadingText)
+	h.prompt = prompt
 	// No scroll: when the offline banner or a notice takes room, the tiles
 	// shrink (a tile drops its description first) rather than the last
 	// ones going out of sight.
@@ -78,6 +80,7 @@ func (h *home) update(v model.View) {
 		h.notice.SetText(notice)
 	}
 	showIf(h.notice, notice != "")
+	showIf(h.prompt, !v.Refused)
 	key := tilesKey(v.Tiles)
 	if key != h.key {
 		h.key = key

@@ -81,8 +81,11 @@ func TestRefusedTokenSaysSo(t *testing.T) {
 	if f.u.header.banner.Text != model.RefusedText || !f.u.header.box.Visible() {
 		t.Errorf("banner: got %q (shown %v), want %q", f.u.header.banner.Text, f.u.header.box.Visible(), model.RefusedText)
 	}
+	if h.prompt.Visible() {
+		t.Error("the prompt to choose a service stays while the device is refused")
+	}
 	f.m.SetLink(true, nil)
-	if h.notice.Visible() {
+	if h.notice.Visible() || !h.prompt.Visible() {
 		t.Errorf("after the token was accepted the notice %q stays", h.notice.Text)
 	}
 }
