@@ -21,7 +21,9 @@ import (
 	"hallq/counter/ui"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
+	_ "hallq/shared/langenv"
 	"hallq/shared/protocol"
+	"hallq/shared/screenfit" // a language for Fyne when LANG is unset or C
 )
 
 // tick is how often the window refreshes its clocks (waiting and service
@@ -30,6 +32,9 @@ const tick = time.Second
 
 func main() {
 	if err := run(); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0)
+		}
 		fmt.Fprintln(os.Stderr, "counter:", err)
 		os.Exit(2)
 	}
@@ -46,14 +51,14 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	var o options
 	fs := flag.NewFlagSet("counter", flag.ContinueOnError)
 	fs.SetOutput(out)
-	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "the hall server's websocket `URL` (HALL_SERVER)")
-	fs.StringVar(&o.device, "device", "", "this device's `id` in hall.toml (HALL_DEVICE)")
-	fs.StringVar(&o.token, "token", "", "this device's `token` in hall.toml (HALL_TOKEN)")
+	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "`URL` websocket của máy chủ (the hall server's websocket URL)")
+	fs.StringVar(&o.device, "device", "", "mã thiết bị (`id`) trong hall.toml (this device's id)")
+	fs.StringVar(&o.token, "token", "", "`token` của thiết bị, nên đặt qua HALL_TOKEN (this device's token)")
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
 	if o.device == "" || o.token == "" {
-		return o, errors.New("-device and -token are required (or HALL_DEVICE and HALL_TOKEN)")
+		return o, errors.New("cần -device và -token (hoặc HALL_DEVICE, HALL_TOKEN)\n-device and -token are required (or HALL_DEVICE and HALL_TOKEN)")
 	}
 	return o, nil
 }
@@ -87,7 +92,7 @@ func run() error {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	a.Lifecycle().SetOnStarted(func() {
+	screenfit.OnStart(a, u.Window(), ui.WindowSize, func() {
 		go func() {
 			defer close(done)
 			_ = client.Run(ctx)

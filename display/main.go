@@ -11,12 +11,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/exec"
 	"sync"
 	_ "time/tzdata" // the hall's clock on a PC without zoneinfo
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"hallq/display/board"
@@ -24,7 +26,9 @@ import (
 	"hallq/display/voice"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
+	_ "hallq/shared/langenv"
 	"hallq/shared/protocol"
+	"hallq/shared/screenfit" // a language for Fyne when LANG is unset or C
 )
 
 // options are the command-line flags.
@@ -40,7 +44,10 @@ type options struct {
 
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	opts, err := parseFlags(os.Args[1:], os.LookupEnv)
+	opts, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
@@ -52,26 +59,27 @@ func main() {
 }
 
 // parseFlags reads the flags from args and their HALL_ variables through
-// lookup (os.LookupEnv).
-func parseFlags(args []string, lookup func(string) (string, bool)) (options, error) {
+// lookup (os.LookupEnv); usage goes to out.
+func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("display", flag.ContinueOnError)
-	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "the server's websocket address, ws://HOST:PORT/ws")
-	fs.StringVar(&o.device, "device", "", "this display's device id in the hall config")
-	fs.StringVar(&o.token, "token", "", "the device's token (better from HALL_TOKEN)")
-	fs.BoolVar(&o.fullscreen, "fullscreen", false, "cover the whole screen")
-	fs.StringVar(&o.voiceDir, "voice", "", "directory of the hall's own voice clips (see display/voice)")
-	fs.BoolVar(&o.mute, "mute", false, "no spoken announcements")
-	fs.BoolVar(&o.chime, "chime", true, "play a chime before each call (also when muted)")
-	fs.StringVar(&o.playerCmd, "player-cmd", "", "play each announcement with this command instead of aplay/paplay; it gets the WAV file on its standard input (\"aplay -D plughw:1,0 -q -\"; tests record with it)")
+	fs.SetOutput(out)
+	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "địa chỉ websocket của máy chủ, ws://HOST:PORT/ws (the server's websocket address)")
+	fs.StringVar(&o.device, "device", "", "mã thiết bị của màn hình trong hall.toml (this display's device id)")
+	fs.StringVar(&o.token, "token", "", "token của thiết bị, nên đặt qua HALL_TOKEN (the device's token)")
+	fs.BoolVar(&o.fullscreen, "fullscreen", false, "toàn màn hình (cover the whole screen)")
+	fs.StringVar(&o.voiceDir, "voice", "", "thư mục tệp giọng đọc riêng của sảnh, xem display/voice (the hall's own voice clips)")
+	fs.BoolVar(&o.mute, "mute", false, "không đọc số (no spoken announcements)")
+	fs.BoolVar(&o.chime, "chime", true, "phát tiếng chuông trước mỗi lần gọi, cả khi -mute (a chime before each call, also when muted)")
+	fs.StringVar(&o.playerCmd, "player-cmd", "", "lệnh phát âm thanh thay cho aplay/paplay, nhận tệp WAV ở đầu vào chuẩn, ví dụ \"aplay -D plughw:1,0 -q -\" (a player command reading WAV on its standard input)")
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
 	switch {
 	case o.device == "" || o.token == "":
-		return o, errors.New("display: cần -device và -token (hoặc HALL_DEVICE, HALL_TOKEN)")
+		return o, errors.New("display: cần -device và -token (hoặc HALL_DEVICE, HALL_TOKEN)\ndisplay: -device and -token are required (or HALL_DEVICE and HALL_TOKEN)")
 	case o.mute && o.voiceDir != "":
-		return o, errors.New("display: -voice và -mute không dùng cùng nhau")
+		return o, errors.New("display: -voice và -mute không dùng cùng nhau\ndisplay: -voice and -mute do not go together")
 	}
 	return o, nil
 }
@@ -96,6 +104,9 @@ func run(o options, log *slog.Logger) error {
 
 	screen := ui.New(app.NewWithID("vn.hallq.display"), ui.Options{Fullscreen: o.fullscreen})
 	hall := ui.NewHall(board.New(nil), screen)
+	if !o.fullscreen {
+		screenfit.OnStart(fyne.CurrentApp(), screen.Window(), ui.DefaultSize, nil)
+	}
 	client := hallclient.New(hallclient.Config{
 		URL: o.server, Device: o.device, Token: o.token, Logger: log,
 		OnStatus: func(s hallclient.Status) {

@@ -92,15 +92,16 @@ func (sm *screenMap) text(t *testing.T, s string) image.Rectangle {
 	return image.Rectangle{}
 }
 
-// button returns the rectangle of the smallest button under the text s: the
-// tile, answer or level that a tap on s reaches.
+// button returns the rectangle of the smallest tappable object (a button,
+// a tile's tap area) under the text s: the tile, answer or level that a
+// tap on s reaches.
 func (sm *screenMap) button(t *testing.T, s string) image.Rectangle {
 	t.Helper()
 	r := sm.text(t, s)
 	c := center(r)
 	best := image.Rectangle{}
 	for _, o := range sm.objs {
-		if _, ok := o.(*widget.Button); !ok {
+		if _, ok := o.(fyne.Tappable); !ok {
 			continue
 		}
 		br := sm.rectOf(o)

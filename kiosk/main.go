@@ -5,8 +5,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"strings"
@@ -22,7 +24,9 @@ import (
 	"hallq/kiosk/ui"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
+	_ "hallq/shared/langenv"
 	"hallq/shared/protocol"
+	"hallq/shared/screenfit" // a language for Fyne when LANG is unset or C
 )
 
 // config is the kiosk's flags.
@@ -32,16 +36,12 @@ type config struct {
 }
 
 func main() {
-	var c config
-	fs := flag.NewFlagSet("kiosk", flag.ExitOnError)
-	fs.StringVar(&c.server, "server", "ws://localhost:8080/ws", "the hall server's websocket `URL`")
-	fs.StringVar(&c.device, "device", "kiosk-1", "this kiosk's device `id` in hall.toml")
-	fs.StringVar(&c.token, "token", "", "this kiosk's device `token` (better from HALL_TOKEN)")
-	fs.StringVar(&c.printer, "printer", "file:./data/tickets", "ticket printer: tcp:HOST:9100, dev:/dev/usb/lp0 or file:DIR")
-	fs.BoolVar(&c.fullscreen, "fullscreen", false, "lock the screen: full screen, no way out but the staff PIN")
-	fs.StringVar(&c.exitPINHash, "exit-pin-hash", "", "bcrypt `hash` of the staff PIN that leaves a fullscreen kiosk")
-	if err := flagenv.ParseOS(fs); err != nil {
-		fmt.Fprintln(os.Stderr, "kiosk:", err)
+	c, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -49,6 +49,21 @@ func main() {
 		log.Error("kiosk: stopped", "err", err)
 		os.Exit(1)
 	}
+}
+
+// parseFlags reads the flags from args, each also from HALL_<FLAG> through
+// lookup (os.LookupEnv in production); usage goes to out.
+func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("kiosk", flag.ContinueOnError)
+	fs.StringVar(&c.server, "server", "ws://localhost:8080/ws", "`URL` websocket của máy chủ (the hall server's websocket URL)")
+	fs.StringVar(&c.device, "device", "kiosk-1", "mã thiết bị (`id`) của ki-ốt trong hall.toml (this kiosk's device id)")
+	fs.StringVar(&c.token, "token", "", "`token` của thiết bị, nên đặt qua HALL_TOKEN (this kiosk's device token)")
+	fs.StringVar(&c.printer, "printer", "file:./data/tickets", "máy in phiếu: tcp:HOST:9100, dev:/dev/usb/lp0 hoặc file:DIR (ticket printer)")
+	fs.BoolVar(&c.fullscreen, "fullscreen", false, "khóa màn hình: toàn màn hình, chỉ thoát bằng mã PIN của cán bộ (lock the screen: full screen, staff PIN to leave)")
+	fs.StringVar(&c.exitPINHash, "exit-pin-hash", "", "mã băm bcrypt (`hash`) của PIN cán bộ để thoát ki-ốt toàn màn hình (bcrypt hash of the staff PIN)")
+	fs.SetOutput(out)
+	return c, flagenv.Parse(fs, args, lookup)
 }
 
 // run wires the client, the printer, the model and the window, and blocks
@@ -78,7 +93,7 @@ func run(c config, log *slog.Logger) error {
 	var u *ui.UI
 	client := hallclient.New(hallclient.Config{
 		URL: c.server, Device: c.device, Token: c.token, Logger: log,
-		OnStatus: func(s hallclient.Status) { m.SetStatus(s.Connected) },
+		OnStatus: func(s hallclient.Status) { m.SetLink(s.Connected, s.Err) },
 		OnHello:  func(r protocol.HelloReply) { m.SetHello(r) },
 		OnEvent:  func(e hallclient.Event) { m.HandleEvent(e.Type, e.Data, e.Replayed) },
 		OnState:  func(s protocol.State) { m.SetState(s) },
@@ -90,6 +105,9 @@ func run(c config, log *slog.Logger) error {
 		OnChange: func() { u.Changed() },
 	})
 	u = ui.New(a, m, ui.Options{Fullscreen: c.fullscreen})
+	if !c.fullscreen {
+		screenfit.OnStart(a, u.Window(), ui.DefaultSize, nil)
+	}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup

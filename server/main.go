@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,15 +29,14 @@ func main() {
 		}
 		return
 	}
-	fs := flag.NewFlagSet("server", flag.ExitOnError)
+	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	var o app.Options
-	fs.StringVar(&o.Addr, "addr", ":8080", "address to listen on")
-	fs.StringVar(&o.Data, "data", "./data", "data directory (the bbolt file is DIR/hall.db)")
-	fs.StringVar(&o.Config, "config", "", "config file (default DIR/hall.toml)")
-	fs.BoolVar(&o.Demo, "demo", false, "write a demo hall config when none exists, and print its tokens and logins")
+	fs.StringVar(&o.Addr, "addr", ":8080", "địa chỉ lắng nghe (address to listen on)")
+	fs.StringVar(&o.Data, "data", "./data", "thư mục dữ liệu, tệp bbolt là DIR/hall.db (data directory)")
+	fs.StringVar(&o.Config, "config", "", "tệp cấu hình, mặc định DIR/hall.toml (config file)")
+	fs.BoolVar(&o.Demo, "demo", false, "tạo cấu hình sảnh mẫu nếu chưa có và in mã thiết bị, tài khoản (write a demo hall config when none exists)")
 	if err := flagenv.ParseOS(fs); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
+		exitFlags(err)
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -57,4 +57,14 @@ func hashPIN(in io.Reader, out io.Writer) error {
 	}
 	_, err = fmt.Fprintln(out, h)
 	return err
+}
+
+// exitFlags ends the program after flagenv.Parse failed: status 0 after
+// -h, else the error (Vietnamese, then English) and status 2.
+func exitFlags(err error) {
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
+	fmt.Fprintln(os.Stderr, err)
+	os.Exit(2)
 }

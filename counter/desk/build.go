@@ -80,6 +80,9 @@ func (d *Desk) viewLocked() View {
 // screenLocked decides the screen, and why when it is not a working one.
 func (d *Desk) screenLocked() (Screen, string) {
 	if d.hello == nil || d.state == nil {
+		if !d.online && queue.IsUnauthorized(d.linkErr) {
+			return ScreenConnecting, queue.UnauthorizedText + " " + queue.UnauthorizedHint
+		}
 		return ScreenConnecting, "Đang kết nối máy chủ…"
 	}
 	if d.hello.Role != protocol.RoleCounter || d.hello.Counter == 0 {

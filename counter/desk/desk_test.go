@@ -252,7 +252,7 @@ func TestConnectionLine(t *testing.T) {
 	}{
 		{"first attempt", 0, nil, "Mất kết nối máy chủ. Đang kết nối lại… Các nút thao tác tạm khóa."},
 		{"retrying", 4, errors.New("dial tcp: refused"), "Mất kết nối máy chủ. Đang kết nối lại (lần 4)… Các nút thao tác tạm khóa."},
-		{"token refused", 2, &queue.Error{Code: queue.EUNAUTHORIZED, Message: "sai token"}, "Máy chủ không chấp nhận thiết bị này (sai mã thiết bị hoặc token). Vui lòng báo quản trị hệ thống."},
+		{"token refused", 2, &queue.Error{Code: queue.EUNAUTHORIZED, Message: "sai token"}, "Thiết bị chưa được cấp quyền (sai mã thiết bị hoặc token). Vui lòng báo quản trị hệ thống."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,9 +12,8 @@ import (
 // connectionText is the offline banner; a refused token gets its own words,
 // since reconnecting will not help until the configuration is fixed.
 func connectionText(attempt int, err error) string {
-	var qe *queue.Error
-	if errors.As(err, &qe) && qe.Code == queue.EUNAUTHORIZED {
-		return "Máy chủ không chấp nhận thiết bị này (sai mã thiết bị hoặc token). Vui lòng báo quản trị hệ thống."
+	if queue.IsUnauthorized(err) {
+		return "Thiết bị chưa được cấp quyền (sai mã thiết bị hoặc token). Vui lòng báo quản trị hệ thống."
 	}
 	s := "Mất kết nối máy chủ. Đang kết nối lại"
 	if attempt > 0 {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -98,7 +99,7 @@ func (s *serveScreen) render(v desk.View, height float32) {
 	if l := buttonLabel(desk.ActPause, v.Paused); s.buttons[desk.ActPause].Text != l {
 		s.buttons[desk.ActPause].SetText(l)
 	}
-	s.ticket.number.TextSize = numberSize(height)
+	s.ticket.sizeNumber(numberSize(height))
 	s.sizeButtons(height)
 	s.ticket.render(v.Current, v.Paused)
 	s.renderMessage(v)
@@ -157,6 +158,20 @@ type ticketCard struct {
 	// gap keeps the number off the texts, and the card's height while no
 	// number shows.
 	gap *canvas.Rectangle
+	// inset keeps the number off the card's border, in proportion to its
+	// size (a glyph's side bearing alone lets it touch the outline).
+	inset  *layout.CustomPaddedLayout
+	numBox *fyne.Container
+}
+
+// numberInset is the margin around the number, in text sizes.
+const numberInset = 0.12
+
+// sizeNumber sets the number's text size and its margin.
+func (c *ticketCard) sizeNumber(ts float32) {
+	c.number.TextSize = ts
+	p := ts * numberInset
+	c.inset.TopPadding, c.inset.BottomPadding, c.inset.LeftPadding, c.inset.RightPadding = p/2, p/2, p, p/2
 }
 
 func newTicketCard() *ticketCard {
@@ -172,7 +187,10 @@ func newTicketCard() *ticketCard {
 	c.recalls = look.Colored("", 20, look.ToneMuted, false)
 	info := container.NewVBox(caption, c.prio, compact(c.service), c.waited, c.serving, c.recalls)
 	c.gap = canvas.NewRectangle(color.Transparent)
-	c.root = look.Panel(container.NewBorder(nil, nil, container.NewHBox(c.number, c.gap), nil, info), look.ToneCalled, true)
+	c.inset = &layout.CustomPaddedLayout{}
+	c.numBox = container.New(c.inset, c.number)
+	c.sizeNumber(sizeNumber)
+	c.root = look.Panel(container.NewBorder(nil, nil, container.NewHBox(c.numBox, c.gap), nil, info), look.ToneCalled, true)
 	return c
 }
 

@@ -49,6 +49,20 @@ func levelTone(lvl int) look.Tone {
 	return look.ToneAlert
 }
 
+// indexTone grades a satisfaction index: grey with no rating, green from
+// 80 %, amber from 50 %, red below (0,00 % is red, never green).
+func indexTone(rated int, pct float64) look.Tone {
+	switch {
+	case rated == 0:
+		return look.ToneMuted
+	case pct >= 80:
+		return look.ToneCalled
+	case pct >= 50:
+		return look.TonePriority
+	}
+	return look.ToneAlert
+}
+
 // stat is a figure over its caption.
 func stat(figure *canvas.Text, caption string) fyne.CanvasObject {
 	figure.Alignment = fyne.TextAlignCenter
@@ -67,6 +81,7 @@ func (p *todayPanel) render(s desk.Stats) {
 	if s.Rated > 0 {
 		p.index.Text = desk.FormatPercent(s.Satisfaction)
 	}
+	p.index.Color = look.Color(indexTone(s.Rated, s.Satisfaction))
 	p.finished.Refresh()
 	p.mean.Refresh()
 	p.index.Refresh()

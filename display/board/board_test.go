@@ -138,7 +138,7 @@ func TestStatusText(t *testing.T) {
 		{"connected", StatusOf(true, nil, 0), ""},
 		{"offline", StatusOf(false, errors.New("dial tcp: refused"), 3), "Mất kết nối máy chủ, đang kết nối lại…"},
 		{"refused", StatusOf(false, queue.Errorf(queue.EUNAUTHORIZED, "sai token"), 1),
-			"Máy chủ từ chối thiết bị này (kiểm tra mã thiết bị và token)"},
+			"Thiết bị chưa được cấp quyền (kiểm tra mã thiết bị và token)"},
 	}
 	for _, tt := range tests {
 		if got := tt.s.Text(); got != tt.want {

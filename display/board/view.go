@@ -21,6 +21,10 @@ type View struct {
 	Ticker string
 	// Offline is the discreet connection line; empty when connected.
 	Offline string
+	// Refused is set, to queue.UnauthorizedText, while the server refuses
+	// this display's id or token: the screen shows it in the middle, not
+	// an empty hall.
+	Refused string
 }
 
 // Tile is one counter.
@@ -63,6 +67,9 @@ func (b *Board) View() View {
 		Date:    Weekday(now) + ", " + now.Format("02/01/2006"),
 		Ticker:  tickerText(s.Hall.FeedbackContact, s.Hall.Ticker),
 		Offline: b.status.Text(),
+	}
+	if b.status.Unauthorized {
+		v.Refused = queue.UnauthorizedText
 	}
 	if v.Hall == "" {
 		v.Hall = "Bộ phận Một cửa"
@@ -136,7 +143,7 @@ func (s Status) Text() string {
 	case s.Connected:
 		return ""
 	case s.Unauthorized:
-		return "Máy chủ từ chối thiết bị này (kiểm tra mã thiết bị và token)"
+		return "Thiết bị chưa được cấp quyền (kiểm tra mã thiết bị và token)"
 	}
 	return "Mất kết nối máy chủ, đang kết nối lại…"
 }

@@ -24,7 +24,7 @@ func newHeaderView() *headerView {
 		hall:    newFitText("", colText, true, fyne.TextAlignLeading),
 		offline: newFitText("", colAlert, false, fyne.TextAlignLeading),
 		clock:   newFitText("", colText, true, fyne.TextAlignTrailing),
-		date:    newFitText("", colMuted, false, fyne.TextAlignTrailing),
+		date:    newFitText("", colText, false, fyne.TextAlignTrailing),
 	}
 	h.box = box(headerLayout{h}, h.bg, h.hall, h.offline, h.clock, h.date)
 	return h
@@ -34,7 +34,7 @@ func (h *headerView) update(v board.View) {
 	h.hall.Set(v.Hall, colText)
 	h.offline.Set(v.Offline, colAlert)
 	h.clock.Set(v.Clock, colText)
-	h.date.Set(v.Date, colMuted)
+	h.date.Set(v.Date, colText)
 }
 
 type headerLayout struct{ h *headerView }
@@ -44,17 +44,19 @@ func (l headerLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	h.bg.Resize(size)
 	h.bg.Move(fyne.NewPos(0, 0))
 	pad := size.Height * 0.1
-	right := min(size.Width*0.3, size.Height*4)
+	right := min(size.Width*0.36, size.Height*4.2)
 	left := size.Width - right - 3*pad
 	h.hall.Min = size.Height * 0.28 // a long name is cut, not shrunk out of sight
 	h.hall.Move(fyne.NewPos(2*pad, pad))
 	h.hall.Resize(fyne.NewSize(left-pad, size.Height*0.52))
 	h.offline.Move(fyne.NewPos(2*pad, pad+size.Height*0.52))
 	h.offline.Resize(fyne.NewSize(left-pad, size.Height*0.28))
-	h.clock.Move(fyne.NewPos(size.Width-right-2*pad, pad*0.5))
-	h.clock.Resize(fyne.NewSize(right, size.Height*0.58))
-	h.date.Move(fyne.NewPos(size.Width-right-2*pad, pad*0.5+size.Height*0.58))
-	h.date.Resize(fyne.NewSize(right, size.Height*0.28))
+	// The date as large as the clock leaves room for: it is read from
+	// across the hall.
+	h.clock.Move(fyne.NewPos(size.Width-right-2*pad, pad*0.3))
+	h.clock.Resize(fyne.NewSize(right, size.Height*0.52))
+	h.date.Move(fyne.NewPos(size.Width-right-2*pad, pad*0.3+size.Height*0.52))
+	h.date.Resize(fyne.NewSize(right, size.Height*0.43))
 }
 
 func (l headerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(100, 40) }

@@ -14,13 +14,23 @@ func (l *screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	place(objs[0], 0, 0, size.Width, size.Height) // background
 	portrait := size.Height > size.Width
 	short := min(size.Width, size.Height)
-	headerH, tickerH := short*0.11, short*0.07
+	headerH, tickerH := short*0.1, short*0.065
 	s.recent.cols = 1
 	if portrait {
 		s.recent.cols = 2
 	}
-	gap := short * 0.014
-	s.waiting.chipH = short * 0.085
+	gap := short * 0.01
+	// Sizes for 1080p read from 5 m: the strip's names and the "vừa gọi"
+	// rows at least 48 px (short side × 0.135 × nameMin, × 0.078 × 0.8 / 1.36).
+	s.recent.rowMin = short * 0.078
+	s.waiting.nameMin, s.waiting.nameMax = short*0.0445, short*0.056
+	s.waiting.titleW = short * 0.108
+	s.waiting.chipH, s.waiting.perRowMax, s.waiting.titleAbove = short*0.132, 0, false
+	if portrait {
+		// One service a line, "Đang chờ" above: the names on one line
+		// at full width.
+		s.waiting.chipH, s.waiting.perRowMax, s.waiting.titleAbove = short*0.08, 2, true
+	}
 	stripH := s.waiting.Height(size.Width - 2*gap)
 	place(s.header.box, 0, 0, size.Width, headerH)
 	place(s.ticker.box, 0, size.Height-tickerH, size.Width, tickerH)

@@ -17,8 +17,9 @@ type listPanel struct {
 	rows  []*listRow
 	box   *fyne.Container
 	// rowMax bounds a row's height, so that a short list does not get
-	// giant rows.
-	rowMax float32
+	// giant rows; rowMin keeps rows readable from afar: the rows that do
+	// not fit at rowMin are not shown (the oldest calls).
+	rowMax, rowMin float32
 	// slots is how many rows the layout makes room for.
 	slots int
 	// leftFrac is the share of a row's width for the left text.
@@ -60,6 +61,7 @@ func (p *listPanel) setRows(lines []listLine) {
 		}
 		r.bg.CornerRadius = 8
 		r.right.Min = 14
+		r.right.Bold = true
 		p.rows = append(p.rows, r)
 		p.box.Add(r.bg)
 		p.box.Add(r.left)
@@ -121,6 +123,9 @@ func (l listLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	top := pad + titleH + pad/2
 	cols := max(p.cols, 1)
 	perCol := (max(p.slots, 1) + cols - 1) / cols
+	if p.rowMin > 0 {
+		perCol = max(1, min(perCol, int((size.Height-top-pad)/p.rowMin)))
+	}
 	rowH := min((size.Height-top-pad)/float32(perCol), p.rowMax)
 	// Columns stand well apart, so that a counter at the end of one row
 	// does not read as the start of the number beside it.
@@ -128,11 +133,17 @@ func (l listLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	colW := (size.Width - 2*pad - colGap*float32(cols-1)) / float32(cols)
 	leftW := colW * p.leftFrac
 	for i, r := range p.rows {
+		if i >= perCol*cols {
+			r.bg.Hide()
+			r.left.Hide()
+			r.right.Hide()
+			continue
+		}
 		x := pad + float32(i/perCol)*(colW+colGap)
 		y := top + float32(i%perCol)*rowH
 		place(r.bg, x-pad/2, y, colW+pad, rowH)
 		place(r.left, x, y+rowH*0.1, leftW, rowH*0.8)
-		place(r.right, x+leftW, y+rowH*0.15, colW-leftW, rowH*0.7)
+		place(r.right, x+leftW, y+rowH*0.1, colW-leftW, rowH*0.8)
 	}
 }
 

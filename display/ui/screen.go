@@ -52,7 +52,7 @@ func New(app fyne.App, opts Options) *Screen {
 	s.root = box(&screenLayout{s: s}, bg, s.header.box, s.grid, s.empty, s.recent.box, s.waiting.box, s.ticker.box)
 	s.win.SetContent(s.root)
 	s.win.SetPadded(false)
-	s.win.Resize(fyne.NewSize(1280, 720))
+	s.win.Resize(DefaultSize)
 	s.win.SetFullScreen(opts.Fullscreen)
 	return s
 }
@@ -68,6 +68,7 @@ func (s *Screen) Window() fyne.Window { return s.win }
 func (s *Screen) Render(v board.View) {
 	s.header.update(v)
 	s.renderTiles(v.Tiles)
+	s.renderEmpty(v)
 	s.recent.setRows(recentLines(v.Recent))
 	if len(v.Services) != len(s.waiting.chips) {
 		s.waiting.set(v.Services)
@@ -76,6 +77,26 @@ func (s *Screen) Render(v board.View) {
 		s.waiting.set(v.Services)
 	}
 	s.ticker.set(v.Ticker)
+}
+
+// renderEmpty says, where the tiles go, why there are none: waiting for
+// the server, or the server refusing this display (big, in red, wrapped).
+func (s *Screen) renderEmpty(v board.View) {
+	text, c, max := "Đang chờ dữ liệu từ máy chủ…", colMuted, float32(40)
+	if v.Refused != "" {
+		text, c, max = v.Refused, colAlert, 48
+	}
+	if len(v.Tiles) > 0 && v.Refused != "" {
+		s.grid.Hide()
+		s.empty.Show()
+	} else {
+		s.grid.Show()
+	}
+	if s.empty.Max != max {
+		s.empty.Max, s.empty.Wrap = max, v.Refused != ""
+		s.empty.Refresh()
+	}
+	s.empty.Set(text, c)
 }
 
 // renderTiles updates the tiles, making or dropping some when the number
@@ -116,6 +137,10 @@ func numberSample(ts []board.Tile) string {
 	}
 	return "D" + strings.Repeat("0", n-1)
 }
+
+// DefaultSize is the window's size when not fullscreen; main shrinks it
+// to a smaller or portrait monitor (shared/screenfit).
+var DefaultSize = fyne.NewSize(1280, 720)
 
 // box returns a container with layout l.
 func box(l fyne.Layout, objs ...fyne.CanvasObject) *fyne.Container {

@@ -11,6 +11,11 @@ import (
 // tickerPage is how long each page of the ticker stays.
 const tickerPage = 8 * time.Second
 
+// tickerShrink is the smallest share of the line's text size a page may
+// take so that a part (the feedback contact, a sentence) stays on one page
+// instead of being cut between two.
+const tickerShrink = 0.75
+
 // tickerSep separates the parts of the ticker's message (board.View.Ticker).
 const tickerSep = "   •   "
 
@@ -24,6 +29,7 @@ type tickerView struct {
 	box   *fyne.Container
 	msg   string
 	pages []string
+	sizes []float32 // each page's text size
 	page  int
 }
 
@@ -61,6 +67,7 @@ func (v *tickerView) show() {
 	text := ""
 	if v.page < len(v.pages) {
 		text = v.pages[v.page]
+		v.text.TextSize = v.sizes[v.page]
 	}
 	v.text.Text = text
 	m := fyne.MeasureText(text, v.text.TextSize, v.text.TextStyle)
@@ -75,11 +82,30 @@ func (l tickerLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	v := l.v
 	v.bg.Resize(size)
 	v.bg.Move(fyne.NewPos(0, 0))
-	v.text.TextSize = size.Height * 0.5
+	base := size.Height * 0.5
 	width := size.Width - size.Height
-	v.pages = paginate(v.msg, width, func(s string) float32 {
-		return fyne.MeasureText(s, v.text.TextSize, v.text.TextStyle).Width
-	})
+	measure := func(ts float32) func(string) float32 {
+		return func(s string) float32 { return fyne.MeasureText(s, ts, v.text.TextStyle).Width }
+	}
+	v.pages, v.sizes = v.pages[:0], v.sizes[:0]
+	add := func(p string, ts float32) { v.pages, v.sizes = append(v.pages, p), append(v.sizes, ts) }
+	if msg := strings.TrimSpace(v.msg); msg != "" && measure(base)(msg) <= width {
+		add(msg, base)
+	} else {
+		// Part by part: a part that fits at tickerShrink of the size or
+		// more gets one page (the feedback contact stays whole); a longer
+		// one is cut into pages at the full size.
+		for _, part := range strings.Split(v.msg, tickerSep) {
+			w := measure(base)(strings.TrimSpace(part))
+			if w > width && w*tickerShrink <= width {
+				add(strings.TrimSpace(part), base*width/w)
+				continue
+			}
+			for _, p := range paginate(part, width, measure(base)) {
+				add(p, base)
+			}
+		}
+	}
 	if v.page >= len(v.pages) {
 		v.page = 0
 	}

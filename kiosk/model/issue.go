@@ -224,7 +224,7 @@ func (m *Model) ticketView(r protocol.IssueReply) TicketView {
 		Service:  m.serviceName(r.Ticket.Service),
 		Priority: r.Ticket.Priority,
 		Ahead:    r.Ahead,
-		Wait:     WaitText(r.EstimatedWaitS, r.Ahead),
+		Wait:     replyWait(r),
 		Time:     at.Format("15:04 02/01/2006"),
 	}
 }
@@ -238,7 +238,7 @@ func (m *Model) slip(r protocol.IssueReply) printer.Slip {
 	return printer.Slip{
 		Hall: m.state.Hall.Name, Number: r.Ticket.Number,
 		Service: m.serviceName(r.Ticket.Service), Priority: r.Ticket.Priority,
-		Ahead: r.Ahead, Wait: WaitText(r.EstimatedWaitS, r.Ahead), IssuedAt: at,
+		Ahead: r.Ahead, Wait: replyWait(r), IssuedAt: at,
 		QR: r.Ticket.ID + " " + r.Ticket.Token, Token: r.Ticket.Token,
 		Feedback: m.state.Hall.FeedbackContact, ID: r.Ticket.ID,
 	}

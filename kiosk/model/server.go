@@ -9,11 +9,20 @@ import (
 
 // SetStatus reports whether the server is reachable. Offline, the kiosk
 // issues nothing and says so in one line; online again, it resumes.
-func (m *Model) SetStatus(connected bool) {
+func (m *Model) SetStatus(connected bool) { m.SetLink(connected, nil) }
+
+// SetLink is SetStatus with the last link error (hallclient's Status.Err):
+// when the server refused the device's id or token, the banner and the
+// home screen say so (queue.UnauthorizedText) instead of an empty hall.
+func (m *Model) SetLink(connected bool, err error) {
 	m.update(func() {
 		m.v.Online = connected
+		m.v.Refused = !connected && queue.IsUnauthorized(err)
 		m.v.Banner = ""
-		if !connected {
+		switch {
+		case m.v.Refused:
+			m.v.Banner = RefusedText
+		case !connected:
 			m.v.Banner = OfflineText
 		}
 	})

@@ -34,7 +34,10 @@ const (
 
 // Person-facing wording that tests and the UI share.
 const (
-	OfflineText   = "Tạm ngưng cấp số, vui lòng chờ trong giây lát"
+	OfflineText = "Tạm ngưng cấp số, vui lòng chờ trong giây lát"
+	// RefusedText is the banner when the server refused the device; the
+	// home screen then shows queue.UnauthorizedText.
+	RefusedText   = "Thiết bị chưa được cấp quyền"
 	SoldOutText   = "Hết số"
 	PrintFailText = "Máy in đang gặp sự cố. Xin ông/bà ghi nhớ số thứ tự trên màn hình."
 	ThanksRate    = "Cảm ơn ông/bà đã đánh giá!"
@@ -47,6 +50,8 @@ type View struct {
 	// Online is false while the server is unreachable; Banner then says so.
 	Online bool
 	Banner string
+	// Refused is true while the server refuses this device's id or token.
+	Refused bool
 	// Counter is the counter this kiosk is the rating pad of (0: none).
 	Counter     int
 	CounterName string

@@ -123,7 +123,7 @@ func (f *fixture) tap(t *testing.T, text string) {
 }
 
 // tile returns the button under service id's tile.
-func (f *fixture) tile(t *testing.T, id string) *widget.Button {
+func (f *fixture) tile(t *testing.T, id string) *tapArea {
 	t.Helper()
 	h := f.u.screens[model.ScreenHome].(*home)
 	for i, tl := range h.tiles {

@@ -13,6 +13,7 @@ import (
 
 	"hallq/kiosk/model"
 	"hallq/shared/look"
+	"hallq/shared/queue"
 )
 
 // home is the start screen: a tile per service and the other services of
@@ -21,6 +22,7 @@ type home struct {
 	m      *model.Model
 	box    *fyne.Container
 	notice *widget.Label
+	prompt *widget.Label
 	grid   *fyne.Container
 	tiles  []*tile
 	key    string // the services the tiles were built for
@@ -41,7 +43,11 @@ func newHome(m *model.Model) *home {
 		look.Button("Thủ tục hành chính", m.OpenProcedures),
 	)
 	prompt := look.Text("Xin mời chọn lĩnh vực cần giải quyết:", theme.SizeNameSubHeadingText)
-	h.hall = container.NewBorder(container.NewVBox(h.notice, prompt), bar, nil, nil, container.NewVScroll(h.grid))
+	h.prompt = prompt
+	// No scroll: when the offline banner or a notice takes room, the tiles
+	// shrink (a tile drops its description first) rather than the last
+	// ones going out of sight.
+	h.hall = container.NewBorder(container.NewVBox(h.notice, prompt), bar, nil, nil, h.grid)
 	greet := look.Text("Kính chào ông/bà!", look.SizeHuge)
 	greet.Alignment = fyne.TextAlignCenter
 	greet.TextStyle.Bold = true
@@ -66,10 +72,15 @@ func (h *home) update(v model.View) {
 		h.box.Objects = []fyne.CanvasObject{want}
 		h.box.Refresh()
 	}
-	if h.notice.Text != v.Notice {
-		h.notice.SetText(v.Notice)
+	notice := v.Notice
+	if v.Refused {
+		notice = queue.UnauthorizedText + " " + queue.UnauthorizedHint
 	}
-	showIf(h.notice, v.Notice != "")
+	if h.notice.Text != notice {
+		h.notice.SetText(notice)
+	}
+	showIf(h.notice, notice != "")
+	showIf(h.prompt, !v.Refused)
 	key := tilesKey(v.Tiles)
 	if key != h.key {
 		h.key = key
@@ -101,7 +112,7 @@ func tilesKey(ts []model.Tile) string {
 // waiting count.
 type tile struct {
 	root   fyne.CanvasObject
-	btn    *widget.Button
+	btn    *tapArea
 	status *canvas.Text
 }
 
@@ -109,14 +120,14 @@ func newTile(t model.Tile, tap func()) *tile {
 	name := look.Text(t.ID+". "+t.Name, look.SizeBig)
 	name.TextStyle.Bold = true
 	desc := look.Text(short(t.Description, 110), theme.SizeNameText)
-	tl := &tile{btn: widget.NewButton("", tap), status: look.Colored("", 30, look.ToneWaiting, true)}
+	tl := &tile{btn: newTapArea(tap), status: look.Colored("", 30, look.ToneWaiting, true)}
 	// The status starts where the labels' text does (their inner padding),
 	// and no padding goes around the whole: three rows of tiles fit a
 	// 1920x1080 screen without scrolling.
 	inset := theme.InnerPadding()
 	status := container.New(layout.NewCustomPaddedLayout(0, inset/2, inset, inset), tl.status)
-	content := container.NewBorder(nil, status, nil, nil, container.NewVBox(name, desc))
-	tl.root = look.Touch(container.NewStack(tl.btn, content), 400, look.MinTouch*3)
+	content := container.New(tileLayout{}, name, status, desc)
+	tl.root = look.Touch(container.NewStack(tl.btn, content), 400, look.MinTouch*2)
 	return tl
 }
 
@@ -149,4 +160,36 @@ func short(s string, n int) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;.") + "…"
+}
+
+// tileLayout puts a tile's name (first object) at the top, its status
+// (second) at the bottom and its description (third) between them when it
+// fits there, hidden otherwise: a tile may shrink to its name and status.
+type tileLayout struct{}
+
+func (tileLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	name, status, desc := objs[0], objs[1], objs[2]
+	nh, sh := name.MinSize().Height, status.MinSize().Height
+	place(name, 0, 0, size.Width, nh)
+	place(status, 0, size.Height-sh, size.Width, sh)
+	desc.Resize(fyne.NewSize(size.Width, desc.MinSize().Height))
+	dh := desc.MinSize().Height // a wrapping label knows its height once it has its width
+	if nh+dh+sh > size.Height {
+		desc.Hide()
+		return
+	}
+	desc.Show()
+	place(desc, 0, nh, size.Width, dh)
+}
+
+// MinSize is the name over the status.
+func (tileLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	n, s := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(n.Width, s.Width), n.Height+s.Height)
+}
+
+// place moves and sizes o.
+func place(o fyne.CanvasObject, x, y, w, h float32) {
+	o.Move(fyne.NewPos(x, y))
+	o.Resize(fyne.NewSize(w, h))
 }

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hallq/kiosk/model"
@@ -52,6 +53,9 @@ type procedure struct {
 	title  *widget.Label
 	text   *widget.Label
 	scroll *container.Scroll
+	// take issues a ticket of the service shown, as tapping its tile does.
+	take *widget.Button
+	id   string
 }
 
 func newProcedure(m *model.Model) *procedure {
@@ -59,7 +63,9 @@ func newProcedure(m *model.Model) *procedure {
 	p.title.TextStyle.Bold = true
 	p.scroll = container.NewVScroll(p.text)
 	back := look.Button("Danh sách thủ tục", m.OpenProcedures)
-	bar := container.NewGridWithColumns(2, back, backBar(m))
+	p.take = look.BigButton("Lấy số cho lĩnh vực này", func() { m.ChooseService(p.id) })
+	p.take.Icon = theme.ConfirmIcon()
+	bar := container.NewVBox(p.take, container.NewGridWithColumns(2, back, backBar(m)))
 	line := canvas.NewRectangle(look.Color(look.ToneAccent))
 	line.SetMinSize(fyne.NewSize(10, 4))
 	p.box = container.NewBorder(container.NewVBox(p.title, line), bar, nil, nil, p.scroll)
@@ -71,6 +77,12 @@ func (p *procedure) root() fyne.CanvasObject { return container.NewPadded(p.box)
 func (p *procedure) enter(model.View) { p.scroll.ScrollToTop() }
 
 func (p *procedure) update(v model.View) {
+	p.id = v.Service.ID
+	if open := v.Online && !v.Service.SoldOut; open && p.take.Disabled() {
+		p.take.Enable()
+	} else if !open && !p.take.Disabled() {
+		p.take.Disable()
+	}
 	if p.title.Text != v.Service.Name {
 		p.title.SetText(v.Service.Name)
 	}

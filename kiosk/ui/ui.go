@@ -52,7 +52,7 @@ type UI struct {
 // any goroutine), and Run to drive the model's clock.
 func New(app fyne.App, m *model.Model, opts Options) *UI {
 	if opts.Size.IsZero() {
-		opts.Size = fyne.NewSize(1920, 1080)
+		opts.Size = DefaultSize
 	}
 	if opts.ExitHold == 0 {
 		opts.ExitHold = 3 * time.Second
@@ -93,6 +93,10 @@ func New(app fyne.App, m *model.Model, opts Options) *UI {
 	u.Render()
 	return u
 }
+
+// DefaultSize is the window's size when not fullscreen and none is given;
+// main shrinks it to a smaller or portrait monitor (shared/screenfit).
+var DefaultSize = fyne.NewSize(1920, 1080)
 
 // Window returns the kiosk's window.
 func (u *UI) Window() fyne.Window { return u.w }

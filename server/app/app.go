@@ -152,6 +152,9 @@ func Start(o Options) (*Server, error) {
 		return nil, err
 	}
 	st, err := store.Open(filepath.Join(o.Data, "hall.db"))
+	if errors.Is(err, store.ErrInUse) {
+		return nil, fmt.Errorf("Thư mục dữ liệu %s đang được một máy chủ khác sử dụng / The data folder %s is in use by another server", o.Data, o.Data)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -211,6 +214,9 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 	}
 	day, seq := h.Day()
 	o.Logger.Info("hall server listening", "addr", ln.Addr().String(), "hall", settings.Name, "day", day, "seq", seq, "data", o.Data)
+	for _, u := range pageURLs(ln.Addr().(*net.TCPAddr), interfaceIPs()) {
+		fmt.Fprintf(o.Stdout, "Mở trang giám sát: %s (Open the supervisor pages)\n", u)
+	}
 	s := &Server{Addr: ln.Addr().String(), Hall: h, srv: srv, hub: hb, jobs: j, st: st, log: o.Logger, errc: make(chan error, 1)}
 	go func() { s.errc <- srv.Serve(ln) }()
 	return s, nil

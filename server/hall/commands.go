@@ -18,7 +18,8 @@ func (h *Hall) issue(now time.Time, _ Device, data json.RawMessage) (any, error)
 		return nil, err
 	}
 	t.Calls = nil
-	return protocol.IssueReply{Ticket: t, Ahead: ahead, EstimatedWaitS: wait}, nil
+	return protocol.IssueReply{Ticket: t, Ahead: ahead, EstimatedWaitS: wait,
+		NoOpenCounter: h.eng.OpenCounters(t.Service) == 0}, nil
 }
 
 func (h *Hall) rate(now time.Time, dev Device, data json.RawMessage) (any, error) {

@@ -11,10 +11,12 @@ package store
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Bucket names.
@@ -35,10 +37,17 @@ type Store struct {
 	db *bolt.DB
 }
 
+// ErrInUse is returned by Open when another process holds the database.
+var ErrInUse = errors.New("store: database in use by another process")
+
 // Open opens or creates the database at path, waiting at most one second
-// for another process's lock, and creates every bucket.
+// for another process's lock (then the error wraps ErrInUse), and creates
+// every bucket.
 func Open(path string) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, fmt.Errorf("store: open %s: %w", path, ErrInUse)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 
 	"hallq/server/store"
 	"hallq/shared/queue"
@@ -53,11 +52,12 @@ func feedbackFilter(q url.Values) (store.FeedbackFilter, string) {
 		if d == "" {
 			continue
 		}
-		if _, err := time.Parse(queue.DayLayout, d); err != nil {
-			problem = "Ngày không hợp lệ, đã bỏ qua."
+		day, ok := parseDay(d)
+		if !ok {
+			problem = "Ngày không hợp lệ (cần dd/mm/yyyy), đã bỏ qua."
 			continue
 		}
-		*p.to = d
+		*p.to = day
 	}
 	return f, problem
 }

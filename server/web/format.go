@@ -13,12 +13,14 @@ import (
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
 		"date":       displayDate,
+		"inputMonth": inputMonth,
 		"month":      displayMonth,
 		"stamp":      displayStamp,
 		"clock":      displayClock,
 		"dur":        displayDur,
 		"mmss":       displayMMSS,
 		"pct":        displayPct,
+		"grade":      indexGrade,
 		"count":      displayCount,
 		"level":      func(n int) string { return queue.RatingLabels[n] },
 		"reasons":    queue.ReasonLabels,
@@ -106,6 +108,21 @@ func displayPct(p *float64) string {
 	return decimalComma(*p)
 }
 
+// indexGrade is the class that colours a satisfaction index: idx-none
+// (grey) with no rating, idx-high (green) from 80 %, idx-mid (amber) from
+// 50 %, idx-low (red) below, so that 0,00 % is never green.
+func indexGrade(p *float64) string {
+	switch {
+	case p == nil:
+		return "idx-none"
+	case *p >= 80:
+		return "idx-high"
+	case *p >= 50:
+		return "idx-mid"
+	}
+	return "idx-low"
+}
+
 func decimalComma(f float64) string {
 	return strings.Replace(strconv.FormatFloat(f, 'f', 2, 64), ".", ",", 1)
 }
@@ -155,3 +172,36 @@ func waited(now time.Time, since queue.Stamp) string {
 
 // monthLayout is the layout of a month, as in ?month=2026-11.
 const monthLayout = "2006-01"
+
+// parseDay reads a day typed as 28/11/2026 (also 8/1/2026) or sent as
+// 2026-11-28 and returns it as YYYY-MM-DD.
+func parseDay(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{queue.DayLayout, "2/1/2006", "02/01/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(queue.DayLayout), true
+		}
+	}
+	return "", false
+}
+
+// parseMonth reads a month typed as 11/2026 (also 1/2026) or sent as
+// 2026-11 and returns it as YYYY-MM.
+func parseMonth(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{monthLayout, "1/2006", "01/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(monthLayout), true
+		}
+	}
+	return "", false
+}
+
+// inputMonth writes a YYYY-MM month as typed in the month field: 11/2026.
+func inputMonth(month string) string {
+	t, err := time.Parse(monthLayout, month)
+	if err != nil {
+		return month
+	}
+	return t.Format("01/2006")
+}

@@ -13,16 +13,14 @@ import (
 	"hallq/shared/queue"
 )
 
-// reportMonth reads ?month=YYYY-MM, defaulting to this month.
+// reportMonth reads ?month=YYYY-MM (or 11/2026, as typed in the page's
+// month field), defaulting to this month.
 func (s *Server) reportMonth(r *http.Request) (string, bool) {
 	m := r.URL.Query().Get("month")
 	if m == "" {
 		return s.today()[:len(monthLayout)], true
 	}
-	if _, err := time.Parse(monthLayout, m); err != nil {
-		return "", false
-	}
-	return m, true
+	return parseMonth(m)
 }
 
 // monthReport sums the daily reports of month, computing every day from

@@ -3,22 +3,19 @@ package web
 import (
 	"bytes"
 	"net/http"
-	"time"
 
 	"hallq/server/report"
 	"hallq/shared/queue"
 )
 
-// reportDate reads ?date=YYYY-MM-DD, defaulting to today.
+// reportDate reads ?date=YYYY-MM-DD (or 28/11/2026, as typed in the
+// page's date field), defaulting to today.
 func (s *Server) reportDate(r *http.Request) (string, bool) {
 	d := r.URL.Query().Get("date")
 	if d == "" {
 		return s.today(), true
 	}
-	if _, err := time.Parse(queue.DayLayout, d); err != nil {
-		return "", false
-	}
-	return d, true
+	return parseDay(d)
 }
 
 // today returns the hall's day now.

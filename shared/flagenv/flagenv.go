@@ -1,11 +1,14 @@
 // Package flagenv lets every flag come from an environment variable
 // HALL_<FLAG> (SPEC section 1), so that tokens need not sit in a process
-// list. A flag given on the command line wins over the environment.
+// list. A flag given on the command line wins over the environment. Flag
+// errors and usage are written in Vietnamese first, then English.
 package flagenv
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -18,7 +21,27 @@ func EnvName(name string) string {
 
 // Parse parses args into fs, then sets each flag not given in args from its
 // HALL_ variable, if set. lookup is os.LookupEnv in production.
+//
+// fs must use flag.ContinueOnError. On -h it writes the usage to
+// fs.Output() and returns flag.ErrHelp; on a bad flag or value it writes
+// the usage and returns an error whose text is a Vietnamese line, then the
+// English one, for the caller to print.
 func Parse(fs *flag.FlagSet, args []string, lookup func(string) (string, bool)) error {
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	err := parse(fs, args, lookup)
+	fs.SetOutput(out)
+	if err == nil {
+		return nil
+	}
+	Usage(fs)
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return fmt.Errorf("%s\n%w", vietnamese(err), err)
+}
+
+func parse(fs *flag.FlagSet, args []string, lookup func(string) (string, bool)) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -43,4 +66,48 @@ func Parse(fs *flag.FlagSet, args []string, lookup func(string) (string, bool)) 
 // ParseOS is Parse with os.Args[1:] and the process environment.
 func ParseOS(fs *flag.FlagSet) error {
 	return Parse(fs, os.Args[1:], os.LookupEnv)
+}
+
+// Usage writes fs's usage to fs.Output(): a Vietnamese heading with its
+// English, then each flag with its description (written "tiếng Việt
+// (English)" where the flags are defined).
+func Usage(fs *flag.FlagSet) {
+	w := fs.Output()
+	fmt.Fprintf(w, "Cách dùng (usage): %s [cờ (flags)]\n", fs.Name())
+	fmt.Fprintf(w, "Mỗi cờ cũng đặt được bằng biến môi trường HALL_<CỜ>, ví dụ HALL_TOKEN (every flag can also come from HALL_<FLAG>).\n")
+	fs.PrintDefaults()
+}
+
+// vietnamese says err, an error of package flag or of a HALL_ variable, in
+// Vietnamese.
+func vietnamese(err error) string {
+	msg := err.Error()
+	if env, rest, ok := strings.Cut(msg, "="); ok && strings.HasPrefix(env, "HALL_") {
+		val, _, _ := strings.Cut(rest, ": ")
+		return fmt.Sprintf("Biến môi trường %s có giá trị %s không hợp lệ", env, val)
+	}
+	var name string
+	switch {
+	case scan(msg, "flag provided but not defined: -", &name):
+		return "Không có cờ -" + name
+	case scan(msg, "flag needs an argument: -", &name):
+		return "Cờ -" + name + " cần một giá trị"
+	case scan(msg, "bad flag syntax: ", &name):
+		return "Cờ viết sai: " + name
+	case strings.HasPrefix(msg, "invalid value ") || strings.HasPrefix(msg, "invalid boolean value "):
+		_, flagPart, _ := strings.Cut(msg, " for ")
+		flagPart, _, _ = strings.Cut(flagPart, ":")
+		flagPart = strings.TrimPrefix(flagPart, "flag ")
+		return "Giá trị không hợp lệ cho cờ " + flagPart
+	}
+	return "Cờ không hợp lệ"
+}
+
+// scan reports whether msg starts with prefix and sets rest to what follows.
+func scan(msg, prefix string, rest *string) bool {
+	if !strings.HasPrefix(msg, prefix) {
+		return false
+	}
+	*rest = strings.TrimPrefix(msg, prefix)
+	return true
 }

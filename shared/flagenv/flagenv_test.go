@@ -1,7 +1,9 @@
 package flagenv
 
 import (
+	"errors"
 	"flag"
+	"strings"
 	"testing"
 )
 
@@ -36,4 +38,54 @@ func TestParse(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestErrorsVietnameseFirst: a flag error reads Vietnamese on its first
+// line and English on the second, and the usage (Vietnamese heading and
+// descriptions) is written to the flag set's output.
+func TestErrorsVietnameseFirst(t *testing.T) {
+	tests := []struct {
+		name      string
+		args      []string
+		env       map[string]string
+		wantVi    string
+		wantEn    string
+		wantUsage bool
+	}{
+		{"unknown flag", []string{"-fullscren"}, nil, "Không có cờ -fullscren", "flag provided but not defined: -fullscren", true},
+		{"bad bool", []string{"-mute=maybe"}, nil, "Giá trị không hợp lệ cho cờ -mute", `invalid boolean value "maybe" for -mute`, true},
+		{"missing value", []string{"-token"}, nil, "Cờ -token cần một giá trị", "flag needs an argument: -token", true},
+		{"bad variable", nil, map[string]string{"HALL_MUTE": "hmm"}, `Biến môi trường HALL_MUTE có giá trị "hmm" không hợp lệ`, `HALL_MUTE="hmm"`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out strings.Builder
+			fs := flag.NewFlagSet("display", flag.ContinueOnError)
+			fs.SetOutput(&out)
+			fs.String("token", "", "mã bí mật của thiết bị (the device's token)")
+			fs.Bool("mute", false, "không đọc số (no spoken announcements)")
+			err := Parse(fs, tt.args, func(k string) (string, bool) { v, ok := tt.env[k]; return v, ok })
+			if err == nil {
+				t.Fatalf("err: got nil, want an error")
+			}
+			vi, en, _ := strings.Cut(err.Error(), "\n")
+			if vi != tt.wantVi || !strings.HasPrefix(en, tt.wantEn) {
+				t.Errorf("error lines: got %q / %q, want %q / %q…", vi, en, tt.wantVi, tt.wantEn)
+			}
+			for _, want := range []string{"Cách dùng (usage): display", "không đọc số (no spoken announcements)"} {
+				if !strings.Contains(out.String(), want) {
+					t.Errorf("usage: got %q, want it to contain %q", out.String(), want)
+				}
+			}
+		})
+	}
+	t.Run("help", func(t *testing.T) {
+		var out strings.Builder
+		fs := flag.NewFlagSet("kiosk", flag.ContinueOnError)
+		fs.SetOutput(&out)
+		err := Parse(fs, []string{"-h"}, func(string) (string, bool) { return "", false })
+		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(out.String(), "Cách dùng (usage): kiosk") {
+			t.Errorf("-h: got %v and %q, want flag.ErrHelp and the usage", err, out.String())
+		}
+	})
 }

@@ -27,11 +27,14 @@ type IssueTicket struct {
 	Priority bool   `json:"priority"`
 }
 
-// IssueReply is the data of issue_ticket's reply.
+// IssueReply is the data of issue_ticket's reply. NoOpenCounter is true
+// when no open counter serves the ticket's service at issue time, so the
+// estimate (computed as if one were open) means little.
 type IssueReply struct {
 	Ticket         queue.Ticket `json:"ticket"`
 	Ahead          int          `json:"ahead"`
 	EstimatedWaitS int          `json:"estimated_wait_s"`
+	NoOpenCounter  bool         `json:"no_open_counter,omitempty"`
 }
 
 // Rate is the data of rate.

@@ -100,14 +100,19 @@ func (e *Engine) estimate(service string, ahead int) int {
 	if sv := e.served[service]; sv.n > 0 {
 		mean = sv.sum / time.Duration(sv.n)
 	}
-	servers := 0
+	servers := max(e.OpenCounters(service), 1)
+	return int((time.Duration(ahead) * mean / time.Duration(servers)).Round(time.Second) / time.Second)
+}
+
+// OpenCounters counts the open counters that serve service.
+func (e *Engine) OpenCounters(service string) int {
+	n := 0
 	for _, c := range e.cfg.Counters {
 		if e.counters[c.ID].Status == CounterOpen && contains(c.Services, service) {
-			servers++
+			n++
 		}
 	}
-	servers = max(servers, 1)
-	return int((time.Duration(ahead) * mean / time.Duration(servers)).Round(time.Second) / time.Second)
+	return n
 }
 
 func contains(list []string, s string) bool {
