@@ -16,7 +16,6 @@ var (
 	colText       = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
 	colDark       = color.NRGBA{R: 0x00, G: 0x00, B: 0x00, A: 0xff}
 	colNumber     = look.Color(look.ToneAccent)
-	colCalled     = look.Color(look.ToneCalled)
 	colMuted      = look.Color(look.ToneMuted)
 	colCounter    = look.Color(look.ToneWaiting)
 	colAlert      = look.Color(look.ToneAlert)

@@ -141,6 +141,17 @@ func warnDemoSecrets(cfg *config.Config, out *atomic.Pointer[[]string], o Option
 		strings.Join(found, ", "))
 }
 
+// dataInUse says, to the person who started a second server, that another
+// one holds the data folder.
+type dataInUse string
+
+func (d dataInUse) Error() string {
+	return "Thư mục dữ liệu " + string(d) + " đang được một máy chủ khác sử dụng / The data folder " +
+		string(d) + " is in use by another server"
+}
+
+func (d dataInUse) Unwrap() error { return store.ErrInUse }
+
 // Start starts the server and returns once it listens.
 func Start(o Options) (*Server, error) {
 	o.defaults()
@@ -153,7 +164,7 @@ func Start(o Options) (*Server, error) {
 	}
 	st, err := store.Open(filepath.Join(o.Data, "hall.db"))
 	if errors.Is(err, store.ErrInUse) {
-		return nil, fmt.Errorf("Thư mục dữ liệu %s đang được một máy chủ khác sử dụng / The data folder %s is in use by another server", o.Data, o.Data)
+		return nil, dataInUse(o.Data)
 	}
 	if err != nil {
 		return nil, err
