@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2/canvas"
+	"hallq/shared/xtest"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -108,18 +110,65 @@ func TestScreenSizes(t *testing.T) {
 	}{{"1920x1080", 1920, 1080}, {"1280x720", 1280, 720}, {"1080x1920", 1080, 1920}} {
 		t.Run(sz.name, func(t *testing.T) {
 			s := newTestScreen(t, sz.w, sz.h)
-			c := &clockT{now: t0}
+			c := xtest.NewClock(t0)
 			b := board.New(c.Now)
 			b.SetState(sampleState())
 			b.SetStatus(board.Status{Connected: true})
 			ev := calledMessage(t, "A105", 1, t0)
 			b.Event(ev, false)
 			s.Render(b.View())
+			nothingCutOff(t, s, sz.w, sz.h)
 			capture(t, s, "display-"+sz.name+".png")
 			b.SetStatus(board.Status{Known: true})
-			c.now = t0.Add(700 * time.Millisecond)
+			c.Set(t0.Add(700 * time.Millisecond))
 			s.Render(b.View())
+			nothingCutOff(t, s, sz.w, sz.h)
 			capture(t, s, "display-"+sz.name+"-offline.png")
 		})
+	}
+}
+
+// nothingCutOff checks that every visible text on s lies inside the w×h
+// window and has the room its words need (texts are not clipped: one
+// wider than its place runs into its neighbour).
+func nothingCutOff(t *testing.T, s *Screen, w, h float32) {
+	t.Helper()
+	n := 0
+	var walk func(o fyne.CanvasObject, at fyne.Position)
+	walk = func(o fyne.CanvasObject, at fyne.Position) {
+		if !o.Visible() {
+			return
+		}
+		p := at.Add(o.Position())
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c, p)
+			}
+			return
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c, p)
+			}
+			return
+		case *canvas.Text:
+			if o.Text == "" {
+				return
+			}
+			n++
+			size := o.Size()
+			if p.X < -1 || p.Y < -1 || p.X+size.Width > w+1 || p.Y+size.Height > h+1 {
+				t.Errorf("%q at %v size %v lies outside the %vx%v screen", o.Text, p, size, w, h)
+			}
+			// The fitting layouts size text by their own measure, a
+			// few per cent off the canvas's: more than 3 % is a cut.
+			if need := o.MinSize(); need.Width > size.Width*1.03+1 {
+				t.Errorf("%q needs %v px wide, has %v: cut off", o.Text, need.Width, size.Width)
+			}
+		}
+	}
+	walk(s.Window().Content(), fyne.Position{})
+	if n < 10 {
+		t.Fatalf("only %d texts on the screen: the walk found nothing to check", n)
 	}
 }
