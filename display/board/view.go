@@ -21,6 +21,8 @@ type View struct {
 	Ticker string
 	// Offline is the discreet connection line; empty when connected.
 	Offline string
+	// NoSound is NoSoundText while the announcements cannot be heard.
+	NoSound string
 }
 
 // Tile is one counter.
@@ -63,6 +65,9 @@ func (b *Board) View() View {
 		Date:    Weekday(now) + ", " + now.Format("02/01/2006"),
 		Ticker:  tickerText(s.Hall.FeedbackContact, s.Hall.Ticker),
 		Offline: b.status.Text(),
+	}
+	if b.noSound {
+		v.NoSound = NoSoundText
 	}
 	if v.Hall == "" {
 		v.Hall = "Bộ phận Một cửa"
