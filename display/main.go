@@ -24,6 +24,7 @@ import (
 	"hallq/display/board"
 	"hallq/display/ui"
 	"hallq/display/voice"
+	"hallq/shared/devstatus"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
 	_ "hallq/shared/langenv"
@@ -94,23 +95,28 @@ func run(o options, log *slog.Logger) error {
 			return err
 		}
 	}
-	player, err := newPlayer(o.playerCmd, log)
+	player, problem, err := choosePlayer(o.playerCmd, soundPaths{inProcess: voice.NewInProcessPlayer, lookPath: exec.LookPath})
 	if err != nil {
 		return err
 	}
-	ann := voice.NewAnnouncer(voice.AnnouncerConfig{
-		Player: player, Clips: clips, Mute: o.mute, Chime: o.chime, Logger: log,
-	})
+	if problem != nil {
+		log.Warn("display: no sound; the board works without it", "err", problem)
+	}
 
 	screen := ui.New(app.NewWithID("vn.hallq.display"), ui.Options{Fullscreen: o.fullscreen})
 	hall := ui.NewHall(board.New(nil), screen)
 	if !o.fullscreen {
 		screenfit.OnStart(fyne.CurrentApp(), screen.Window(), ui.DefaultSize, nil)
 	}
+	var devices *devstatus.Reporter
+	var ann *voice.Announcer
 	client := hallclient.New(hallclient.Config{
 		URL: o.server, Device: o.device, Token: o.token, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			hall.SetStatus(board.StatusOf(s.Connected, s.Err, s.Attempt))
+			if s.Connected {
+				devices.Connected()
+			}
 		},
 		OnEvent: func(ev hallclient.Event) {
 			hall.Event(ev.Message, ev.Replayed)
@@ -122,30 +128,28 @@ func run(o options, log *slog.Logger) error {
 		},
 	})
 
+	devices = devstatus.New(client, log)
+	sound := soundWatch{screen: hall, devices: devices}
+	ann = voice.NewAnnouncer(voice.AnnouncerConfig{
+		Player: player, Clips: clips, Mute: o.mute, Chime: o.chime, Logger: log,
+		OnPlayed: func(err error) {
+			if problem == nil {
+				sound.set(err)
+			}
+		},
+	})
+
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	wg.Go(func() { _ = client.Run(ctx) })
+	wg.Go(func() { devices.Run(ctx) })
 	wg.Go(func() { ann.Run(ctx) })
 	wg.Go(func() { hall.Run(ctx) })
+	wg.Go(func() { sound.set(problem) }) // fyne.Do inside: not before the loop runs
 	screen.Window().ShowAndRun()
 	cancel()
 	wg.Wait()
 	return nil
-}
-
-// newPlayer returns the player of -player-cmd, or else aplay or paplay, or
-// else a silent one: a board without sound still shows the calls. A
-// -player-cmd that cannot be found is an error.
-func newPlayer(cmd string, log *slog.Logger) (voice.Player, error) {
-	if cmd != "" {
-		return voice.ParseCommand(cmd, exec.LookPath)
-	}
-	player, err := voice.NewSystemPlayer(exec.LookPath)
-	if err != nil {
-		log.Warn("display: no sound; the board works without it", "err", err)
-		return voice.Silent{}, nil
-	}
-	return player, nil
 }
 
 // announce queues a ticket_called event for the voice; the announcer drops

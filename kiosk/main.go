@@ -22,6 +22,7 @@ import (
 	"hallq/kiosk/model"
 	"hallq/kiosk/printer"
 	"hallq/kiosk/ui"
+	"hallq/shared/devstatus"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
 	_ "hallq/shared/langenv"
@@ -91,18 +92,26 @@ func run(c config, log *slog.Logger) error {
 	a := app.NewWithID("vn.hallq.kiosk")
 	var m *model.Model
 	var u *ui.UI
+	var devices *devstatus.Reporter
 	client := hallclient.New(hallclient.Config{
 		URL: c.server, Device: c.device, Token: c.token, Logger: log,
-		OnStatus: func(s hallclient.Status) { m.SetLink(s.Connected, s.Err) },
-		OnHello:  func(r protocol.HelloReply) { m.SetHello(r) },
-		OnEvent:  func(e hallclient.Event) { m.HandleEvent(e.Type, e.Data, e.Replayed) },
-		OnState:  func(s protocol.State) { m.SetState(s) },
+		OnStatus: func(s hallclient.Status) {
+			m.SetLink(s.Connected, s.Err)
+			if s.Connected {
+				devices.Connected()
+			}
+		},
+		OnHello: func(r protocol.HelloReply) { m.SetHello(r) },
+		OnEvent: func(e hallclient.Event) { m.HandleEvent(e.Type, e.Data, e.Replayed) },
+		OnState: func(s protocol.State) { m.SetState(s) },
 	})
+	devices = devstatus.New(client, log)
 	m = model.New(model.Config{
 		Sender: client, Printer: prn, NoPaper: strings.HasPrefix(c.printer, "file:"),
 		Now: time.Now, Logger: log,
 		CheckPIN: checkPIN, Quit: a.Quit,
 		OnChange: func() { u.Changed() },
+		Devices:  devices,
 	})
 	u = ui.New(a, m, ui.Options{Fullscreen: c.fullscreen})
 	if !c.fullscreen {
@@ -111,8 +120,9 @@ func run(c config, log *slog.Logger) error {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
-	wg.Add(2)
+	wg.Add(3)
 	go func() { defer wg.Done(); _ = client.Run(ctx) }()
+	go func() { defer wg.Done(); devices.Run(ctx) }()
 	go func() { defer wg.Done(); u.Run(ctx) }()
 	log.Info("kiosk: started", "server", c.server, "device", c.device, "printer", c.printer)
 	u.Window().ShowAndRun()

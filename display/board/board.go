@@ -39,7 +39,12 @@ type Board struct {
 	// loc is the hall's time zone for the clock (nil until known: the
 	// clock's own zone).
 	loc *time.Location
+	// noSound is set while no way to play the announcements works.
+	noSound bool
 }
+
+// NoSoundText is the header's marker while the hall hears nothing.
+const NoSoundText = "Không có âm thanh"
 
 // Status is the link to the server as the board shows it.
 type Status struct {
@@ -76,6 +81,10 @@ func (b *Board) Now() time.Time { return b.now() }
 
 // State returns the state last set.
 func (b *Board) State() protocol.State { return b.state }
+
+// SetSound records whether the announcements can be heard: false at
+// start when no sound path works, or after a play that failed.
+func (b *Board) SetSound(ok bool) { b.noSound = !ok }
 
 // SetStatus records the link's state.
 func (b *Board) SetStatus(s Status) {

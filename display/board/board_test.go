@@ -186,3 +186,21 @@ func TestClockInHallZone(t *testing.T) {
 		})
 	}
 }
+
+// TestNoSound: the marker shows while no sound path works, and goes when
+// one does.
+func TestNoSound(t *testing.T) {
+	b := New((&clock{now: t0}).Now)
+	b.SetState(sampleState())
+	if got := b.View().NoSound; got != "" {
+		t.Errorf("marker %q before any report", got)
+	}
+	b.SetSound(false)
+	if got := b.View().NoSound; got != "Không có âm thanh" {
+		t.Errorf("marker %q without sound, want Không có âm thanh", got)
+	}
+	b.SetSound(true)
+	if got := b.View().NoSound; got != "" {
+		t.Errorf("marker %q with sound back", got)
+	}
+}

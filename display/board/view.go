@@ -25,6 +25,8 @@ type View struct {
 	// this display's id or token: the screen shows it in the middle, not
 	// an empty hall.
 	Refused string
+	// NoSound is NoSoundText while the announcements cannot be heard.
+	NoSound string
 }
 
 // Tile is one counter.
@@ -70,6 +72,9 @@ func (b *Board) View() View {
 	}
 	if b.status.Unauthorized {
 		v.Refused = queue.UnauthorizedText
+	}
+	if b.noSound {
+		v.NoSound = NoSoundText
 	}
 	if v.Hall == "" {
 		v.Hall = "Bộ phận Một cửa"

@@ -54,6 +54,14 @@ func (h *Hall) SetStatus(st board.Status) {
 	})
 }
 
+// SetSound takes whether the announcements can be heard.
+func (h *Hall) SetSound(ok bool) {
+	fyne.Do(func() {
+		h.board.SetSound(ok)
+		h.redraw()
+	})
+}
+
 // Run redraws the screen when the clock or a flash changes it, until ctx
 // is done.
 func (h *Hall) Run(ctx context.Context) {

@@ -52,6 +52,10 @@ type AnnouncerConfig struct {
 	MaxAge time.Duration
 	// Logger is slog.Default() when nil.
 	Logger *slog.Logger
+	// OnPlayed, when set, learns after each announcement whether the
+	// player could play it (nil error), so that the screen and the staff
+	// can be told when the hall hears nothing. It runs on Run's goroutine.
+	OnPlayed func(err error)
 }
 
 // Announcer plays calls one after another, in the order they came, so that
@@ -166,8 +170,15 @@ func (a *Announcer) play(ctx context.Context, c Call) {
 	wav := a.Build(c)
 	pctx, cancel := context.WithTimeout(ctx, Duration(wav)+playSlack)
 	defer cancel()
-	if err := a.cfg.Player.Play(pctx, wav); err != nil && ctx.Err() == nil {
+	err := a.cfg.Player.Play(pctx, wav)
+	if ctx.Err() != nil {
+		return // shutting down: says nothing about the sound
+	}
+	if err != nil {
 		a.logOnce("play", "voice: cannot play; announcements stay silent", "err", err)
+	}
+	if a.cfg.OnPlayed != nil {
+		a.cfg.OnPlayed(err)
 	}
 }
 

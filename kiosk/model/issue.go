@@ -253,6 +253,9 @@ func (m *Model) print(s printer.Slip) {
 	if err != nil {
 		m.log.Error("kiosk: print ticket", "ticket", s.ID, "err", err)
 	}
+	if m.cfg.Devices != nil {
+		m.cfg.Devices.Report(protocol.DevicePrinter, err == nil, printer.Problem(err))
+	}
 	m.update(func() {
 		if m.v.Screen != ScreenTicket || m.v.Ticket.ID != s.ID {
 			return

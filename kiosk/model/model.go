@@ -76,6 +76,14 @@ type Config struct {
 	Quit func()
 	// OnChange is called after every change of the View.
 	OnChange func()
+	// Devices learns after each print whether the printer worked
+	// (*devstatus.Reporter in production); nil: nobody.
+	Devices DeviceReporter
+}
+
+// DeviceReporter passes a printer's or sound's state on to staff.
+type DeviceReporter interface {
+	Report(kind string, ok bool, detail string)
 }
 
 // Model is the kiosk's state. Create it with New.

@@ -33,6 +33,10 @@ var handlers = map[string]handler{
 	protocol.CmdResume:      (*Hall).resume,
 }
 
+// unlocked are the commands that change no queue state: they run without
+// the hall's lock and are not stored.
+var unlocked = map[string]bool{protocol.CmdPing: true, protocol.CmdDeviceStatus: true}
+
 // Do runs one command of an authenticated device and returns the reply
 // frame to send it. The reply is returned only after the command's effect
 // and its events are committed and handed to the subscribers.
@@ -52,7 +56,7 @@ func (h *Hall) Do(dev Device, typ, id string, data json.RawMessage) []byte {
 // metricType is typ as a metrics label: a type the protocol does not know
 // is "unknown", so that a client cannot make a series per made-up type.
 func metricType(typ string) string {
-	if _, ok := handlers[typ]; ok || typ == protocol.CmdPing || typ == protocol.CmdHello {
+	if _, ok := handlers[typ]; ok || unlocked[typ] || typ == protocol.CmdHello {
 		return typ
 	}
 	return "unknown"
@@ -63,7 +67,7 @@ func (h *Hall) do(dev Device, typ, id string, data json.RawMessage) ([]byte, str
 		return ErrorFrame(id, queue.Errorf(queue.ECONFLICT, "Thiết bị đã chào (hello) trên kết nối này"))
 	}
 	run, known := handlers[typ]
-	if !known && typ != protocol.CmdPing {
+	if !known && !unlocked[typ] {
 		return ErrorFrame(id, queue.Errorf(queue.EBADREQUEST, "Lệnh %q không tồn tại", typ))
 	}
 	if !protocol.Allowed(typ, dev.Role) {
@@ -71,6 +75,9 @@ func (h *Hall) do(dev Device, typ, id string, data json.RawMessage) ([]byte, str
 	}
 	if typ == protocol.CmdPing {
 		return OKFrame(id, protocol.Empty{}), ""
+	}
+	if typ == protocol.CmdDeviceStatus {
+		return h.deviceStatus(dev, id, data)
 	}
 	if typ == protocol.CmdClerkLogin {
 		if frame, code, done := h.checkPIN(dev, id, data); done {

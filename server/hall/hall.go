@@ -26,6 +26,8 @@ type Metrics interface {
 	Command(typ string, result string, d time.Duration)
 	TicketIssued(service string)
 	Events(n int)
+	// DeviceStatus sets the health of a device's printer or sound.
+	DeviceStatus(device, kind string, ok bool)
 }
 
 // Options are a Hall's dependencies besides the config and the store.
@@ -51,6 +53,7 @@ type Hall struct {
 	pins      *pinGuard
 	decoy     func() string // newDecoy, made on the first unknown username
 	reportDir string
+	devices   *deviceBoard
 
 	mu   sync.Mutex
 	eng  *queue.Engine
@@ -74,7 +77,7 @@ func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
 	}
 	h := &Hall{
 		cfg: cfg, settings: cfg.Settings(), st: st, now: o.Now, log: o.Logger,
-		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, subs: map[Subscriber]struct{}{},
+		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, devices: newDeviceBoard(), subs: map[Subscriber]struct{}{},
 	}
 	h.decoy = sync.OnceValue(func() string { return newDecoy(h.settings.Clerks) })
 	h.eng = queue.NewEngine(&h.settings, o.Rand)
@@ -153,3 +156,4 @@ type nopMetrics struct{}
 func (nopMetrics) Command(string, string, time.Duration) {}
 func (nopMetrics) TicketIssued(string)                   {}
 func (nopMetrics) Events(int)                            {}
+func (nopMetrics) DeviceStatus(string, string, bool)     {}

@@ -19,6 +19,7 @@ type Metrics struct {
 	events      prometheus.Counter
 	commands    *prometheus.HistogramVec
 	results     *prometheus.CounterVec
+	devices     *prometheus.GaugeVec
 }
 
 // Roles whose connection gauges exist from the start, at 0.
@@ -44,8 +45,11 @@ func New(services []string) *Metrics {
 		results: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "hall_command_results_total", Help: "Commands by type and result (ok or error code).",
 		}, []string{"type", "result"}),
+		devices: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "hall_device_status", Help: "1 if the device's printer or sound works by its last device_status, 0 if not.",
+		}, []string{"device", "kind"}),
 	}
-	m.reg.MustRegister(m.connections, m.issued, m.events, m.commands, m.results,
+	m.reg.MustRegister(m.connections, m.issued, m.events, m.commands, m.results, m.devices,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, r := range roles {
 		m.connections.WithLabelValues(r)
@@ -77,3 +81,13 @@ func (m *Metrics) TicketIssued(service string) { m.issued.WithLabelValues(servic
 
 // Events counts n events.
 func (m *Metrics) Events(n int) { m.events.Add(float64(n)) }
+
+// DeviceStatus sets the health of a device's printer or sound. The
+// devices come from the hall config, so the series are bounded.
+func (m *Metrics) DeviceStatus(device, kind string, ok bool) {
+	v := 0.0
+	if ok {
+		v = 1
+	}
+	m.devices.WithLabelValues(device, kind).Set(v)
+}

@@ -103,8 +103,14 @@ func text(t *testing.T, ctx context.Context, sel string) string {
 // waitText waits until the element sel contains want.
 func waitText(t *testing.T, ctx context.Context, sel, want string) {
 	t.Helper()
+	waitTextWithin(t, ctx, sel, want, 10*time.Second)
+}
+
+// waitTextWithin is waitText with a chosen time limit.
+func waitTextWithin(t *testing.T, ctx context.Context, sel, want string, within time.Duration) {
+	t.Helper()
 	expr := `(function(){var e=document.querySelector(` + jsString(sel) + `);return !!e && e.textContent.indexOf(` + jsString(want) + `)>=0;})()`
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(within))); err != nil {
 		got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
 		t.Fatalf("waiting for %q in %s: %v (text: %q)", want, sel, err, got)
 	}
@@ -166,6 +172,11 @@ func TestBrowser(t *testing.T) {
 	kiosk.mustOK("issue_ticket", map[string]any{"service": "D", "priority": true}, nil)
 	waitText(t, ctx, "#n-waiting", "4")
 	waitText(t, ctx, "#waiting tbody tr:first-child", "D001")
+
+	// The kiosk's printer runs out of paper: the page's poll (every 10 s)
+	// shows the red line without a reload.
+	kiosk.mustOK("device_status", map[string]any{"kind": "printer", "ok": false, "detail": "máy in hết giấy"}, nil)
+	waitTextWithin(t, ctx, "#problems", "Kiosk kiosk-1: máy in hết giấy — chưa hoạt động tốt", 15*time.Second)
 	screenshot(t, ctx, "web-hall")
 
 	// Serve and rate two tickets: one dissatisfied (it opens a feedback

@@ -20,6 +20,9 @@ type hallView struct {
 	Waiting  []waitLine
 	Held     []waitLine
 	Recent   []waitLine
+	// Problems are the devices' faults, one line each (GET /api/devices
+	// keeps them current).
+	Problems []string
 	// Totals for the strip at the top.
 	WaitingN, LateN, OpenN int
 }
@@ -64,7 +67,9 @@ var counterLabels = map[queue.CounterStatus]string{
 // hallPage serves GET /: the live hall.
 func (s *Server) hallPage(w http.ResponseWriter, r *http.Request, user string) {
 	st := s.hall.State()
-	v := buildHallView(st, s.hall.Now())
+	now := s.hall.Now()
+	v := buildHallView(st, now)
+	v.Problems = problemLines(s.hall.Devices(), now.In(s.hall.Settings().Location))
 	s.render(w, http.StatusOK, "hall", s.view(r, user, "hall", "Sảnh chờ trực tiếp", v))
 }
 

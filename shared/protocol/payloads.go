@@ -108,6 +108,21 @@ type CounterReply struct {
 	Counter queue.Counter `json:"counter"`
 }
 
+// Kinds of device_status.
+const (
+	DevicePrinter = "printer"
+	DeviceSound   = "sound"
+)
+
+// DeviceStatus is the data of device_status: whether the device's printer
+// or sound (Kind) works, and in Detail what is wrong, in Vietnamese, for
+// staff ("máy in hết giấy"). The reply is {}.
+type DeviceStatus struct {
+	Kind   string `json:"kind"`
+	OK     bool   `json:"ok"`
+	Detail string `json:"detail"`
+}
+
 // Empty is the {} reply data.
 type Empty struct{}
 

@@ -79,6 +79,9 @@ const (
 	CmdTransfer    = "transfer"
 	CmdPause       = "pause"
 	CmdResume      = "resume"
+	// CmdDeviceStatus reports the health of a device's printer or sound;
+	// the server keeps the latest in memory for staff (README).
+	CmdDeviceStatus = "device_status"
 
 	EvTicketIssued      = queue.EvTicketIssued
 	EvTicketCalled      = queue.EvTicketCalled
@@ -104,23 +107,24 @@ const (
 // CommandRoles lists, for each command, the roles that may send it. Hello
 // and ping are open to every role.
 var CommandRoles = map[string][]string{
-	CmdHello:       {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
-	CmdPing:        {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
-	CmdIssueTicket: {RoleKiosk},
-	CmdRate:        {RoleKiosk},
-	CmdRateDetails: {RoleKiosk},
-	CmdFeedback:    {RoleKiosk},
-	CmdClerkLogin:  {RoleCounter},
-	CmdClerkLogout: {RoleCounter},
-	CmdCallNext:    {RoleCounter},
-	CmdCallTicket:  {RoleCounter},
-	CmdRecall:      {RoleCounter},
-	CmdHold:        {RoleCounter},
-	CmdNoShow:      {RoleCounter},
-	CmdFinish:      {RoleCounter},
-	CmdTransfer:    {RoleCounter},
-	CmdPause:       {RoleCounter},
-	CmdResume:      {RoleCounter},
+	CmdHello:        {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
+	CmdPing:         {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
+	CmdIssueTicket:  {RoleKiosk},
+	CmdRate:         {RoleKiosk},
+	CmdRateDetails:  {RoleKiosk},
+	CmdFeedback:     {RoleKiosk},
+	CmdClerkLogin:   {RoleCounter},
+	CmdClerkLogout:  {RoleCounter},
+	CmdCallNext:     {RoleCounter},
+	CmdCallTicket:   {RoleCounter},
+	CmdRecall:       {RoleCounter},
+	CmdHold:         {RoleCounter},
+	CmdNoShow:       {RoleCounter},
+	CmdFinish:       {RoleCounter},
+	CmdTransfer:     {RoleCounter},
+	CmdPause:        {RoleCounter},
+	CmdResume:       {RoleCounter},
+	CmdDeviceStatus: {RoleKiosk, RoleDisplay},
 }
 
 // Allowed reports whether role may send command typ.

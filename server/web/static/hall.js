@@ -191,6 +191,20 @@
     ws.onerror = function () { /* onclose follows */ };
   }
 
+  // Device faults (printer, sound) are polled, not evented.
+  function devices() {
+    fetch("/api/devices", { credentials: "same-origin", cache: "no-store" }).then(function (r) {
+      return r.ok ? r.json() : null;
+    }).then(function (j) {
+      if (!j) return;
+      var lines = (j.devices || []).filter(function (d) { return d.line; });
+      var el = document.getElementById("problems");
+      el.innerHTML = lines.map(function (d) { return '<li class="problem">' + esc(d.line) + "</li>"; }).join("");
+      el.hidden = lines.length === 0;
+    }).catch(function () { /* the next poll retries */ });
+  }
+  setInterval(devices, 10000);
+
   // Durations grow by themselves: redraw every few seconds.
   setInterval(render, 5000);
   window.hallState = function () { return state; };
