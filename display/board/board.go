@@ -79,9 +79,6 @@ func (b *Board) SetState(s protocol.State) {
 // Now returns the board's clock's time.
 func (b *Board) Now() time.Time { return b.now() }
 
-// State returns the state last set.
-func (b *Board) State() protocol.State { return b.state }
-
 // SetSound records whether the announcements can be heard: false at
 // start when no sound path works, or after a play that failed.
 func (b *Board) SetSound(ok bool) { b.noSound = !ok }

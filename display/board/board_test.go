@@ -2,6 +2,7 @@ package board
 
 import (
 	"errors"
+	"hallq/shared/xtest"
 	"testing"
 	"time"
 
@@ -10,7 +11,7 @@ import (
 )
 
 func TestViewFromState(t *testing.T) {
-	c := &clock{now: t0}
+	c := xtest.NewClock(t0)
 	b := New(c.Now)
 	b.SetState(sampleState())
 	b.SetStatus(Status{Connected: true})
@@ -81,12 +82,12 @@ func TestFlash(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &clock{now: t0}
+			c := xtest.NewClock(t0)
 			b := New(c.Now)
 			s := sampleState()
 			b.SetState(s)
 			b.Event(calledEvent(t, "A105", 1, t0.Add(tt.at)), tt.replayed)
-			c.now = t0.Add(tt.after)
+			c.Set(t0.Add(tt.after))
 			tile := b.View().Tiles[0]
 			if tile.Flash != tt.wantFlash || tile.Lit != tt.wantLit {
 				t.Errorf("flash, lit = %v, %v; want %v, %v", tile.Flash, tile.Lit, tt.wantFlash, tt.wantLit)
@@ -102,7 +103,7 @@ func TestFlash(t *testing.T) {
 }
 
 func TestDayStartedStopsFlash(t *testing.T) {
-	c := &clock{now: t0}
+	c := xtest.NewClock(t0)
 	b := New(c.Now)
 	b.SetState(sampleState())
 	b.Event(calledEvent(t, "A105", 1, t0), false)
@@ -190,7 +191,7 @@ func TestClockInHallZone(t *testing.T) {
 // TestNoSound: the marker shows while no sound path works, and goes when
 // one does.
 func TestNoSound(t *testing.T) {
-	b := New((&clock{now: t0}).Now)
+	b := New(xtest.NewClock(t0).Now)
 	b.SetState(sampleState())
 	if got := b.View().NoSound; got != "" {
 		t.Errorf("marker %q before any report", got)

@@ -11,11 +11,6 @@ import (
 
 var t0 = time.Date(2026, 11, 28, 9, 15, 0, 0, time.FixedZone("ICT", 7*3600))
 
-// clock is a settable clock for tests.
-type clock struct{ now time.Time }
-
-func (c *clock) Now() time.Time { return c.now }
-
 // ticket returns a called ticket.
 func ticket(number string, counter int) queue.Ticket {
 	return queue.Ticket{ID: "2026-11-28/" + number, Number: number, Service: number[:1],

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"hallq/shared/xtest"
 	"strconv"
 	"testing"
 	"time"
@@ -19,7 +20,7 @@ import (
 // board (as OnEvent).
 type hallFixture struct {
 	t      *testing.T
-	clock  *clockT
+	clock  *xtest.Clock
 	mirror *hallclient.Mirror
 	hall   *Hall
 	screen *Screen
@@ -28,7 +29,7 @@ type hallFixture struct {
 
 func newHallFixture(t *testing.T) *hallFixture {
 	t.Helper()
-	f := &hallFixture{t: t, clock: &clockT{now: t0}, mirror: hallclient.NewMirror()}
+	f := &hallFixture{t: t, clock: xtest.NewClock(t0), mirror: hallclient.NewMirror()}
 	f.screen = newTestScreen(t, 1280, 720)
 	f.hall = NewHall(board.New(f.clock.Now), f.screen)
 	f.mirror.Reset(protocol.State{
@@ -56,7 +57,7 @@ func (f *hallFixture) send(typ string, data any, replayed bool) {
 		f.t.Fatal(err)
 	}
 	f.seq++
-	at := queue.At(f.clock.now)
+	at := queue.At(f.clock.Now())
 	ev := protocol.Message{Type: typ, Seq: f.seq, At: &at, Data: raw}
 	if err := f.mirror.Apply(ev); err != nil {
 		f.t.Fatal(err)
@@ -69,14 +70,14 @@ func (f *hallFixture) issue(service string, n int) queue.Ticket {
 	f.t.Helper()
 	number := service + pad3(n)
 	tk := queue.Ticket{ID: "2026-11-28/" + number, Number: number, Service: service, IssuedService: service,
-		State: queue.Waiting, IssuedAt: queue.At(f.clock.now), Order: f.seq + 1}
+		State: queue.Waiting, IssuedAt: queue.At(f.clock.Now()), Order: f.seq + 1}
 	f.send(protocol.EvTicketIssued, protocol.TicketEvent{Ticket: tk}, false)
 	return tk
 }
 
 func (f *hallFixture) call(tk queue.Ticket, counter int, replayed bool) {
 	f.t.Helper()
-	tk.State, tk.Counter, tk.CalledAt = queue.Called, queue.OptInt(counter), queue.At(f.clock.now)
+	tk.State, tk.Counter, tk.CalledAt = queue.Called, queue.OptInt(counter), queue.At(f.clock.Now())
 	f.send(protocol.EvTicketCalled, protocol.CalledEvent{Ticket: tk, Counter: counter}, replayed)
 }
 
@@ -122,7 +123,7 @@ func TestHallFollowsEvents(t *testing.T) {
 	test.AssertRendersToMarkup(t, "hall_called.xml", f.screen.Window().Canvas())
 
 	// The flash ends after FlashFor; the number stays.
-	f.clock.now = f.clock.now.Add(board.FlashFor + time.Second)
+	f.clock.Add(board.FlashFor + time.Second)
 	f.hall.redraw()
 	if tile.bg.FillColor == colFlash || tile.number.Text != "A001" {
 		t.Errorf("after the flash: fill %v, number %q", tile.bg.FillColor, tile.number.Text)

@@ -9,11 +9,6 @@ import (
 	"hallq/shared/queue"
 )
 
-// clockT is a settable clock.
-type clockT struct{ now time.Time }
-
-func (c *clockT) Now() time.Time { return c.now }
-
 // calledMessage returns a ticket_called event.
 func calledMessage(t *testing.T, number string, counter int, at time.Time) protocol.Message {
 	t.Helper()

@@ -126,13 +126,6 @@ func (a *Announcer) Announce(c Call) bool {
 	return true
 }
 
-// Pending returns how many calls wait to be played.
-func (a *Announcer) Pending() int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return len(a.queue)
-}
-
 // Run plays queued calls until ctx is done. Call it once, on its own
 // goroutine. A player error is logged once and does not stop the queue.
 func (a *Announcer) Run(ctx context.Context) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"hallq/shared/xtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,17 +10,10 @@ import (
 	"time"
 )
 
-// setClock sets the test clock.
-func (c *clock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
-
 // TestCloseAndTurnDay runs the close-of-day job's function past 17:00
 // and the day turn's past midnight on the test clock.
 func TestCloseAndTurnDay(t *testing.T) {
-	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	dir := t.TempDir()
 	s := startServer(t, dir, clk)
 	k := connect(t, s, "kiosk-1")
@@ -32,7 +26,7 @@ func TestCloseAndTurnDay(t *testing.T) {
 	c.ticketOK("call_next", nil) // a2 stays called through the close
 	d.sync()
 
-	clk.set(time.Date(2026, 11, 28, 17, 0, 5, 0, ict))
+	clk.Set(time.Date(2026, 11, 28, 17, 0, 5, 0, ict))
 	n, err := s.Hall.CloseDay()
 	if err != nil || n != 2 {
 		t.Fatalf("CloseDay: got %d, %v, want 2 expired", n, err)
@@ -78,7 +72,7 @@ func TestCloseAndTurnDay(t *testing.T) {
 
 	// Midnight: the day turns; numbering and seq restart; clerks are out.
 	d.sync()
-	clk.set(time.Date(2026, 11, 29, 0, 0, 1, 0, ict))
+	clk.Set(time.Date(2026, 11, 29, 0, 0, 1, 0, ict))
 	if err := s.Hall.TurnDay(); err != nil {
 		t.Fatalf("TurnDay: %v", err)
 	}
@@ -107,7 +101,7 @@ func TestCloseAndTurnDay(t *testing.T) {
 	if dd, seq := health(t, s); dd != "2026-11-29" || seq != uint64(1+len(after)) {
 		t.Fatalf("healthz after the turn: got %s %d, want 2026-11-29 %d", dd, seq, 1+len(after))
 	}
-	clk.set(time.Date(2026, 11, 29, 7, 30, 0, 0, ict))
+	clk.Set(time.Date(2026, 11, 29, 7, 30, 0, 0, ict))
 	if got := k.issue("A").Ticket; got.Number != "A001" || got.ID != "2026-11-29/A001" {
 		t.Fatalf("first ticket of the new day: got %s %s, want 2026-11-29/A001", got.ID, got.Number)
 	}
@@ -125,14 +119,14 @@ func TestCloseAndTurnDay(t *testing.T) {
 // TestDayTurnsOnCommand checks that the first command after midnight
 // turns the day even when the midnight job has not run.
 func TestDayTurnsOnCommand(t *testing.T) {
-	clk := &clock{t: time.Date(2026, 11, 28, 16, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 16, 0, 0, 0, ict))
 	s := startServer(t, "", clk)
 	k := connect(t, s, "kiosk-1")
 	d := connect(t, s, "display-1")
 	k.issue("A")
 	k.issue("B")
 	d.sync()
-	clk.set(time.Date(2026, 11, 29, 8, 0, 0, 0, ict))
+	clk.Set(time.Date(2026, 11, 29, 8, 0, 0, 0, ict))
 	got := k.issue("B").Ticket
 	if got.ID != "2026-11-29/B001" {
 		t.Fatalf("ticket after midnight: got %s, want 2026-11-29/B001", got.ID)
@@ -173,7 +167,7 @@ func TestRestartAfterMissedClose(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+			clk := xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 			s := startServer(t, dir, clk)
 			k := connect(t, s, "kiosk-1")
 			c := connect(t, s, "counter-1")
@@ -184,7 +178,7 @@ func TestRestartAfterMissedClose(t *testing.T) {
 			c.ticketOK("hold", map[string]any{"ticket_id": a.Ticket.ID})
 			s.Close()
 
-			clk.set(tc.restart)
+			clk.Set(tc.restart)
 			s = startServer(t, dir, clk)
 			if day, _ := health(t, s); day != tc.day {
 				t.Fatalf("day after restart: got %s, want %s", day, tc.day)

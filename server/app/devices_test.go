@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"hallq/shared/xtest"
 	"testing"
 	"time"
 )
@@ -42,7 +43,7 @@ func deviceMetric(t *testing.T, s *Server, device, kind string) float64 {
 // TestDeviceStatus: a kiosk reports its printer over the websocket; staff
 // see it in /metrics and /api/devices, with the last time it was fine.
 func TestDeviceStatus(t *testing.T) {
-	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	s := startServer(t, "", clk)
 	k := connect(t, s, "kiosk-1")
 	if got := deviceMetric(t, s, "kiosk-1", "printer"); got != -1 {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"hallq/shared/xtest"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -21,7 +22,7 @@ var errorCodes = map[string]bool{
 // exactly one well-formed reply and keeps the connection, unless the frame
 // is over 8,192 bytes, which closes it with 1009.
 func FuzzMessage(f *testing.F) {
-	s := startServerLog(f, f.TempDir(), &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}, discardLogger())
+	s := startServerLog(f, f.TempDir(), xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict)), discardLogger())
 	conns := map[bool]*wsClient{}
 	f.Fuzz(func(t *testing.T, frame []byte, asKiosk bool) {
 		c := conns[asKiosk]

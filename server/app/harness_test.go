@@ -2,50 +2,37 @@ package app
 
 import (
 	"encoding/json"
+	"hallq/shared/xtest"
 	"io"
 	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/gorilla/websocket"
 )
 
-// clock is a settable test clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 var ict = time.FixedZone("ICT", 7*3600)
 
 // startServer starts the real server with the demo hall on a loopback port
 // in a temp data dir, at 09:00 hall time.
-func startServer(t testing.TB, dir string, clk *clock) *Server {
+func startServer(t testing.TB, dir string, clk *xtest.Clock) *Server {
 	t.Helper()
 	if dir == "" {
 		dir = t.TempDir()
 	}
 	if clk == nil {
-		clk = &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+		clk = xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	}
 	return startServerLog(t, dir, clk, slog.New(slog.NewTextHandler(testWriter{t}, nil)))
 }
 
 // startServerLog is startServer with a chosen logger. The data dir gets the
 // test hall (testdata/hall.toml) unless it has a config already.
-func startServerLog(t testing.TB, dir string, clk *clock, log *slog.Logger) *Server {
+func startServerLog(t testing.TB, dir string, clk *xtest.Clock, log *slog.Logger) *Server {
 	t.Helper()
 	writeTestConfig(t, dir)
 	s, err := Start(Options{Addr: "127.0.0.1:0", Data: dir, Demo: true, Now: clk.Now, Logger: log})

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"hallq/shared/xtest"
 	"io"
 	"net/http"
 	"slices"
@@ -114,7 +115,7 @@ func TestMetrics(t *testing.T) {
 // small scenario with known durations.
 func TestDailyReportAPI(t *testing.T) {
 	t.Parallel()
-	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	s := startServer(t, "", clk)
 	k := connect(t, s, "kiosk-1")
 	c := connect(t, s, "counter-1")

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"hallq/shared/xtest"
 	"log/slog"
 	"regexp"
 	"strings"
@@ -36,7 +37,7 @@ func (s *syncBuffer) String() string {
 func TestLogsHoldNoSecrets(t *testing.T) {
 	var buf syncBuffer
 	log := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	s := startServerLog(t, t.TempDir(), &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}, log)
+	s := startServerLog(t, t.TempDir(), xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict)), log)
 	k := connect(t, s, "kiosk-1")
 	c := connect(t, s, "counter-5")
 	bad := dial(t, s)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"hallq/shared/xtest"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +12,7 @@ import (
 // resumes with since, and stored replies are still answered.
 func TestRestartKeepsSignInsAndEvents(t *testing.T) {
 	dir := t.TempDir()
-	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	s := startServer(t, dir, clk)
 	k := connect(t, s, "kiosk-1")
 	c := connect(t, s, "counter-2")
@@ -117,7 +118,7 @@ func TestDailyLimit(t *testing.T) {
 // TestRatingWindow checks that a ticket can be rated within
 // rating_window (30 minutes) of its finish, and not after.
 func TestRatingWindow(t *testing.T) {
-	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	s := startServer(t, "", clk)
 	k := connect(t, s, "kiosk-1")
 	c := connect(t, s, "counter-1")

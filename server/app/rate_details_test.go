@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"hallq/shared/xtest"
 	"html"
 	"strings"
 	"testing"
@@ -35,7 +36,7 @@ func dailyRatings(t *testing.T, s *Server) (map[string]int, int) {
 func TestRateDetailsFlow(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	s := startServer(t, dir, clk)
 	k := connect(t, s, "kiosk-1")
 	pad := connect(t, s, "pad-1")

@@ -2,6 +2,7 @@ package app
 
 import (
 	"hallq/server/hall"
+	"hallq/shared/xtest"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +11,7 @@ import (
 // TestOpeningHours checks that kiosks issue from open until close
 // (open <= t < close) and get closed outside.
 func TestOpeningHours(t *testing.T) {
-	clk := &clock{t: time.Date(2026, 11, 28, 7, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 7, 0, 0, 0, ict))
 	s := startServer(t, "", clk)
 	k := connect(t, s, "kiosk-1")
 	cases := []struct {
@@ -28,9 +29,7 @@ func TestOpeningHours(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			k.t = t
-			clk.mu.Lock()
-			clk.t = tc.at
-			clk.mu.Unlock()
+			clk.Set(tc.at)
 			_, before := health(t, s)
 			id := k.send("issue_ticket", map[string]any{"service": "A"})
 			r, _ := k.reply(id)
@@ -58,7 +57,7 @@ func TestOpeningHours(t *testing.T) {
 // the next wrong one two minutes; the same clerk at another counter is not
 // slowed, and the wait ends.
 func TestPINLockout(t *testing.T) {
-	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	s := startServer(t, "", clk)
 	c := connect(t, s, "counter-4")
 	other := connect(t, s, "counter-1")
@@ -123,7 +122,7 @@ func TestPINLockout(t *testing.T) {
 // TestPINDeviceThrottle: one counter device guessing many usernames is
 // slowed as a whole.
 func TestPINDeviceThrottle(t *testing.T) {
-	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	s := startServer(t, "", clk)
 	c := connect(t, s, "counter-4")
 	for i := range hall.DeviceRule.Free + 1 {

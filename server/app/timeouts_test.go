@@ -2,6 +2,7 @@ package app
 
 import (
 	"bufio"
+	"hallq/shared/xtest"
 	"io"
 	"log/slog"
 	"net"
@@ -22,7 +23,7 @@ func TestHTTPTimeouts(t *testing.T) {
 	}
 	dir := t.TempDir()
 	writeTestConfig(t, dir)
-	clk := &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)}
+	clk := xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	s, err := Start(Options{Addr: "127.0.0.1:0", Data: dir, Demo: true, Now: clk.Now,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), readTimeout: time.Second, idleTimeout: time.Second})
 	if err != nil {

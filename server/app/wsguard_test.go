@@ -1,6 +1,7 @@
 package app
 
 import (
+	"hallq/shared/xtest"
 	"io"
 	"log/slog"
 	"net"
@@ -119,7 +120,7 @@ func TestWebsocketOrigin(t *testing.T) {
 // failures while other addresses connect; logs stay short and few.
 func TestHelloGuessing(t *testing.T) {
 	var logs syncBuffer
-	s := startServerLog(t, t.TempDir(), &clock{t: time.Date(2026, 11, 28, 9, 0, 0, 0, ict)},
+	s := startServerLog(t, t.TempDir(), xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict)),
 		slog.New(slog.NewTextHandler(&logs, nil)))
 
 	c := dialWith(t, s, nil, "127.0.0.2")
