@@ -137,3 +137,39 @@ func rowHeight(objs []fyne.CanvasObject) float32 {
 	}
 	return h
 }
+
+// keyboardBeside lays out a form and its on-screen keyboard: on a wide
+// screen the keyboard takes the right half (at least its own width), low
+// against the bottom, and the form the left; on a tall screen the keyboard
+// spans the bottom and the form fills what is above. Objects: form, then
+// keyboard.
+type keyboardBeside struct{}
+
+func (keyboardBeside) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) != 2 {
+		return
+	}
+	form, kb := objs[0], objs[1]
+	pad := theme.Padding()
+	km := kb.MinSize()
+	if size.Width >= size.Height {
+		kw := min(max(km.Width, size.Width*0.5), size.Width)
+		kb.Resize(fyne.NewSize(kw, km.Height))
+		kb.Move(fyne.NewPos(size.Width-kw, max(0, size.Height-km.Height)))
+		form.Resize(fyne.NewSize(max(0, size.Width-kw-2*pad), size.Height))
+		form.Move(fyne.NewPos(0, 0))
+		return
+	}
+	kb.Resize(fyne.NewSize(size.Width, km.Height))
+	kb.Move(fyne.NewPos(0, max(0, size.Height-km.Height)))
+	form.Resize(fyne.NewSize(size.Width, max(0, size.Height-km.Height-pad)))
+	form.Move(fyne.NewPos(0, 0))
+}
+
+func (keyboardBeside) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) != 2 {
+		return fyne.Size{}
+	}
+	f, k := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(f.Width, k.Width), max(f.Height, k.Height))
+}

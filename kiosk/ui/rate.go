@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"slices"
 	"strings"
 
@@ -81,14 +82,14 @@ func rateTitle(v model.RateView) string {
 
 // faceTile is a level's button: its face over its national wording, at
 // the given sizes.
-func faceTile(level int, faceSize, labelSize float32, tap func()) (fyne.CanvasObject, *widget.Button) {
+func faceTile(level int, faceSize, labelSize float32, tap func()) (fyne.CanvasObject, *widget.Button, *canvas.Text) {
 	b := widget.NewButton("", tap)
 	face := canvas.NewText(faces[level], look.Color(levelTones[level]))
 	face.TextSize = faceSize
 	face.Alignment = fyne.TextAlignCenter
 	label := look.Colored(queue.RatingLabels[level], labelSize, levelTones[level], true)
 	label.Alignment = fyne.TextAlignCenter
-	return container.NewStack(b, container.NewVBox(layout.NewSpacer(), face, label, layout.NewSpacer())), b
+	return container.NewStack(b, container.NewVBox(layout.NewSpacer(), face, label, layout.NewSpacer())), b, label
 }
 
 // rate shows the five levels of the national scale.
@@ -110,7 +111,7 @@ func newRate(m *model.Model) *rate {
 	q.Alignment = fyne.TextAlignCenter
 	tiles := make([]fyne.CanvasObject, 0, 5)
 	for level := 5; level >= 1; level-- {
-		tile, b := faceTile(level, 88, 32, func() { m.ChooseLevel(level) })
+		tile, b, _ := faceTile(level, 88, 32, func() { m.ChooseLevel(level) })
 		r.levels = append(r.levels, b)
 		tiles = append(tiles, look.Touch(tile, 330, look.MinTouch*3))
 	}
@@ -148,6 +149,7 @@ type reasons struct {
 	comment *field
 	kb      *keyboard
 	faces   map[int]*widget.Button
+	labels  map[int]*canvas.Text
 	toggles map[string]*widget.Button
 	err     *widget.Label
 	send    *widget.Button
@@ -155,7 +157,7 @@ type reasons struct {
 
 func newReasons(m *model.Model) *reasons {
 	r := &reasons{kb: newKeyboard(telexRows, true, m.Touch), toggles: map[string]*widget.Button{},
-		faces: map[int]*widget.Button{}}
+		faces: map[int]*widget.Button{}, labels: map[int]*canvas.Text{}}
 	r.comment = newField("Ý kiến khác (không bắt buộc, tối đa 500 ký tự)", true, true, model.MaxComment,
 		func(fl *field) { r.kb.active = fl; m.Touch() })
 	r.comment.entry.SetMinRowsVisible(2)
@@ -167,8 +169,8 @@ func newReasons(m *model.Model) *reasons {
 	r.title.Wrapping = fyne.TextWrapWord
 	faceRow := make([]fyne.CanvasObject, 0, 5)
 	for level := 5; level >= 1; level-- {
-		tile, b := faceTile(level, 44, 18, func() { m.ChooseLevel(level) })
-		r.faces[level] = b
+		tile, b, label := faceTile(level, 44, 18, func() { m.ChooseLevel(level) })
+		r.faces[level], r.labels[level] = b, label
 		faceRow = append(faceRow, look.Touch(tile, 150, KeySize*1.2))
 	}
 	change := look.Text("Mức đã chọn được tô sáng; chạm mặt khác để đổi.", theme.SizeNameCaptionText)
@@ -183,11 +185,10 @@ func newReasons(m *model.Model) *reasons {
 	}
 	r.send = look.BigButton("Gửi đánh giá", func() { m.SubmitRating(r.comment.Text()) })
 	hint := look.Text(TelexHint, theme.SizeNameCaptionText)
-	top := container.NewVBox(r.title, container.NewGridWithColumns(5, faceRow...), change,
-		question, container.NewGridWithColumns(3, btns...))
-	bottom := container.NewVBox(r.comment.entry, r.err, hint, r.kb.root,
-		container.NewGridWithColumns(2, backBar(m), r.send))
-	r.box = container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(top))
+	form := container.NewVBox(r.title, container.NewGridWithColumns(5, faceRow...), change,
+		question, container.NewGridWithColumns(3, btns...), layout.NewSpacer(), r.comment.entry, r.err, hint)
+	r.box = container.NewBorder(nil, container.NewGridWithColumns(2, backBar(m), r.send), nil, nil,
+		container.New(keyboardBeside{}, form, r.kb.root))
 	return r
 }
 
@@ -210,6 +211,12 @@ func (r *reasons) update(v model.View) {
 		if b.Importance != imp {
 			b.Importance = imp
 			b.Refresh()
+			// Dark words on the highlight, the level's colour otherwise.
+			r.labels[level].Color = look.Color(levelTones[level])
+			if imp == widget.HighImportance {
+				r.labels[level].Color = color.Black
+			}
+			r.labels[level].Refresh()
 		}
 		if v.Rate.Sending {
 			b.Disable()
