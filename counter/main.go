@@ -17,7 +17,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/counter/ui"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
@@ -71,7 +71,7 @@ func run() error {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 
 	var (
-		d *desk.Desk
+		d *model.Desk
 		u *ui.UI
 	)
 	refresh := func() { fyne.Do(func() { u.Refresh() }) }
@@ -86,7 +86,7 @@ func run() error {
 			}
 		},
 	})
-	d = desk.New(desk.Config{Sender: client, OnChange: refresh, Logger: logger})
+	d = model.New(model.Config{Sender: client, OnChange: refresh, Logger: logger})
 	a := app.NewWithID("vn.gov.hallq.counter")
 	u = ui.New(a, d)
 

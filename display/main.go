@@ -21,7 +21,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
-	"hallq/display/board"
+	"hallq/display/model"
 	"hallq/display/ui"
 	"hallq/display/voice"
 	"hallq/shared/devstatus"
@@ -104,7 +104,7 @@ func run(o options, log *slog.Logger) error {
 	}
 
 	screen := ui.New(app.NewWithID("vn.hallq.display"), ui.Options{Fullscreen: o.fullscreen})
-	hall := ui.NewHall(board.New(nil), screen)
+	hall := ui.NewHall(model.New(nil), screen)
 	if !o.fullscreen {
 		screenfit.OnStart(fyne.CurrentApp(), screen.Window(), ui.DefaultSize, nil)
 	}
@@ -113,7 +113,7 @@ func run(o options, log *slog.Logger) error {
 	client := hallclient.New(hallclient.Config{
 		URL: o.server, Device: o.device, Token: o.token, Logger: log,
 		OnStatus: func(s hallclient.Status) {
-			hall.SetStatus(board.StatusOf(s.Connected, s.Err, s.Attempt))
+			hall.SetStatus(model.StatusOf(s.Connected, s.Err, s.Attempt))
 			if s.Connected {
 				devices.Connected()
 			}
@@ -155,7 +155,7 @@ func run(o options, log *slog.Logger) error {
 // announce queues a ticket_called event for the voice; the announcer drops
 // replayed and stale ones.
 func announce(ann *voice.Announcer, ev protocol.Message, replayed bool) {
-	c, ok := board.Called(ev)
+	c, ok := model.Called(ev)
 	if !ok {
 		return
 	}

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
-	"hallq/display/board"
+	"hallq/display/model"
 	"hallq/display/ui"
 	"hallq/display/voice"
 	"hallq/shared/protocol"
@@ -125,7 +125,7 @@ func TestNoSoundMarker(t *testing.T) {
 	screen := ui.New(test.NewTempApp(t), ui.Options{})
 	screen.Window().Resize(fyne.NewSize(1920, 1080))
 	t.Cleanup(screen.Window().Close)
-	hall := ui.NewHall(board.New(nil), screen)
+	hall := ui.NewHall(model.New(nil), screen)
 	hall.SetState(protocol.State{Day: "2026-11-28", Hall: protocol.HallInfo{Name: "Sở Công Thương"}})
 	dev := &fakeDevices{}
 	sound := soundWatch{screen: hall, devices: dev}
@@ -158,13 +158,13 @@ func TestNoSoundMarker(t *testing.T) {
 	t.Cleanup(func() { cancel(); <-done })
 
 	sound.set(nil) // a sound path was found at start
-	if shown(screen.Window(), board.NoSoundText) {
+	if shown(screen.Window(), model.NoSoundText) {
 		t.Fatalf("marker shown while the sound works")
 	}
 	ann.Announce(voice.Call{Number: "A001", Counter: 1})
 	next()
-	if !shown(screen.Window(), board.NoSoundText) {
-		t.Fatalf("no %q marker after a failed play", board.NoSoundText)
+	if !shown(screen.Window(), model.NoSoundText) {
+		t.Fatalf("no %q marker after a failed play", model.NoSoundText)
 	}
 	if st, _ := dev.last(); st.Kind != protocol.DeviceSound || st.OK || !strings.Contains(st.Detail, "không có âm thanh") {
 		t.Errorf("reported %+v, want sound not ok with the reason", st)
@@ -174,7 +174,7 @@ func TestNoSoundMarker(t *testing.T) {
 	_, n := dev.last()
 	ann.Announce(voice.Call{Number: "A002", Counter: 1})
 	next()
-	if shown(screen.Window(), board.NoSoundText) {
+	if shown(screen.Window(), model.NoSoundText) {
 		t.Errorf("marker still shown after a play that worked")
 	}
 	if st, m := dev.last(); m <= n || !st.OK {

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
 )
@@ -110,7 +110,7 @@ func signedOut(st protocol.State) protocol.State {
 // harness is a window over a Desk with a fake sender, in a test app.
 type harness struct {
 	t    *testing.T
-	desk *desk.Desk
+	desk *model.Desk
 	ui   *UI
 	send *fakeSender
 }
@@ -121,7 +121,7 @@ func newHarness(t *testing.T, st protocol.State, f *fakeSender) *harness {
 	if f == nil {
 		f = &fakeSender{}
 	}
-	d := desk.New(desk.Config{Sender: f, Now: func() time.Time { return t0 }})
+	d := model.New(model.Config{Sender: f, Now: func() time.Time { return t0 }})
 	t.Cleanup(d.Close)
 	d.SetStatus(true, 0, nil)
 	d.SetHello(protocol.HelloReply{Role: protocol.RoleCounter, Device: "counter-1", Counter: 1, Day: st.Day})

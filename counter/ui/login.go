@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/shared/look"
 )
 
@@ -79,7 +79,7 @@ func (s *loginScreen) clear() {
 	s.pin.SetText("")
 }
 
-func (s *loginScreen) render(v desk.View) {
+func (s *loginScreen) render(v model.View) {
 	s.title.Text = "Đăng nhập — " + v.CounterName
 	s.title.Refresh()
 	s.hall.Text = v.HallName

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/shared/look"
 )
 
@@ -19,7 +19,7 @@ type pickerPopup struct {
 	popup   *widget.PopUp
 	title   *canvas.Text
 	options *fyne.Container
-	shown   *desk.Picker
+	shown   *model.Picker
 }
 
 func newPickerPopup(d Desk, c fyne.Canvas) *pickerPopup {
@@ -35,7 +35,7 @@ func newPickerPopup(d Desk, c fyne.Canvas) *pickerPopup {
 }
 
 // render shows the picker while the view has one, and hides it otherwise.
-func (p *pickerPopup) render(pk *desk.Picker) {
+func (p *pickerPopup) render(pk *model.Picker) {
 	if pk == nil {
 		if p.shown != nil {
 			p.popup.Hide()

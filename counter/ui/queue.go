@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/shared/look"
 )
 
@@ -43,7 +43,7 @@ func newQueuePanel(d Desk, onKey func(*fyne.KeyEvent)) *queuePanel {
 	return p
 }
 
-func (p *queuePanel) render(v desk.View) {
+func (p *queuePanel) render(v model.View) {
 	p.title.Text = "Hàng chờ (" + strconv.Itoa(len(v.Queue)) + ")"
 	p.title.Refresh()
 	show(p.empty, len(v.Queue) == 0)
@@ -52,7 +52,7 @@ func (p *queuePanel) render(v desk.View) {
 	}
 	p.list.Objects = p.list.Objects[:0]
 	for i, r := range v.Queue {
-		p.rows[i].set(r, v.Can(desk.ActCallTicket))
+		p.rows[i].set(r, v.Can(model.ActCallTicket))
 		p.list.Objects = append(p.list.Objects, p.rows[i])
 	}
 	p.list.Refresh()
@@ -64,7 +64,7 @@ func (p *queuePanel) render(v desk.View) {
 	}
 	p.heldList.Objects = p.heldList.Objects[:0]
 	for i, r := range v.Held {
-		p.held[i].set(r, v.Can(desk.ActCallTicket))
+		p.held[i].set(r, v.Can(model.ActCallTicket))
 		p.heldList.Objects = append(p.heldList.Objects, p.held[i].root)
 	}
 	p.heldList.Refresh()
@@ -110,7 +110,7 @@ func (r *queueRow) DoubleTapped(*fyne.PointEvent) {
 // Tapped does nothing; it makes a single click land here, not behind.
 func (r *queueRow) Tapped(*fyne.PointEvent) {}
 
-func (r *queueRow) set(row desk.Row, canCall bool) {
+func (r *queueRow) set(row model.Row, canCall bool) {
 	r.id = row.TicketID
 	r.number.Text = row.Number
 	r.number.Color = look.Color(look.ToneAccent)
@@ -126,7 +126,7 @@ func (r *queueRow) set(row desk.Row, canCall bool) {
 	if !canCall {
 		r.service.Importance = widget.LowImportance
 	}
-	r.wait.Text = desk.FormatWait(row.Wait)
+	r.wait.Text = model.FormatWait(row.Wait)
 	r.wait.Color = look.Color(look.ToneMuted)
 	r.bg.FillColor = color.NRGBA{R: 0x23, G: 0x31, B: 0x42, A: 0xff}
 	if row.Alert {
@@ -157,10 +157,10 @@ func newHeldRow(call func(id string) bool, onKey func(*fyne.KeyEvent)) *heldRow 
 	return h
 }
 
-func (h *heldRow) set(row desk.Row, canCall bool) {
+func (h *heldRow) set(row model.Row, canCall bool) {
 	h.id = row.TicketID
 	h.number.Text = row.Number
 	h.number.Refresh()
-	h.info.SetText(row.ServiceName + " · giữ " + desk.FormatWait(row.Wait))
+	h.info.SetText(row.ServiceName + " · giữ " + model.FormatWait(row.Wait))
 	setEnabled(h.button, canCall)
 }

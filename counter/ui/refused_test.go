@@ -5,7 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/shared/queue"
 )
 
@@ -13,7 +13,7 @@ import (
 // the installer what is wrong in the middle of the window.
 func TestRefusedTokenSaysSo(t *testing.T) {
 	f := &fakeSender{}
-	d := desk.New(desk.Config{Sender: f})
+	d := model.New(model.Config{Sender: f})
 	defer d.Close()
 	u := New(test.NewTempApp(t), d)
 	defer u.Window().Close()

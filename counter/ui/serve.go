@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/shared/look"
 )
 
@@ -26,7 +26,7 @@ type serveScreen struct {
 	hall    *canvas.Text
 	logout  *keyButton
 	ticket  *ticketCard
-	buttons map[desk.Action]*keyButton
+	buttons map[model.Action]*keyButton
 	msg     *widget.Label
 	today   *todayPanel
 	queue   *queuePanel
@@ -37,28 +37,28 @@ type serveScreen struct {
 }
 
 func newServeScreen(d Desk, onKey func(*fyne.KeyEvent)) *serveScreen {
-	s := &serveScreen{desk: d, buttons: map[desk.Action]*keyButton{}}
+	s := &serveScreen{desk: d, buttons: map[model.Action]*keyButton{}}
 	s.who = look.Colored("", sizeTitle, look.ToneAccent, true)
 	s.status = look.Colored("", sizeTitle-6, look.ToneCalled, true)
 	s.hall = look.Colored("", 18, look.ToneMuted, false)
-	s.logout = newKeyButton(desk.ActLogout.Label(false), func() { d.Do(desk.ActLogout) }, onKey)
+	s.logout = newKeyButton(model.ActLogout.Label(false), func() { d.Do(model.ActLogout) }, onKey)
 	top := container.NewBorder(nil, nil,
 		container.NewHBox(s.who, s.status), container.NewHBox(s.hall, s.logout))
 
 	s.ticket = newTicketCard()
-	for _, a := range desk.Buttons {
+	for _, a := range model.Buttons {
 		s.buttons[a] = newKeyButton(buttonLabel(a, false), func() { d.Do(a) }, onKey)
 	}
-	call := s.buttons[desk.ActCallNext]
+	call := s.buttons[model.ActCallNext]
 	call.Importance = widget.HighImportance
 	grid := container.NewGridWithColumns(3)
-	for _, a := range desk.Buttons[1:] {
+	for _, a := range model.Buttons[1:] {
 		room := canvas.NewRectangle(color.Transparent)
 		s.rooms = append(s.rooms, room)
 		grid.Add(container.NewStack(room, s.buttons[a]))
 	}
 	s.callRoom = canvas.NewRectangle(color.Transparent)
-	s.buttons[desk.ActFinish].Importance = widget.SuccessImportance
+	s.buttons[model.ActFinish].Importance = widget.SuccessImportance
 	s.msg = widget.NewLabel("")
 	s.msg.Wrapping = fyne.TextWrapWord
 	s.msg.TextStyle = fyne.TextStyle{Bold: true}
@@ -73,7 +73,7 @@ func newServeScreen(d Desk, onKey func(*fyne.KeyEvent)) *serveScreen {
 }
 
 // buttonLabel is a's text with its key.
-func buttonLabel(a desk.Action, paused bool) string {
+func buttonLabel(a model.Action, paused bool) string {
 	if k := a.Key(); k != "" {
 		return a.Label(paused) + " (" + k + ")"
 	}
@@ -81,7 +81,7 @@ func buttonLabel(a desk.Action, paused bool) string {
 }
 
 // render shows v; height is the window's, which sizes the ticket number.
-func (s *serveScreen) render(v desk.View, height float32) {
+func (s *serveScreen) render(v model.View, height float32) {
 	s.who.Text = v.CounterName + " · " + v.ClerkName
 	s.who.Refresh()
 	s.status.Text = v.StatusText
@@ -92,12 +92,12 @@ func (s *serveScreen) render(v desk.View, height float32) {
 	s.status.Refresh()
 	s.hall.Text = v.HallName
 	s.hall.Refresh()
-	setEnabled(s.logout, v.Can(desk.ActLogout))
+	setEnabled(s.logout, v.Can(model.ActLogout))
 	for a, b := range s.buttons {
 		setEnabled(b, v.Can(a))
 	}
-	if l := buttonLabel(desk.ActPause, v.Paused); s.buttons[desk.ActPause].Text != l {
-		s.buttons[desk.ActPause].SetText(l)
+	if l := buttonLabel(model.ActPause, v.Paused); s.buttons[model.ActPause].Text != l {
+		s.buttons[model.ActPause].SetText(l)
 	}
 	s.ticket.sizeNumber(numberSize(height))
 	s.sizeButtons(height)
@@ -109,7 +109,7 @@ func (s *serveScreen) render(v desk.View, height float32) {
 	s.root.Refresh()
 }
 
-func (s *serveScreen) renderMessage(v desk.View) {
+func (s *serveScreen) renderMessage(v model.View) {
 	text, imp := v.Message.Text, widget.SuccessImportance
 	switch {
 	case v.Busy:
@@ -194,7 +194,7 @@ func newTicketCard() *ticketCard {
 	return c
 }
 
-func (c *ticketCard) render(t *desk.TicketView, paused bool) {
+func (c *ticketCard) render(t *model.TicketView, paused bool) {
 	if t == nil {
 		// No number, rather than a dash that looks like a bar at this size;
 		// the gap keeps the card as high as with a number, so that the
@@ -220,8 +220,8 @@ func (c *ticketCard) render(t *desk.TicketView, paused bool) {
 			service += " (chuyển từ " + t.TransferredFrom + ")"
 		}
 		c.service.SetText(service)
-		c.waited.Text = "Đã chờ " + desk.FormatWait(t.Waited)
-		c.serving.Text = "Đang phục vụ " + desk.FormatClock(t.Serving)
+		c.waited.Text = "Đã chờ " + model.FormatWait(t.Waited)
+		c.serving.Text = "Đang phục vụ " + model.FormatClock(t.Serving)
 		c.recalls.Text = "Gọi lại " + strconv.Itoa(t.Recalls) + " lần"
 	}
 	c.prio.Color = look.Color(look.ToneMuted)

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/shared/look"
 	"hallq/shared/queue"
 )
@@ -71,15 +71,15 @@ func stat(figure *canvas.Text, caption string) fyne.CanvasObject {
 	return container.NewVBox(figure, c)
 }
 
-func (p *todayPanel) render(s desk.Stats) {
+func (p *todayPanel) render(s model.Stats) {
 	p.finished.Text = strconv.Itoa(s.Finished)
 	p.mean.Text = "—"
 	if s.Finished > 0 {
-		p.mean.Text = desk.FormatClock(s.MeanService)
+		p.mean.Text = model.FormatClock(s.MeanService)
 	}
 	p.index.Text = "—"
 	if s.Rated > 0 {
-		p.index.Text = desk.FormatPercent(s.Satisfaction)
+		p.index.Text = model.FormatPercent(s.Satisfaction)
 	}
 	p.index.Color = look.Color(indexTone(s.Rated, s.Satisfaction))
 	p.finished.Refresh()

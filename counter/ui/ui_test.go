@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
 )
@@ -16,18 +16,18 @@ import (
 func TestButtonsByState(t *testing.T) {
 	paused := sampleState()
 	paused.Counters[0].Status = queue.CounterPaused
-	all := []desk.Action{desk.ActCallNext, desk.ActRecall, desk.ActFinish, desk.ActNoShow, desk.ActTransfer, desk.ActHold, desk.ActPause}
+	all := []model.Action{model.ActCallNext, model.ActRecall, model.ActFinish, model.ActNoShow, model.ActTransfer, model.ActHold, model.ActPause}
 	tests := []struct {
 		name      string
 		state     protocol.State
 		offline   bool
-		enabled   []desk.Action
+		enabled   []model.Action
 		pauseText string
 		logout    bool
 	}{
-		{"idle", sampleState(), false, []desk.Action{desk.ActCallNext, desk.ActPause}, "Tạm nghỉ (F8)", true},
-		{"serving", serving(sampleState()), false, []desk.Action{desk.ActRecall, desk.ActFinish, desk.ActNoShow, desk.ActTransfer, desk.ActHold, desk.ActPause}, "Tạm nghỉ (F8)", false},
-		{"paused", paused, false, []desk.Action{desk.ActPause}, "Tiếp tục (F8)", true},
+		{"idle", sampleState(), false, []model.Action{model.ActCallNext, model.ActPause}, "Tạm nghỉ (F8)", true},
+		{"serving", serving(sampleState()), false, []model.Action{model.ActRecall, model.ActFinish, model.ActNoShow, model.ActTransfer, model.ActHold, model.ActPause}, "Tạm nghỉ (F8)", false},
+		{"paused", paused, false, []model.Action{model.ActPause}, "Tiếp tục (F8)", true},
 		{"offline", serving(sampleState()), true, nil, "Tạm nghỉ (F8)", false},
 	}
 	for _, tt := range tests {
@@ -37,7 +37,7 @@ func TestButtonsByState(t *testing.T) {
 				h.desk.SetStatus(false, 2, errors.New("dial: refused"))
 				h.ui.Refresh()
 			}
-			want := map[desk.Action]bool{}
+			want := map[model.Action]bool{}
 			for _, a := range tt.enabled {
 				want[a] = true
 			}
@@ -46,7 +46,7 @@ func TestButtonsByState(t *testing.T) {
 					t.Errorf("%s enabled: got %v, want %v", a.Label(false), got, want[a])
 				}
 			}
-			if got := h.ui.serve.buttons[desk.ActPause].Text; got != tt.pauseText {
+			if got := h.ui.serve.buttons[model.ActPause].Text; got != tt.pauseText {
 				t.Errorf("pause button: got %q, want %q", got, tt.pauseText)
 			}
 			if got := !h.ui.serve.logout.Disabled(); got != tt.logout {
@@ -91,7 +91,7 @@ func TestKeysOnCanvas(t *testing.T) {
 func TestKeysWithFocusedButton(t *testing.T) {
 	h := newHarness(t, serving(sampleState()), nil)
 	c := h.ui.Window().Canvas()
-	c.Focus(h.ui.serve.buttons[desk.ActRecall])
+	c.Focus(h.ui.serve.buttons[model.ActRecall])
 	h.press(fyne.KeyF3)
 	want := []sent{{protocol.CmdFinish, protocol.TicketRef{TicketID: "2026-11-28/A007"}}}
 	if got := h.send.commands(); !reflect.DeepEqual(got, want) {
@@ -231,7 +231,7 @@ func TestLoginScreen(t *testing.T) {
 
 func TestConnectingAndUnbound(t *testing.T) {
 	test.NewTempApp(t)
-	d := desk.New(desk.Config{Sender: &fakeSender{}})
+	d := model.New(model.Config{Sender: &fakeSender{}})
 	defer d.Close()
 	u := New(fyne.CurrentApp(), d)
 	defer u.Window().Close()

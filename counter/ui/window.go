@@ -1,5 +1,5 @@
 // Package ui is the counter app's window: it builds the Fyne widgets and
-// renders a desk.View into them. It holds no logic of its own; every click
+// renders a model.View into them. It holds no logic of its own; every click
 // and key goes to the Desk, and every change comes back as a new View.
 package ui
 
@@ -13,14 +13,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/shared/look"
 )
 
-// Desk is what the window needs of the counter's logic; *desk.Desk is it.
+// Desk is what the window needs of the counter's logic; *model.Desk is it.
 type Desk interface {
-	View() desk.View
-	Do(a desk.Action) bool
+	View() model.View
+	Do(a model.Action) bool
 	CallTicket(id string) bool
 	Transfer(service string) bool
 	ClosePicker()
@@ -45,7 +45,7 @@ type UI struct {
 	login      *loginScreen
 	serve      *serveScreen
 	picker     *pickerPopup
-	screen     desk.Screen
+	screen     model.Screen
 	rendered   bool
 }
 
@@ -83,7 +83,7 @@ func (u *UI) Window() fyne.Window { return u.win }
 // Refresh renders the desk's current view.
 func (u *UI) Refresh() { u.render(u.desk.View()) }
 
-func (u *UI) render(v desk.View) {
+func (u *UI) render(v model.View) {
 	u.bannerText.Text = v.Connection
 	u.bannerText.Refresh()
 	if v.Connection != "" != u.banner.Visible() {
@@ -92,15 +92,15 @@ func (u *UI) render(v desk.View) {
 	}
 	switched := !u.rendered || v.Screen != u.screen
 	u.screen, u.rendered = v.Screen, true
-	show(u.notice, v.Screen == desk.ScreenConnecting || v.Screen == desk.ScreenUnbound)
-	show(u.login.root, v.Screen == desk.ScreenLogin)
-	show(u.serve.root, v.Screen == desk.ScreenServe)
+	show(u.notice, v.Screen == model.ScreenConnecting || v.Screen == model.ScreenUnbound)
+	show(u.login.root, v.Screen == model.ScreenLogin)
+	show(u.serve.root, v.Screen == model.ScreenServe)
 	switch v.Screen {
-	case desk.ScreenConnecting, desk.ScreenUnbound:
+	case model.ScreenConnecting, model.ScreenUnbound:
 		u.noticeText.SetText(v.Notice)
-	case desk.ScreenLogin:
+	case model.ScreenLogin:
 		u.login.render(v)
-	case desk.ScreenServe:
+	case model.ScreenServe:
 		u.serve.render(v, u.win.Canvas().Size().Height)
 	}
 	u.picker.render(v.Picker)
@@ -112,9 +112,9 @@ func (u *UI) render(v desk.View) {
 // focusFor puts the keyboard where the screen wants it: in the username on
 // the sign-in screen, nowhere on the serve screen, so that the window's
 // key handler gets the function keys.
-func (u *UI) focusFor(s desk.Screen) {
+func (u *UI) focusFor(s model.Screen) {
 	c := u.win.Canvas()
-	if s == desk.ScreenLogin {
+	if s == model.ScreenLogin {
 		u.login.clear()
 		c.Focus(u.login.user)
 		return
@@ -125,7 +125,7 @@ func (u *UI) focusFor(s desk.Screen) {
 // typedKey handles a key that no entry took: Enter signs in on the sign-in
 // screen; everything else goes to the desk.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
-	if u.screen == desk.ScreenLogin {
+	if u.screen == model.ScreenLogin {
 		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
 			u.login.submit()
 		}

@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"hallq/display/board"
+	"hallq/display/model"
 	"hallq/shared/protocol"
 )
 
@@ -19,14 +19,14 @@ const redrawEvery = 250 * time.Millisecond
 // values to it from any goroutine, and it applies them on the UI goroutine
 // (fyne.Do), so the board is only ever touched there.
 type Hall struct {
-	board  *board.Board
+	board  *model.Board
 	screen *Screen
-	last   board.View
+	last   model.View
 	drawn  bool
 }
 
 // NewHall returns a Hall that shows b on s.
-func NewHall(b *board.Board, s *Screen) *Hall {
+func NewHall(b *model.Board, s *Screen) *Hall {
 	return &Hall{board: b, screen: s}
 }
 
@@ -47,7 +47,7 @@ func (h *Hall) Event(ev protocol.Message, replayed bool) {
 }
 
 // SetStatus takes the link's state.
-func (h *Hall) SetStatus(st board.Status) {
+func (h *Hall) SetStatus(st model.Status) {
 	fyne.Do(func() {
 		h.board.SetStatus(st)
 		h.redraw()

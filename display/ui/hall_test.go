@@ -9,7 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"hallq/display/board"
+	"hallq/display/model"
 	"hallq/shared/hallclient"
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
@@ -31,7 +31,7 @@ func newHallFixture(t *testing.T) *hallFixture {
 	t.Helper()
 	f := &hallFixture{t: t, clock: xtest.NewClock(t0), mirror: hallclient.NewMirror()}
 	f.screen = newTestScreen(t, 1280, 720)
-	f.hall = NewHall(board.New(f.clock.Now), f.screen)
+	f.hall = NewHall(model.New(f.clock.Now), f.screen)
 	f.mirror.Reset(protocol.State{
 		Day:  "2026-11-28",
 		Hall: protocol.HallInfo{Name: "Sở Công Thương", FeedbackContact: "ĐT 0274 3822 567"},
@@ -44,7 +44,7 @@ func newHallFixture(t *testing.T) *hallFixture {
 			{ID: 2, Name: "Quầy 2", Services: []string{"B"}, Status: queue.CounterOpen},
 		},
 	})
-	f.hall.SetStatus(board.StatusOf(true, nil, 0))
+	f.hall.SetStatus(model.StatusOf(true, nil, 0))
 	f.hall.SetState(f.mirror.State())
 	return f
 }
@@ -123,7 +123,7 @@ func TestHallFollowsEvents(t *testing.T) {
 	test.AssertRendersToMarkup(t, "hall_called.xml", f.screen.Window().Canvas())
 
 	// The flash ends after FlashFor; the number stays.
-	f.clock.Add(board.FlashFor + time.Second)
+	f.clock.Add(model.FlashFor + time.Second)
 	f.hall.redraw()
 	if tile.bg.FillColor == colFlash || tile.number.Text != "A001" {
 		t.Errorf("after the flash: fill %v, number %q", tile.bg.FillColor, tile.number.Text)
@@ -147,12 +147,12 @@ func TestHallFollowsEvents(t *testing.T) {
 func TestHallReplayedCallDoesNotFlash(t *testing.T) {
 	f := newHallFixture(t)
 	b1 := f.issue("B", 1)
-	f.hall.SetStatus(board.StatusOf(false, nil, 1))
+	f.hall.SetStatus(model.StatusOf(false, nil, 1))
 	if got := f.screen.header.offline.Text; got == "" {
 		t.Error("no offline line")
 	}
 	f.call(b1, 2, true)
-	f.hall.SetStatus(board.StatusOf(true, nil, 0))
+	f.hall.SetStatus(model.StatusOf(true, nil, 0))
 	tile := f.screen.tiles[1]
 	if tile.number.Text != "B001" || tile.bg.FillColor == colFlash {
 		t.Errorf("tile 2: %q, flashing %v; want B001 without flash", tile.number.Text, tile.bg.FillColor == colFlash)

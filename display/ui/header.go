@@ -4,7 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
-	"hallq/display/board"
+	"hallq/display/model"
 )
 
 // headerView is the top band: the hall's name with the connection line
@@ -34,7 +34,7 @@ func newHeaderView() *headerView {
 	return h
 }
 
-func (h *headerView) update(v board.View) {
+func (h *headerView) update(v model.View) {
 	h.hall.Set(v.Hall, colText)
 	h.offline.Set(v.Offline, colAlert)
 	h.sound.Set(v.NoSound, colAlert)

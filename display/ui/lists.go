@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
-	"hallq/display/board"
+	"hallq/display/model"
 )
 
 // listPanel is a titled panel of rows, each a left and a right text: the
@@ -100,7 +100,7 @@ type listLine struct {
 }
 
 // recentLines turns the "vừa gọi" list into rows.
-func recentLines(rs []board.Recent) []listLine {
+func recentLines(rs []model.Recent) []listLine {
 	out := make([]listLine, 0, len(rs))
 	for _, r := range rs {
 		out = append(out, listLine{left: r.Number, right: r.Counter,

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"hallq/display/board"
+	"hallq/display/model"
 	"hallq/shared/queue"
 )
 
@@ -25,9 +25,9 @@ func TestManyCounters(t *testing.T) {
 			}
 			st.Hall.Name = "Bộ phận Tiếp nhận và Trả kết quả giải quyết thủ tục hành chính, Sở Công Thương tỉnh Bình Dương"
 			s := newTestScreen(t, sz.w, sz.h)
-			b := board.New(func() time.Time { return t0 })
+			b := model.New(func() time.Time { return t0 })
 			b.SetState(st)
-			b.SetStatus(board.StatusOf(true, nil, 0))
+			b.SetStatus(model.StatusOf(true, nil, 0))
 			s.Render(b.View())
 			capture(t, s, "display-12-"+sz.name+".png")
 			first := s.tiles[0].number

@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"hallq/display/board"
+	"hallq/display/model"
 )
 
 // TestReadableFromTheHall: at 1920x1080 and 1080x1920 the "vừa gọi" rows
@@ -19,8 +19,8 @@ func TestReadableFromTheHall(t *testing.T) {
 		t.Run(fmt.Sprintf("%vx%v", sz.Width, sz.Height), func(t *testing.T) {
 			s := newTestScreen(t, sz.Width, sz.Height)
 			v := sampleView()
-			for len(v.Recent) < board.MaxRecent {
-				v.Recent = append(v.Recent, board.Recent{Number: "E012", Counter: "Quầy 5"})
+			for len(v.Recent) < model.MaxRecent {
+				v.Recent = append(v.Recent, model.Recent{Number: "E012", Counter: "Quầy 5"})
 			}
 			s.Render(v)
 			s.root.Refresh()

@@ -1,4 +1,4 @@
-// Package ui draws the hall screen with Fyne: it renders a board.View and
+// Package ui draws the hall screen with Fyne: it renders a model.View and
 // nothing else. Hall hands the network's values to the UI goroutine.
 package ui
 
@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
-	"hallq/display/board"
+	"hallq/display/model"
 	"hallq/shared/look"
 )
 
@@ -42,7 +42,7 @@ func New(app fyne.App, opts Options) *Screen {
 		win:     app.NewWindow("Màn hình phòng chờ"),
 		header:  newHeaderView(),
 		grid:    box(tileGrid{gap: 14}),
-		recent:  newListPanel("Vừa gọi", board.MaxRecent, 96, 0.48, fyne.TextAlignTrailing),
+		recent:  newListPanel("Vừa gọi", model.MaxRecent, 96, 0.48, fyne.TextAlignTrailing),
 		waiting: newWaitingStrip(),
 		ticker:  newTickerView(),
 		empty:   newFitText("Đang chờ dữ liệu từ máy chủ…", colMuted, false, fyne.TextAlignCenter),
@@ -65,7 +65,7 @@ func (s *Screen) Tick(now time.Time) { s.ticker.turn(now) }
 func (s *Screen) Window() fyne.Window { return s.win }
 
 // Render shows v.
-func (s *Screen) Render(v board.View) {
+func (s *Screen) Render(v model.View) {
 	s.header.update(v)
 	s.renderTiles(v.Tiles)
 	s.renderEmpty(v)
@@ -81,7 +81,7 @@ func (s *Screen) Render(v board.View) {
 
 // renderEmpty says, where the tiles go, why there are none: waiting for
 // the server, or the server refusing this display (big, in red, wrapped).
-func (s *Screen) renderEmpty(v board.View) {
+func (s *Screen) renderEmpty(v model.View) {
 	text, c, max := "Đang chờ dữ liệu từ máy chủ…", colMuted, float32(40)
 	if v.Refused != "" {
 		text, c, max = v.Refused, colAlert, 48
@@ -101,7 +101,7 @@ func (s *Screen) renderEmpty(v board.View) {
 
 // renderTiles updates the tiles, making or dropping some when the number
 // of counters changed.
-func (s *Screen) renderTiles(ts []board.Tile) {
+func (s *Screen) renderTiles(ts []model.Tile) {
 	if len(ts) != len(s.tiles) {
 		s.tiles = s.tiles[:0]
 		objs := make([]fyne.CanvasObject, 0, len(ts))
@@ -130,7 +130,7 @@ func (s *Screen) renderTiles(ts []board.Tile) {
 
 // numberSample is a number as long as the longest shown (at least four
 // characters, "A105"), so that every tile's number has the same size.
-func numberSample(ts []board.Tile) string {
+func numberSample(ts []model.Tile) string {
 	n := 4
 	for _, t := range ts {
 		n = max(n, len([]rune(t.Number)))

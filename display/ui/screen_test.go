@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"hallq/display/board"
+	"hallq/display/model"
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
 )
@@ -96,10 +96,10 @@ func capture(t *testing.T, s *Screen, name string) {
 }
 
 // sampleView is the sample state's view, connected, at t0.
-func sampleView() board.View {
-	b := board.New(func() time.Time { return t0 })
+func sampleView() model.View {
+	b := model.New(func() time.Time { return t0 })
 	b.SetState(sampleState())
-	b.SetStatus(board.Status{Connected: true})
+	b.SetStatus(model.Status{Connected: true})
 	return b.View()
 }
 
@@ -111,15 +111,15 @@ func TestScreenSizes(t *testing.T) {
 		t.Run(sz.name, func(t *testing.T) {
 			s := newTestScreen(t, sz.w, sz.h)
 			c := xtest.NewClock(t0)
-			b := board.New(c.Now)
+			b := model.New(c.Now)
 			b.SetState(sampleState())
-			b.SetStatus(board.Status{Connected: true})
+			b.SetStatus(model.Status{Connected: true})
 			ev := calledMessage(t, "A105", 1, t0)
 			b.Event(ev, false)
 			s.Render(b.View())
 			nothingCutOff(t, s, sz.w, sz.h)
 			capture(t, s, "display-"+sz.name+".png")
-			b.SetStatus(board.Status{Known: true})
+			b.SetStatus(model.Status{Known: true})
 			c.Set(t0.Add(700 * time.Millisecond))
 			s.Render(b.View())
 			nothingCutOff(t, s, sz.w, sz.h)

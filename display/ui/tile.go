@@ -4,7 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
-	"hallq/display/board"
+	"hallq/display/model"
 )
 
 // tileView draws one counter: its name above, the number it serves below,
@@ -33,7 +33,7 @@ func newTileView() *tileView {
 }
 
 // update shows t.
-func (v *tileView) update(t board.Tile) {
+func (v *tileView) update(t model.Tile) {
 	bg, line, name, number := colPanel, colPanelLine, colCounter, colNumber
 	if t.Flash && t.Lit {
 		bg, line, name, number = colFlash, colFlash, colDark, colDark

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
-	"hallq/display/board"
+	"hallq/display/model"
 )
 
 // waitingStrip is the band above the ticker: "Đang chờ" and one chip per
@@ -49,7 +49,7 @@ func newWaitingStrip() *waitingStrip {
 
 // set shows the services' counts, making or dropping chips when the number
 // of services changed.
-func (w *waitingStrip) set(ss []board.Service) {
+func (w *waitingStrip) set(ss []model.Service) {
 	if len(ss) != len(w.chips) {
 		w.chips = w.chips[:0]
 		objs := []fyne.CanvasObject{w.title}

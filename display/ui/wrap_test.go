@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"hallq/display/board"
+	"hallq/display/model"
 )
 
 func TestFitWrapped(t *testing.T) {
@@ -50,7 +50,7 @@ func TestFitWrapped(t *testing.T) {
 // TestServiceNamesShareOneSize checks that the waiting strip shows every
 // service's whole name, in one text size, at the three screen sizes.
 func TestServiceNamesShareOneSize(t *testing.T) {
-	services := []board.Service{
+	services := []model.Service{
 		{ID: "A", Name: "Lưu thông hàng hóa trong nước", Waiting: 4},
 		{ID: "B", Name: "Xúc tiến thương mại", Waiting: 2},
 		{ID: "C", Name: "Điện lực và năng lượng"},

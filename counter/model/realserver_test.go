@@ -1,16 +1,16 @@
-package desk_test
+package model_test
 
 import (
 	"slices"
 	"testing"
 	"time"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/shared/queue"
 )
 
 // numbers lists the numbers of rows.
-func numbers(rows []desk.Row) []string {
+func numbers(rows []model.Row) []string {
 	var ns []string
 	for _, r := range rows {
 		ns = append(ns, r.Number)
@@ -18,7 +18,7 @@ func numbers(rows []desk.Row) []string {
 	return ns
 }
 
-func current(v desk.View) string {
+func current(v model.View) string {
 	if v.Current == nil {
 		return ""
 	}
@@ -30,8 +30,8 @@ func TestRealSignIn(t *testing.T) {
 	if !h.desk.Login("hang.nd", "9999") {
 		t.Fatal("Login with a wrong PIN refused to send")
 	}
-	v := h.waitSettled(t, "the wrong PIN's reply", func(v desk.View) bool { return v.Message.Text != "" })
-	if v.Screen != desk.ScreenLogin || !v.Message.Error || v.Message.Text != "Sai tên đăng nhập hoặc mã PIN" {
+	v := h.waitSettled(t, "the wrong PIN's reply", func(v model.View) bool { return v.Message.Text != "" })
+	if v.Screen != model.ScreenLogin || !v.Message.Error || v.Message.Text != "Sai tên đăng nhập hoặc mã PIN" {
 		t.Errorf("wrong PIN: got screen %v, message %+v; want the sign-in screen with %q", v.Screen, v.Message, "Sai tên đăng nhập hoặc mã PIN")
 	}
 	if !v.CanLogin {
@@ -54,19 +54,19 @@ func TestRealServeCycle(t *testing.T) {
 	h := startRealHall(t)
 	h.issue(t, "A", "B", "A", "C") // C is not served at counter 1
 	h.signIn(t)
-	v := h.waitSettled(t, "the queue", func(v desk.View) bool { return len(v.Queue) == 3 })
+	v := h.waitSettled(t, "the queue", func(v model.View) bool { return len(v.Queue) == 3 })
 	if got, want := numbers(v.Queue), []string{"A001", "B001", "A002"}; !slices.Equal(got, want) {
 		t.Errorf("queue: got %v, want %v", got, want)
 	}
 
-	v = h.do(t, desk.ActCallNext)
+	v = h.do(t, model.ActCallNext)
 	if current(v) != "A001" || v.Message.Text != "Đã gọi số A001." {
 		t.Errorf("call next: got ticket %q, message %q; want A001, Đã gọi số A001.", current(v), v.Message.Text)
 	}
 	if got := h.calledAt(1); got != "A001" {
 		t.Errorf("server: counter 1 calls %q, want A001", got)
 	}
-	v = h.waitSettled(t, "A001 to leave the queue", func(v desk.View) bool { return len(v.Queue) == 2 })
+	v = h.waitSettled(t, "A001 to leave the queue", func(v model.View) bool { return len(v.Queue) == 2 })
 	if got, want := numbers(v.Queue), []string{"B001", "A002"}; !slices.Equal(got, want) {
 		t.Errorf("queue after the call: got %v, want %v", got, want)
 	}
@@ -76,17 +76,17 @@ func TestRealServeCycle(t *testing.T) {
 			v.Current.Serving, v.Queue[0].Wait, v.Queue[0].Alert)
 	}
 
-	v = h.do(t, desk.ActRecall)
+	v = h.do(t, model.ActRecall)
 	if v.Current == nil || v.Current.Recalls != 1 || v.Message.Text != "Đã gọi lại số A001." {
 		t.Errorf("recall: got %+v, message %q; want A001 recalled once", v.Current, v.Message.Text)
 	}
 
-	v = h.do(t, desk.ActFinish)
+	v = h.do(t, model.ActFinish)
 	if v.Current != nil || v.Message.Text != "Đã hoàn thành số A001." {
 		t.Errorf("finish: got ticket %q, message %q; want none, Đã hoàn thành số A001.", current(v), v.Message.Text)
 	}
-	v = h.waitSettled(t, "the day's figures", func(v desk.View) bool { return v.Stats.Finished == 1 })
-	if !v.Can(desk.ActCallNext) {
+	v = h.waitSettled(t, "the day's figures", func(v model.View) bool { return v.Stats.Finished == 1 })
+	if !v.Can(model.ActCallNext) {
 		t.Error("after finishing, call next is disabled with two tickets waiting")
 	}
 	if got := h.calledAt(1); got != "" {
@@ -98,10 +98,10 @@ func TestRealTransferAndHold(t *testing.T) {
 	h := startRealHall(t)
 	h.issue(t, "A", "B")
 	h.signIn(t)
-	h.waitSettled(t, "the queue", func(v desk.View) bool { return len(v.Queue) == 2 })
-	h.do(t, desk.ActCallNext)
+	h.waitSettled(t, "the queue", func(v model.View) bool { return len(v.Queue) == 2 })
+	h.do(t, model.ActCallNext)
 
-	if !h.desk.Do(desk.ActTransfer) {
+	if !h.desk.Do(model.ActTransfer) {
 		t.Fatal("transfer did not open the picker")
 	}
 	v := h.desk.View()
@@ -112,7 +112,7 @@ func TestRealTransferAndHold(t *testing.T) {
 		t.Fatal("key 4 in the picker did nothing")
 	}
 	h.desk.Wait()
-	v = h.waitSettled(t, "the transfer", func(v desk.View) bool { return v.Current == nil && len(v.Queue) == 1 })
+	v = h.waitSettled(t, "the transfer", func(v model.View) bool { return v.Current == nil && len(v.Queue) == 1 })
 	if v.Message.Error || v.Picker != nil {
 		t.Errorf("transfer: got message %+v, picker %+v; want success, picker closed", v.Message, v.Picker)
 	}
@@ -121,11 +121,11 @@ func TestRealTransferAndHold(t *testing.T) {
 		t.Errorf("server: A001 is not waiting in E: %+v", st.Waiting)
 	}
 
-	v = h.do(t, desk.ActCallNext)
+	v = h.do(t, model.ActCallNext)
 	if current(v) != "B001" {
 		t.Fatalf("call next after the transfer: got %q, want B001", current(v))
 	}
-	v = h.do(t, desk.ActHold)
+	v = h.do(t, model.ActHold)
 	if v.Current != nil || !slices.Equal(numbers(v.Held), []string{"B001"}) {
 		t.Errorf("hold: got ticket %q, held %v; want none, [B001]", current(v), numbers(v.Held))
 	}
@@ -137,14 +137,14 @@ func TestRealTransferAndHold(t *testing.T) {
 		t.Fatal("calling the held ticket back refused")
 	}
 	h.desk.Wait()
-	v = h.waitSettled(t, "the held ticket called back", func(v desk.View) bool { return len(v.Held) == 0 })
+	v = h.waitSettled(t, "the held ticket called back", func(v model.View) bool { return len(v.Held) == 0 })
 	if current(v) != "B001" || v.Message.Error {
 		t.Errorf("call back: got ticket %q, message %+v; want B001", current(v), v.Message)
 	}
 	if got := h.calledAt(1); got != "B001" {
 		t.Errorf("server: counter 1 calls %q, want B001", got)
 	}
-	h.do(t, desk.ActFinish)
+	h.do(t, model.ActFinish)
 }
 
 // TestRealCutDuringCall cuts the link after the server applied call_next
@@ -154,10 +154,10 @@ func TestRealCutDuringCall(t *testing.T) {
 	h := startRealHall(t)
 	h.issue(t, "A", "A", "A")
 	h.signIn(t)
-	h.waitSettled(t, "the queue", func(v desk.View) bool { return len(v.Queue) == 3 })
+	h.waitSettled(t, "the queue", func(v model.View) bool { return len(v.Queue) == 3 })
 
 	h.proxy.Mute(true)
-	if !h.desk.Do(desk.ActCallNext) {
+	if !h.desk.Do(model.ActCallNext) {
 		t.Fatal("call next refused")
 	}
 	waitFor(t, "the server to apply call_next", func() bool { return h.calledAt(1) != "" })
@@ -165,11 +165,11 @@ func TestRealCutDuringCall(t *testing.T) {
 	h.proxy.Mute(false)
 	waitFor(t, "the desk to show the call in flight while offline", h.offlineBusy.Load)
 
-	v := h.waitSettled(t, "the reply after the reconnect", func(v desk.View) bool { return v.Online && v.Current != nil })
+	v := h.waitSettled(t, "the reply after the reconnect", func(v model.View) bool { return v.Online && v.Current != nil })
 	if current(v) != "A001" || v.Message.Error || v.Message.Text != "Đã gọi số A001." {
 		t.Errorf("after the reconnect: got ticket %q, message %+v; want A001 called without error", current(v), v.Message)
 	}
-	v = h.waitSettled(t, "the queue to follow", func(v desk.View) bool { return len(v.Queue) == 2 })
+	v = h.waitSettled(t, "the queue to follow", func(v model.View) bool { return len(v.Queue) == 2 })
 	if got, want := numbers(v.Queue), []string{"A002", "A003"}; !slices.Equal(got, want) {
 		t.Errorf("queue: got %v, want %v", got, want)
 	}
@@ -185,23 +185,23 @@ func TestRealDoubleClick(t *testing.T) {
 	h := startRealHall(t)
 	h.issue(t, "A", "A", "A")
 	h.signIn(t)
-	h.waitSettled(t, "the queue", func(v desk.View) bool { return len(v.Queue) == 3 })
+	h.waitSettled(t, "the queue", func(v model.View) bool { return len(v.Queue) == 3 })
 
-	if !h.desk.Do(desk.ActCallNext) {
+	if !h.desk.Do(model.ActCallNext) {
 		t.Fatal("the first call next refused")
 	}
-	if h.desk.Do(desk.ActCallNext) {
+	if h.desk.Do(model.ActCallNext) {
 		t.Error("a second click while the first call is in flight sent again")
 	}
 	if h.desk.HandleKey("F1") || h.desk.HandleKey("Return") {
 		t.Error("F1 or Enter while the first call is in flight sent again")
 	}
 	h.desk.Wait()
-	if h.desk.Do(desk.ActCallNext) || h.desk.HandleKey("F1") {
+	if h.desk.Do(model.ActCallNext) || h.desk.HandleKey("F1") {
 		t.Error("call next right after the reply sent again while a ticket is called")
 	}
 	h.desk.Wait()
-	v := h.waitSettled(t, "the queue to follow", func(v desk.View) bool { return len(v.Queue) == 2 })
+	v := h.waitSettled(t, "the queue to follow", func(v model.View) bool { return len(v.Queue) == 2 })
 	if current(v) != "A001" || v.Message.Error {
 		t.Errorf("got ticket %q, message %+v; want A001 without error", current(v), v.Message)
 	}

@@ -2,7 +2,7 @@
 // last state of the day, the connection and the command in flight, turns
 // them into a View, and sends the clerk's commands through a Sender, one at
 // a time.
-package desk
+package model
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package desk
+package model
 
 // Action is one thing the clerk can do on the serve screen.
 type Action int

@@ -2,7 +2,7 @@
 // shows: a View with one tile per counter, the last calls, the waiting
 // counts, the ticker and the connection line. It has no Fyne import; the ui
 // package renders its View.
-package board
+package model
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package board
+package model
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package desk_test
+package model_test
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"hallq/counter/desk"
+	"hallq/counter/model"
 	"hallq/server/app"
 	"hallq/server/app/apptest"
 	"hallq/shared/hallclient"
@@ -23,7 +23,7 @@ type realHall struct {
 	srv   *app.Server
 	proxy *apptest.Proxy
 	kiosk *hallclient.Client
-	desk  *desk.Desk
+	desk  *model.Desk
 	// offlineBusy is set when the desk ever showed a command in flight
 	// while offline (the cut test waits for it).
 	offlineBusy atomic.Bool
@@ -45,7 +45,7 @@ func startRealHall(t *testing.T) *realHall {
 	h.kiosk = apptest.RunClient(t, hallclient.Config{URL: "ws://" + h.srv.Addr + "/ws",
 		Device: "kiosk-1", Token: "demo-kiosk-1-token-0001"})
 
-	var d *desk.Desk
+	var d *model.Desk
 	client, start := apptest.NewClient(t, hallclient.Config{URL: h.proxy.URL(),
 		Device: "counter-1", Token: "demo-counter-1-token-01",
 		OnStatus: func(s hallclient.Status) { d.SetStatus(s.Connected, s.Attempt, s.Err) },
@@ -60,7 +60,7 @@ func startRealHall(t *testing.T) *realHall {
 	// The counter's computer runs three hours fast: its waiting and
 	// service times must count on the server's clock all the same.
 	fast := func() time.Time { return now().Add(3 * time.Hour) }
-	d = desk.New(desk.Config{Sender: client, Now: fast, Timeout: 30 * time.Second,
+	d = model.New(model.Config{Sender: client, Now: fast, Timeout: 30 * time.Second,
 		OnChange: func() {
 			if v := d.View(); !v.Online && v.Busy {
 				h.offlineBusy.Store(true)
@@ -70,7 +70,7 @@ func startRealHall(t *testing.T) *realHall {
 	start()
 	h.desk = d
 	waitFor(t, "the kiosk to connect", h.kiosk.Connected)
-	h.waitView(t, "the sign-in screen", func(v desk.View) bool { return v.Screen == desk.ScreenLogin && v.CanLogin })
+	h.waitView(t, "the sign-in screen", func(v model.View) bool { return v.Screen == model.ScreenLogin && v.CanLogin })
 	return h
 }
 
@@ -93,26 +93,26 @@ func (h *realHall) signIn(t *testing.T) {
 	if !h.desk.Login("hang.nd", "1111") {
 		t.Fatal("Login refused to send")
 	}
-	h.waitView(t, "the serve screen", func(v desk.View) bool { return v.Screen == desk.ScreenServe && !v.Busy })
+	h.waitView(t, "the serve screen", func(v model.View) bool { return v.Screen == model.ScreenServe && !v.Busy })
 }
 
 // waitView waits until the desk's view satisfies ok and returns it.
-func (h *realHall) waitView(t *testing.T, what string, ok func(desk.View) bool) desk.View {
+func (h *realHall) waitView(t *testing.T, what string, ok func(model.View) bool) model.View {
 	t.Helper()
-	var v desk.View
+	var v model.View
 	waitFor(t, what, func() bool { v = h.desk.View(); return ok(v) })
 	return v
 }
 
 // waitSettled waits until no command is in flight and the desk's state has
 // caught up with the server's events.
-func (h *realHall) waitSettled(t *testing.T, what string, ok func(desk.View) bool) desk.View {
+func (h *realHall) waitSettled(t *testing.T, what string, ok func(model.View) bool) model.View {
 	t.Helper()
-	return h.waitView(t, what, func(v desk.View) bool { return !v.Busy && ok(v) })
+	return h.waitView(t, what, func(v model.View) bool { return !v.Busy && ok(v) })
 }
 
 // do performs a, which must apply now, and waits for its reply.
-func (h *realHall) do(t *testing.T, a desk.Action) desk.View {
+func (h *realHall) do(t *testing.T, a model.Action) model.View {
 	t.Helper()
 	if !h.desk.Do(a) {
 		t.Fatalf("Do(%s) refused; view %+v", a.Label(false), h.desk.View())
