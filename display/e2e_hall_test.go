@@ -15,7 +15,7 @@ import (
 
 // testHall is the real server (apptest) on a fixed loopback port and data
 // dir, so that it can be stopped and started again in the same place.
-type testHall struct{ *apptest.Hall }
+type testHall struct{ *apptest.InPlace }
 
 // startHall starts the demo hall. Its time zone is moved so that the real
 // clock reads about noon there: the server and the display then share one
@@ -24,7 +24,7 @@ type testHall struct{ *apptest.Hall }
 // the test.
 func startHall(t *testing.T) *testHall {
 	t.Helper()
-	h := &testHall{apptest.NewHall(t)}
+	h := &testHall{apptest.NewInPlace(t)}
 	cfg := filepath.Join(h.Dir, "hall.toml")
 	toml, err := os.ReadFile(cfg)
 	if err != nil {

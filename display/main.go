@@ -104,7 +104,7 @@ func run(o options, log *slog.Logger) error {
 	}
 
 	screen := ui.New(app.NewWithID("vn.hallq.display"), ui.Options{Fullscreen: o.fullscreen})
-	hall := ui.NewHall(model.New(nil), screen)
+	hall := ui.Bind(model.New(nil), screen)
 	if !o.fullscreen {
 		screenfit.OnStart(fyne.CurrentApp(), screen.Window(), ui.DefaultSize, nil)
 	}

@@ -125,7 +125,7 @@ func TestNoSoundMarker(t *testing.T) {
 	screen := ui.New(test.NewTempApp(t), ui.Options{})
 	screen.Window().Resize(fyne.NewSize(1920, 1080))
 	t.Cleanup(screen.Window().Close)
-	hall := ui.NewHall(model.New(nil), screen)
+	hall := ui.Bind(model.New(nil), screen)
 	hall.SetState(protocol.State{Day: "2026-11-28", Hall: protocol.HallInfo{Name: "Sở Công Thương"}})
 	dev := &fakeDevices{}
 	sound := soundWatch{screen: hall, devices: dev}

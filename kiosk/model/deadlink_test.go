@@ -46,7 +46,7 @@ func (s *slips) numbers() []string {
 // ticket, the only one.
 func TestDeadLinkIssuesOnce(t *testing.T) {
 	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600)))
-	h := apptest.StartHall(t, clk.Now)
+	h := apptest.StartInPlace(t, clk.Now)
 	p := apptest.StartProxy(t, h.Addr)
 	prn := &slips{}
 	var m *model.Model

@@ -16,7 +16,7 @@ import (
 
 // printerMetric reads hall_device_status of kiosk-1's printer: "1", "0",
 // or "" when the series is missing.
-func printerMetric(t *testing.T, h *apptest.Hall) string {
+func printerMetric(t *testing.T, h *apptest.InPlace) string {
 	t.Helper()
 	resp, err := http.Get("http://" + h.Addr + "/metrics")
 	if err != nil {
@@ -35,7 +35,7 @@ func printerMetric(t *testing.T, h *apptest.Hall) string {
 // TestReporterRealServer: a kiosk's printer runs out of paper; the server
 // learns it, and learns it again after a restart, over a real websocket.
 func TestReporterRealServer(t *testing.T) {
-	h := apptest.StartHall(t, nil)
+	h := apptest.StartInPlace(t, nil)
 	var rep *devstatus.Reporter
 	client, start := apptest.NewClient(t, hallclient.Config{
 		URL: h.URL(), Device: "kiosk-1", Token: "demo-kiosk-1-token-0001",

@@ -20,14 +20,14 @@ import (
 // hall is the real server on a fixed port and data dir, with a clock that
 // send moves on by 1.5 s before each command.
 type hall struct {
-	*apptest.Hall
+	*apptest.InPlace
 	clk *apptest.Clock
 }
 
 func startHall(t *testing.T) *hall {
 	t.Helper()
 	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600)))
-	return &hall{Hall: apptest.StartHall(t, clk.Now), clk: clk}
+	return &hall{InPlace: apptest.StartInPlace(t, clk.Now), clk: clk}
 }
 
 // run starts a client for a demo device and stops it when the test ends.

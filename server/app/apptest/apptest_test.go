@@ -15,7 +15,7 @@ import (
 // finds the ticket still waiting.
 func TestHallPeerProxy(t *testing.T) {
 	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, time.FixedZone("ICT", 7*3600)))
-	h := apptest.StartHall(t, clk.Now)
+	h := apptest.StartInPlace(t, clk.Now)
 	addr := h.Addr
 	p := apptest.StartProxy(t, h.Addr)
 	kiosk := apptest.Connect(t, p.Addr(), "kiosk-1", "demo-kiosk-1-token-0001")

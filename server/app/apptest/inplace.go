@@ -9,10 +9,10 @@ import (
 	"hallq/server/app"
 )
 
-// Hall is the real server with the demo hall on a fixed loopback port and
+// InPlace is the real server with the demo hall on a fixed loopback port and
 // data dir of its own, so that it can be stopped and started again in the
 // same place (a restart keeps the data and the address).
-type Hall struct {
+type InPlace struct {
 	t testing.TB
 	// Dir is the data dir; its hall.toml may be edited before Start.
 	Dir string
@@ -24,24 +24,24 @@ type Hall struct {
 	Srv *app.Server
 }
 
-// NewHall picks a free loopback port and writes the demo config into a
+// NewInPlace picks a free loopback port and writes the demo config into a
 // temp data dir; the server is not started yet.
-func NewHall(t testing.TB) *Hall {
+func NewInPlace(t testing.TB) *InPlace {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &Hall{t: t, Dir: t.TempDir(), Addr: l.Addr().String()}
+	h := &InPlace{t: t, Dir: t.TempDir(), Addr: l.Addr().String()}
 	l.Close()
 	WriteDemo(t, h.Dir)
 	return h
 }
 
-// StartHall is NewHall with the clock now (nil: the real one), started.
-func StartHall(t testing.TB, now func() time.Time) *Hall {
+// StartInPlace is NewInPlace with the clock now (nil: the real one), started.
+func StartInPlace(t testing.TB, now func() time.Time) *InPlace {
 	t.Helper()
-	h := NewHall(t)
+	h := NewInPlace(t)
 	h.Now = now
 	h.Start()
 	return h
@@ -49,13 +49,13 @@ func StartHall(t testing.TB, now func() time.Time) *Hall {
 
 // Start starts the server on the hall's address and data dir; it stops
 // when the test ends at the latest.
-func (h *Hall) Start() {
+func (h *InPlace) Start() {
 	h.t.Helper()
 	h.Srv = Start(h.t, app.Options{Addr: h.Addr, Data: h.Dir, Now: h.Now})
 }
 
 // Stop shuts the server down, failing the test if it cannot.
-func (h *Hall) Stop() {
+func (h *InPlace) Stop() {
 	h.t.Helper()
 	if err := h.Srv.Close(); err != nil {
 		h.t.Fatalf("stop server: %v", err)
@@ -64,14 +64,14 @@ func (h *Hall) Stop() {
 }
 
 // Restart stops the server and starts it again in the same place.
-func (h *Hall) Restart() {
+func (h *InPlace) Restart() {
 	h.t.Helper()
 	h.Stop()
 	h.Start()
 }
 
 // URL is the server's websocket URL.
-func (h *Hall) URL() string { return "ws://" + h.Addr + "/ws" }
+func (h *InPlace) URL() string { return "ws://" + h.Addr + "/ws" }
 
 // Clock is the settable test clock (xtest.Clock): it stands still until
 // moved.

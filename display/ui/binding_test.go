@@ -22,7 +22,7 @@ type hallFixture struct {
 	t      *testing.T
 	clock  *xtest.Clock
 	mirror *hallclient.Mirror
-	hall   *Hall
+	hall   *Binding
 	screen *Screen
 	seq    uint64
 }
@@ -31,7 +31,7 @@ func newHallFixture(t *testing.T) *hallFixture {
 	t.Helper()
 	f := &hallFixture{t: t, clock: xtest.NewClock(t0), mirror: hallclient.NewMirror()}
 	f.screen = newTestScreen(t, 1280, 720)
-	f.hall = NewHall(model.New(f.clock.Now), f.screen)
+	f.hall = Bind(model.New(f.clock.Now), f.screen)
 	f.mirror.Reset(protocol.State{
 		Day:  "2026-11-28",
 		Hall: protocol.HallInfo{Name: "Sở Công Thương", FeedbackContact: "ĐT 0274 3822 567"},

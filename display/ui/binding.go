@@ -15,23 +15,23 @@ import (
 // clock, the blinking of a flash.
 const redrawEvery = 250 * time.Millisecond
 
-// Hall joins a Board and a Screen: the network's callbacks hand their
+// Binding joins a Board and a Screen: the network's callbacks hand their
 // values to it from any goroutine, and it applies them on the UI goroutine
 // (fyne.Do), so the board is only ever touched there.
-type Hall struct {
+type Binding struct {
 	board  *model.Board
 	screen *Screen
 	last   model.View
 	drawn  bool
 }
 
-// NewHall returns a Hall that shows b on s.
-func NewHall(b *model.Board, s *Screen) *Hall {
-	return &Hall{board: b, screen: s}
+// Bind returns the Binding that shows b on s.
+func Bind(b *model.Board, s *Screen) *Binding {
+	return &Binding{board: b, screen: s}
 }
 
 // SetState takes the client's state after a change.
-func (h *Hall) SetState(st protocol.State) {
+func (h *Binding) SetState(st protocol.State) {
 	fyne.Do(func() {
 		h.board.SetState(st)
 		h.redraw()
@@ -39,7 +39,7 @@ func (h *Hall) SetState(st protocol.State) {
 }
 
 // Event takes one event of the day.
-func (h *Hall) Event(ev protocol.Message, replayed bool) {
+func (h *Binding) Event(ev protocol.Message, replayed bool) {
 	fyne.Do(func() {
 		h.board.Event(ev, replayed)
 		h.redraw()
@@ -47,7 +47,7 @@ func (h *Hall) Event(ev protocol.Message, replayed bool) {
 }
 
 // SetStatus takes the link's state.
-func (h *Hall) SetStatus(st model.Status) {
+func (h *Binding) SetStatus(st model.Status) {
 	fyne.Do(func() {
 		h.board.SetStatus(st)
 		h.redraw()
@@ -55,7 +55,7 @@ func (h *Hall) SetStatus(st model.Status) {
 }
 
 // SetSound takes whether the announcements can be heard.
-func (h *Hall) SetSound(ok bool) {
+func (h *Binding) SetSound(ok bool) {
 	fyne.Do(func() {
 		h.board.SetSound(ok)
 		h.redraw()
@@ -64,7 +64,7 @@ func (h *Hall) SetSound(ok bool) {
 
 // Run redraws the screen when the clock or a flash changes it, until ctx
 // is done.
-func (h *Hall) Run(ctx context.Context) {
+func (h *Binding) Run(ctx context.Context) {
 	t := time.NewTicker(redrawEvery)
 	defer t.Stop()
 	for {
@@ -79,7 +79,7 @@ func (h *Hall) Run(ctx context.Context) {
 
 // redraw renders the board's view if it changed. It runs on the UI
 // goroutine.
-func (h *Hall) redraw() {
+func (h *Binding) redraw() {
 	h.screen.Tick(h.board.Now())
 	v := h.board.View()
 	if h.drawn && reflect.DeepEqual(v, h.last) {
