@@ -68,6 +68,8 @@ type Server struct {
 	st   *store.Store
 	log  *slog.Logger
 	errc chan error
+	// demoChecked is closed when the demo-secrets check has finished.
+	demoChecked chan struct{}
 }
 
 // Run starts the server and blocks until ctx ends, then shuts it down.
@@ -189,7 +191,6 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 		return nil, err
 	}
 	var demo atomic.Pointer[[]string]
-	go warnDemoSecrets(cfg, &demo, o)
 	sessions := web.NewSessions(o.Now)
 	hb := hub.New(h, hub.Options{Logger: o.Logger, Session: sessions.User, Metrics: m})
 	sessions.OnEnd(hb.EndSessions)
@@ -228,8 +229,13 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 	for _, u := range pageURLs(ln.Addr().(*net.TCPAddr), interfaceIPs()) {
 		fmt.Fprintf(o.Stdout, "Mở trang giám sát: %s (Open the supervisor pages)\n", u)
 	}
-	s := &Server{Addr: ln.Addr().String(), Hall: h, srv: srv, hub: hb, jobs: j, st: st, log: o.Logger, errc: make(chan error, 1)}
+	s := &Server{Addr: ln.Addr().String(), Hall: h, srv: srv, hub: hb, jobs: j, st: st, log: o.Logger,
+		errc: make(chan error, 1), demoChecked: make(chan struct{})}
 	go func() { s.errc <- srv.Serve(ln) }()
+	go func() {
+		defer close(s.demoChecked)
+		warnDemoSecrets(cfg, &demo, o)
+	}()
 	return s, nil
 }
 
@@ -246,5 +252,6 @@ func (s *Server) Close() error {
 	if s.jobs != nil {
 		s.jobs.Stop()
 	}
+	<-s.demoChecked // it logs: not after the server is gone
 	return s.st.Close()
 }
