@@ -118,16 +118,14 @@ func run(o options, log *slog.Logger) error {
 				devices.Connected()
 			}
 		},
-		OnEvent: func(ev hallclient.Event) {
-			hall.Event(ev.Message, ev.Replayed)
-			announce(ann, ev.Message, ev.Replayed)
-		},
+		OnEvent: func(ev hallclient.Event) { hall.Event(ev.Message, ev.Replayed) },
 		OnState: func(s protocol.State) {
 			ann.SetTemplate(s.Hall.Announcement)
 			hall.SetState(s)
 		},
 	})
 
+	hall.OnCall(func(c model.Call) { announce(ann, c) })
 	devices = devstatus.New(client, log)
 	sound := soundWatch{screen: hall, devices: devices}
 	ann = voice.NewAnnouncer(voice.AnnouncerConfig{
@@ -152,16 +150,8 @@ func run(o options, log *slog.Logger) error {
 	return nil
 }
 
-// announce queues a ticket_called event for the voice; the announcer drops
+// announce queues a call the board took for the voice; the announcer drops
 // replayed and stale ones.
-func announce(ann *voice.Announcer, ev protocol.Message, replayed bool) {
-	c, ok := model.Called(ev)
-	if !ok {
-		return
-	}
-	call := voice.Call{Number: c.Ticket.Number, Counter: c.Counter, Recall: c.Recall, Replayed: replayed}
-	if ev.At != nil {
-		call.At = ev.At.Time
-	}
-	ann.Announce(call)
+func announce(ann *voice.Announcer, c model.Call) {
+	ann.Announce(voice.Call{Number: c.Number, Counter: c.Counter, Recall: c.Recall, At: c.At, Replayed: c.Replayed})
 }

@@ -89,23 +89,42 @@ func (b *Board) SetStatus(s Status) {
 	b.status = s
 }
 
-// Event takes one event of the day. A live ticket_called (not replayed, not
-// older than MaxAge) starts its counter's flash and marks the ticket as the
-// newest call; a day_started stops every flash. The data itself comes with
-// the next SetState.
-func (b *Board) Event(ev protocol.Message, replayed bool) {
+// Call is a ticket_called event as the board took it: what the voice
+// reads out.
+type Call struct {
+	Number   string
+	Counter  int
+	Recall   bool
+	At       time.Time // when the call was made (zero: unknown)
+	Replayed bool      // from a replay after a reconnect: shown, not read out
+}
+
+// Event takes one event of the day, decoding it once. A live ticket_called
+// (not replayed, not older than MaxAge) starts its counter's flash and marks
+// the ticket as the newest call; a day_started stops every flash. The data
+// itself comes with the next SetState. For a ticket_called Event returns the
+// call, for the voice.
+func (b *Board) Event(ev protocol.Message, replayed bool) (Call, bool) {
 	switch ev.Type {
 	case protocol.EvDayStarted:
 		b.flashes = map[int]time.Time{}
 		b.newest = ""
 	case protocol.EvTicketCalled:
 		c, ok := Called(ev)
-		if !ok || replayed || !b.live(ev) {
-			return
+		if !ok {
+			return Call{}, false
 		}
-		b.flashes[c.Counter] = b.now()
-		b.newest = c.Ticket.ID
+		call := Call{Number: c.Ticket.Number, Counter: c.Counter, Recall: c.Recall, Replayed: replayed}
+		if ev.At != nil {
+			call.At = ev.At.Time
+		}
+		if !replayed && b.live(ev) {
+			b.flashes[c.Counter] = b.now()
+			b.newest = c.Ticket.ID
+		}
+		return call, true
 	}
+	return Call{}, false
 }
 
 // live reports whether ev is recent enough to flash.

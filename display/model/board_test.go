@@ -2,12 +2,12 @@ package model
 
 import (
 	"errors"
-	"hallq/shared/xtest"
 	"testing"
 	"time"
 
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
+	"hallq/shared/xtest"
 )
 
 func TestViewFromState(t *testing.T) {
@@ -203,5 +203,31 @@ func TestNoSound(t *testing.T) {
 	b.SetSound(true)
 	if got := b.View().NoSound; got != "" {
 		t.Errorf("marker %q with sound back", got)
+	}
+}
+
+// TestEventDecodesOnce: Event hands back the call it took (for the voice),
+// live or replayed; other events give none.
+func TestEventDecodesOnce(t *testing.T) {
+	b := New(xtest.NewClock(t0).Now)
+	b.SetState(sampleState())
+	at := queue.At(t0)
+	ev := protocol.Message{Type: protocol.EvTicketCalled, At: &at,
+		Data: []byte(`{"ticket":{"id":"2026-11-28/A106","number":"A106","service":"A","state":"called","counter":2},"counter":2,"recall":true}`)}
+	c, ok := b.Event(ev, false)
+	if want := (Call{Number: "A106", Counter: 2, Recall: true, At: t0}); !ok || !c.At.Equal(want.At) || c.Number != want.Number || c.Counter != want.Counter || !c.Recall || c.Replayed {
+		t.Fatalf("live call: %+v %v, want %+v", c, ok, want)
+	}
+	if !b.Flashing() {
+		t.Error("a live call did not flash")
+	}
+	if c, ok := b.Event(ev, true); !ok || !c.Replayed {
+		t.Errorf("replayed call: %+v %v, want it marked replayed", c, ok)
+	}
+	if _, ok := b.Event(protocol.Message{Type: protocol.EvDayStarted}, false); ok {
+		t.Error("day_started gave a call")
+	}
+	if _, ok := b.Event(protocol.Message{Type: protocol.EvTicketCalled, Data: []byte(`{`)}, false); ok {
+		t.Error("a call that does not decode gave a call")
 	}
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"reflect"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,14 +20,22 @@ const redrawEvery = 250 * time.Millisecond
 type Binding struct {
 	board  *model.Board
 	screen *Screen
-	last   model.View
-	drawn  bool
+	onCall func(model.Call)
+	// What the last tick drew: the clock's minute and whether a tile
+	// flashed, so a tick redraws only when one of them changes.
+	minute   string
+	flashing bool
 }
 
 // Bind returns the Binding that shows b on s.
 func Bind(b *model.Board, s *Screen) *Binding {
 	return &Binding{board: b, screen: s}
 }
+
+// OnCall sets f to receive each ticket_called the board takes (the voice).
+// Call it before the events start; f runs on the UI goroutine and must not
+// block.
+func (h *Binding) OnCall(f func(model.Call)) { h.onCall = f }
 
 // SetState takes the client's state after a change.
 func (h *Binding) SetState(st protocol.State) {
@@ -41,7 +48,10 @@ func (h *Binding) SetState(st protocol.State) {
 // Event takes one event of the day.
 func (h *Binding) Event(ev protocol.Message, replayed bool) {
 	fyne.Do(func() {
-		h.board.Event(ev, replayed)
+		c, ok := h.board.Event(ev, replayed)
+		if ok && h.onCall != nil {
+			h.onCall(c)
+		}
 		h.redraw()
 	})
 }
@@ -62,8 +72,9 @@ func (h *Binding) SetSound(ok bool) {
 	})
 }
 
-// Run redraws the screen when the clock or a flash changes it, until ctx
-// is done.
+// Run turns the ticker and redraws the screen when time changes it (the
+// clock's minute, a flash blinking or ending), until ctx is done. Events,
+// states and statuses redraw at once.
 func (h *Binding) Run(ctx context.Context) {
 	t := time.NewTicker(redrawEvery)
 	defer t.Stop()
@@ -72,19 +83,24 @@ func (h *Binding) Run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			fyne.Do(h.redraw)
+			fyne.Do(h.tick)
 		}
 	}
 }
 
-// redraw renders the board's view if it changed. It runs on the UI
-// goroutine.
-func (h *Binding) redraw() {
-	h.screen.Tick(h.board.Now())
-	v := h.board.View()
-	if h.drawn && reflect.DeepEqual(v, h.last) {
-		return
+// tick runs on the UI goroutine.
+func (h *Binding) tick() {
+	now := h.board.Now()
+	h.screen.Tick(now)
+	flashing := h.board.Flashing()
+	if minute := now.Format("15:04"); minute != h.minute || flashing || h.flashing {
+		h.redraw()
 	}
-	h.last, h.drawn = v, true
-	h.screen.Render(v)
+}
+
+// redraw renders the board's view. It runs on the UI goroutine.
+func (h *Binding) redraw() {
+	now := h.board.Now()
+	h.minute, h.flashing = now.Format("15:04"), h.board.Flashing()
+	h.screen.Render(h.board.View())
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"encoding/json"
-	"hallq/shared/xtest"
 	"strconv"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"hallq/shared/hallclient"
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
+	"hallq/shared/xtest"
 )
 
 // hallFixture drives a Hall the way the display's main does: each event

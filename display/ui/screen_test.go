@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2/canvas"
-	"hallq/shared/xtest"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -10,11 +8,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"hallq/display/model"
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
+	"hallq/shared/xtest"
 )
 
 var t0 = time.Date(2026, 11, 28, 9, 15, 0, 0, time.FixedZone("ICT", 7*3600))

@@ -3,13 +3,14 @@ package voice
 import (
 	"context"
 	"errors"
-	"hallq/shared/xtest"
 	"io"
 	"log/slog"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"hallq/shared/xtest"
 )
 
 // fakePlayer records what it plays, checks that plays never overlap, and

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"hallq/shared/xtest"
 	"strconv"
 	"sync"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
+	"hallq/shared/xtest"
 )
 
 // idServer is a Sender that chooses command ids and stands for the server

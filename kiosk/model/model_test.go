@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"hallq/shared/xtest"
 	"sync"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"hallq/kiosk/printer"
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
+	"hallq/shared/xtest"
 )
 
 // fakeSender answers commands with reply(typ, data) and records them.

@@ -2,12 +2,13 @@ package app
 
 import (
 	"encoding/json"
-	"hallq/shared/xtest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"hallq/shared/xtest"
 )
 
 // TestCloseAndTurnDay runs the close-of-day job's function past 17:00

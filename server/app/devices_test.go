@@ -2,9 +2,10 @@ package app
 
 import (
 	"encoding/json"
-	"hallq/shared/xtest"
 	"testing"
 	"time"
+
+	"hallq/shared/xtest"
 )
 
 // devicesReply is GET /api/devices.

@@ -2,10 +2,11 @@ package app
 
 import (
 	"encoding/json"
-	"hallq/shared/xtest"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"hallq/shared/xtest"
 
 	"github.com/gorilla/websocket"
 )

@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/json"
-	"hallq/shared/xtest"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"hallq/shared/xtest"
 
 	"github.com/gorilla/websocket"
 )

@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/json"
-	"hallq/shared/xtest"
 	"io"
 	"net/http"
 	"slices"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"hallq/shared/xtest"
 )
 
 // get fetches url with optional basic auth and returns status and body.

@@ -4,13 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"hallq/shared/xtest"
 	"log/slog"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"hallq/shared/xtest"
 )
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutines.

@@ -1,10 +1,11 @@
 package app
 
 import (
-	"hallq/shared/xtest"
 	"strings"
 	"testing"
 	"time"
+
+	"hallq/shared/xtest"
 )
 
 // TestRestartKeepsSignInsAndEvents restarts the server in process on the

@@ -2,11 +2,12 @@ package app
 
 import (
 	"encoding/json"
-	"hallq/shared/xtest"
 	"html"
 	"strings"
 	"testing"
 	"time"
+
+	"hallq/shared/xtest"
 )
 
 // dailyRatings reads the day's ratings by level and the feedback received

@@ -1,11 +1,12 @@
 package app
 
 import (
-	"hallq/server/hall"
-	"hallq/shared/xtest"
 	"strings"
 	"testing"
 	"time"
+
+	"hallq/server/hall"
+	"hallq/shared/xtest"
 )
 
 // TestOpeningHours checks that kiosks issue from open until close

@@ -2,7 +2,6 @@ package app
 
 import (
 	"bufio"
-	"hallq/shared/xtest"
 	"io"
 	"log/slog"
 	"net"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"hallq/shared/protocol"
+	"hallq/shared/xtest"
 )
 
 // TestHTTPTimeouts: a body trickled a byte at a time and an idle keep-alive

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"hallq/shared/xtest"
 	"io"
 	"log/slog"
 	"net"
@@ -16,6 +15,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"hallq/server/hub"
+	"hallq/shared/xtest"
 )
 
 // dialWith opens a websocket with header, from the loopback address local

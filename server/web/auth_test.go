@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"encoding/json"
-	"hallq/server/web"
 	"net"
 	"net/http"
 	"net/url"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"hallq/server/web"
 )
 
 func TestAuthRequired(t *testing.T) {

@@ -1,12 +1,12 @@
 package apptest
 
 import (
-	"hallq/shared/xtest"
 	"net"
 	"testing"
 	"time"
 
 	"hallq/server/app"
+	"hallq/shared/xtest"
 )
 
 // InPlace is the real server with the demo hall on a fixed loopback port and
