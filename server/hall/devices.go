@@ -14,19 +14,8 @@ import (
 // maxDetail bounds a device_status detail, in bytes.
 const maxDetail = 300
 
-// DeviceHealth is the latest device_status of one device and kind, as the
-// supervisor's pages and /api/devices show it.
-type DeviceHealth struct {
-	Device string `json:"device"`
-	Role   string `json:"role"`
-	Kind   string `json:"kind"`
-	OK     bool   `json:"ok"`
-	Detail string `json:"detail"`
-	// At is when the device reported it; LastOK when it last reported
-	// that all was well (null: not since the server started).
-	At     queue.Stamp `json:"at"`
-	LastOK queue.Stamp `json:"last_ok"`
-}
+// DeviceHealth is a device's latest report of one kind (protocol.DeviceHealth).
+type DeviceHealth = protocol.DeviceHealth
 
 // deviceBoard keeps the latest health per (device, kind) in memory: it is
 // what the devices say now, so a restarted server learns it again when they

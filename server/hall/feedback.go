@@ -1,6 +1,7 @@
 package hall
 
 import (
+	"hallq/server/store"
 	"hallq/shared/queue"
 )
 
@@ -24,4 +25,10 @@ func (h *Hall) AnswerFeedback(id int64, status, answer, user string) (bool, erro
 		h.log.Info("feedback updated", "id", id, "status", status, "user", user)
 	}
 	return found, nil
+}
+
+// FeedbackPage returns at most limit feedback items matching f, newest
+// first, and whether more match (store.FeedbackPage).
+func (h *Hall) FeedbackPage(f store.FeedbackFilter, limit int) ([]queue.Feedback, bool, error) {
+	return h.st.FeedbackPage(f, limit)
 }

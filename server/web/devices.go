@@ -4,14 +4,13 @@ import (
 	"net/http"
 	"time"
 
-	"hallq/server/hall"
 	"hallq/shared/protocol"
 )
 
 // deviceItem is one device's printer or sound in GET /api/devices: the
 // hall's record and, when something is wrong, the line the live page shows.
 type deviceItem struct {
-	hall.DeviceHealth
+	protocol.DeviceHealth
 	Line string `json:"line,omitempty"`
 }
 
@@ -28,7 +27,7 @@ func (s *Server) devicesJSON(w http.ResponseWriter, r *http.Request, _ string) {
 
 // problemLines returns the live page's red lines, one per device with a
 // problem.
-func problemLines(ds []hall.DeviceHealth, now time.Time) []string {
+func problemLines(ds []protocol.DeviceHealth, now time.Time) []string {
 	var out []string
 	for _, d := range ds {
 		if l := problemLine(d, now); l != "" {
@@ -40,7 +39,7 @@ func problemLines(ds []hall.DeviceHealth, now time.Time) []string {
 
 // problemLine writes a problem for staff: "Kiosk kiosk-1: máy in hết giấy
 // — lần cuối hoạt động tốt 09:12"; "" when all is well.
-func problemLine(d hall.DeviceHealth, now time.Time) string {
+func problemLine(d protocol.DeviceHealth, now time.Time) string {
 	if d.OK {
 		return ""
 	}

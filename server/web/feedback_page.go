@@ -75,7 +75,7 @@ func filterQuery(f store.FeedbackFilter) string {
 // feedbackPage serves GET /feedback: every item, newest first, filtered.
 func (s *Server) feedbackPage(w http.ResponseWriter, r *http.Request, user string) {
 	f, problem := feedbackFilter(r.URL.Query())
-	items, more, err := s.hall.Store().FeedbackPage(f, feedbackLimit)
+	items, more, err := s.hall.FeedbackPage(f, feedbackLimit)
 	if err != nil {
 		s.log.Error("feedback page", "err", err)
 		s.errorPage(w, r, user, http.StatusInternalServerError, "Lỗi hệ thống khi đọc phản ánh, kiến nghị.")

@@ -11,13 +11,32 @@ import (
 	"net/http"
 	"time"
 
-	"hallq/server/hall"
+	"hallq/server/config"
+	"hallq/server/report"
+	"hallq/server/store"
 	"hallq/server/throttle"
+	"hallq/shared/protocol"
+	"hallq/shared/queue"
 )
+
+// Hall is what the pages need of the hall's application service;
+// server/hall satisfies it. Reads come from it, and the one write the pages
+// make (a feedback answer) goes through it, so its rules hold.
+type Hall interface {
+	Settings() *queue.Settings
+	Config() *config.Config // the supervisors, for sign-in
+	Now() time.Time
+	Day() (day string, seq uint64)
+	State() protocol.State
+	Report(day string) (report.Report, error)
+	Devices() []protocol.DeviceHealth
+	FeedbackPage(f store.FeedbackFilter, limit int) ([]queue.Feedback, bool, error)
+	AnswerFeedback(id int64, status, answer, user string) (bool, error)
+}
 
 // Options are the Server's dependencies.
 type Options struct {
-	Hall     *hall.Hall
+	Hall     Hall
 	Sessions *Sessions
 	WS       http.Handler // the websocket hub
 	Metrics  http.Handler
@@ -29,7 +48,7 @@ type Options struct {
 
 // Server is the hall's HTTP handler.
 type Server struct {
-	hall     *hall.Hall
+	hall     Hall
 	sessions *Sessions
 	log      *slog.Logger
 	mux      *http.ServeMux

@@ -123,6 +123,20 @@ type DeviceStatus struct {
 	Detail string `json:"detail"`
 }
 
+// DeviceHealth is the latest device_status of one device and kind, as the
+// supervisor's pages and /api/devices show it.
+type DeviceHealth struct {
+	Device string `json:"device"`
+	Role   string `json:"role"`
+	Kind   string `json:"kind"`
+	OK     bool   `json:"ok"`
+	Detail string `json:"detail"`
+	// At is when the device reported it; LastOK when it last reported
+	// that all was well (null: not since the server started).
+	At     queue.Stamp `json:"at"`
+	LastOK queue.Stamp `json:"last_ok"`
+}
+
 // Empty is the {} reply data.
 type Empty struct{}
 
