@@ -12,9 +12,9 @@ func TestServerTime(t *testing.T) {
 		wantServing time.Duration
 		wantWait    time.Duration // of the first ticket in the queue
 	}{
-		{"no event yet: our clock", time.Time{}, 3*time.Minute + 25*time.Second, 5 * time.Minute},
-		{"server ahead", t0.Add(10 * time.Minute), 13*time.Minute + 25*time.Second, 15 * time.Minute},
-		{"server behind", t0.Add(-2 * time.Minute), time.Minute + 25*time.Second, 3 * time.Minute},
+		{"no event yet: our clock", time.Time{}, 3*time.Minute + 25*time.Second, 4 * time.Minute},
+		{"server ahead", t0.Add(10 * time.Minute), 13*time.Minute + 25*time.Second, 14 * time.Minute},
+		{"server behind", t0.Add(-2 * time.Minute), time.Minute + 25*time.Second, 2 * time.Minute},
 		{"server far behind: no negative time", t0.Add(-2 * time.Hour), 0, 0},
 	}
 	for _, tt := range tests {

@@ -7,12 +7,13 @@ import (
 	"testing"
 	"time"
 
+	"hallq/counter/model/modeltest"
+
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
 )
 
-// t0 is the tests' "now": 09:30 in the hall's zone.
-var t0 = time.Date(2026, 11, 28, 9, 30, 0, 0, time.FixedZone("ICT", 7*3600))
+var t0 = modeltest.T0
 
 type sent struct {
 	typ  string
@@ -67,59 +68,15 @@ func (f *fakeSender) commands() []sent {
 	return append([]sent(nil), f.sent...)
 }
 
-func ticket(num string, order uint64, prio bool, issuedMinAgo int) queue.Ticket {
-	return queue.Ticket{
-		ID: "2026-11-28/" + num, Number: num, Service: num[:1], IssuedService: num[:1],
-		Priority: prio, State: queue.Waiting, Order: order,
-		IssuedAt: queue.At(t0.Add(-time.Duration(issuedMinAgo) * time.Minute)),
-	}
+func ticket(num string, order uint64, prio bool, minAgo int) queue.Ticket {
+	return modeltest.Ticket(num, order, prio, minAgo)
 }
 
-// sampleState is counter 1 (services A and B) open with clerk hang.nd and
-// no ticket called; A, B and C wait; C is not served here.
-func sampleState() protocol.State {
-	held := ticket("B002", 3, false, 50)
-	held.State, held.Counter, held.Clerk = queue.Held, 1, "hang.nd"
-	held.CalledAt = queue.At(t0.Add(-10 * time.Minute))
-	heldElsewhere := ticket("A009", 9, false, 40)
-	heldElsewhere.State, heldElsewhere.Counter = queue.Held, 2
-	return protocol.State{
-		Day: "2026-11-28", Seq: 41,
-		Hall: protocol.HallInfo{Name: "Sở Công Thương", WaitAlertS: 1200},
-		Services: []protocol.ServiceInfo{
-			{ID: "A", Name: "Lưu thông hàng hóa"},
-			{ID: "B", Name: "Công nghiệp"},
-			{ID: "C", Name: "Điện lực"},
-		},
-		Counters: []queue.Counter{
-			{ID: 1, Name: "Quầy 1", Services: []string{"A", "B"}, Status: queue.CounterOpen,
-				Clerk: "hang.nd", ClerkName: "Nguyễn Diệu Hằng"},
-			{ID: 2, Name: "Quầy 2", Services: []string{"C"}, Status: queue.CounterOpen},
-		},
-		Waiting: []queue.Ticket{
-			ticket("A001", 1, false, 25),
-			ticket("B001", 2, false, 24),
-			ticket("C001", 4, false, 20),
-			ticket("A002", 5, true, 5),
-		},
-		Held: []queue.Ticket{held, heldElsewhere},
-		Clerks: []protocol.ClerkStats{
-			{Username: "hang.nd", Finished: 4, ServiceSeconds: 1010, Ratings: [6]int{0, 0, 1, 0, 3, 3}},
-			{Username: "other", Finished: 9},
-		},
-	}
-}
+// sampleState is the counter's sample hall (modeltest).
+func sampleState() protocol.State { return modeltest.SampleState() }
 
 // serving returns st with ticket num called at counter 1.
-func serving(st protocol.State, num string) protocol.State {
-	t := ticket(num, 7, true, 30)
-	t.State, t.Counter, t.Clerk, t.Recalls = queue.Called, 1, "hang.nd", 2
-	t.CalledAt = queue.At(t0.Add(-3*time.Minute - 25*time.Second))
-	t.FirstCalledAt = queue.At(t0.Add(-8 * time.Minute))
-	st.Counters = append([]queue.Counter(nil), st.Counters...)
-	st.Counters[0].Ticket = &t
-	return st
-}
+func serving(st protocol.State, num string) protocol.State { return modeltest.Serving(st, num) }
 
 func counterHello() protocol.HelloReply {
 	return protocol.HelloReply{Role: protocol.RoleCounter, Device: "counter-1", Counter: 1, Day: "2026-11-28"}

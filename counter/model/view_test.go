@@ -10,11 +10,7 @@ import (
 )
 
 func TestQueueRows(t *testing.T) {
-	st := sampleState()
-	moved := ticket("A003", 6, false, 30)
-	moved.Service = "B" // transferred from A to B: competes with its place
-	moved.Number = "A003"
-	st.Waiting = append(st.Waiting, moved)
+	st := sampleState() // A003 was transferred from A to B: it keeps its place
 	d := newDesk(t, &fakeSender{}, st)
 	v := d.View()
 	type row struct {
@@ -29,10 +25,10 @@ func TestQueueRows(t *testing.T) {
 		got = append(got, row{r.Number, r.Priority, r.Wait, r.Alert, r.Note})
 	}
 	want := []row{
-		{"A002", true, 5 * time.Minute, false, ""},
+		{"A002", true, 4 * time.Minute, false, ""},
 		{"A001", false, 25 * time.Minute, true, ""},
-		{"B001", false, 24 * time.Minute, true, ""},
-		{"A003", false, 30 * time.Minute, true, "chuyển từ A"},
+		{"B001", false, 12 * time.Minute, false, ""},
+		{"A003", false, 31 * time.Minute, true, "chuyển từ A"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("queue:\n got %+v\nwant %+v", got, want)
@@ -46,7 +42,7 @@ func TestCurrentTicket(t *testing.T) {
 	d := newDesk(t, &fakeSender{}, serving(sampleState(), "A007"))
 	got := d.View().Current
 	want := &TicketView{
-		ID: "2026-11-28/A007", Number: "A007", Service: "A", ServiceName: "Lưu thông hàng hóa",
+		ID: "2026-11-28/A007", Number: "A007", Service: "A", ServiceName: "Lưu thông hàng hóa trong nước",
 		Priority: true, Recalls: 2, Waited: 22 * time.Minute, Serving: 3*time.Minute + 25*time.Second,
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -58,7 +54,7 @@ func TestStatsLive(t *testing.T) {
 	st := sampleState()
 	d := newDesk(t, &fakeSender{}, st)
 	got := d.View().Stats
-	want := Stats{Finished: 4, MeanService: 253 * time.Second, Ratings: [6]int{0, 0, 1, 0, 3, 3}, Rated: 7, Satisfaction: 85.71}
+	want := Stats{Finished: 14, MeanService: 263 * time.Second, Ratings: [6]int{0, 1, 0, 2, 5, 6}, Rated: 14, Satisfaction: 78.57}
 	if got != want {
 		t.Errorf("stats: got %+v, want %+v", got, want)
 	}
@@ -69,7 +65,7 @@ func TestStatsLive(t *testing.T) {
 	st.Clerks[0].ServiceSeconds += 290
 	d.SetState(st)
 	got = d.View().Stats
-	want = Stats{Finished: 5, MeanService: 260 * time.Second, Ratings: [6]int{0, 0, 1, 0, 3, 4}, Rated: 8, Satisfaction: 87.5}
+	want = Stats{Finished: 15, MeanService: 265 * time.Second, Ratings: [6]int{0, 1, 0, 2, 5, 7}, Rated: 15, Satisfaction: 80}
 	if got != want {
 		t.Errorf("stats after rating: got %+v, want %+v", got, want)
 	}
@@ -91,8 +87,8 @@ func TestTransferPicker(t *testing.T) {
 	}
 	v := d.View()
 	want := &Picker{TicketID: "2026-11-28/A007", Number: "A007", Options: []Option{
-		{Service: "B", Name: "Công nghiệp", Key: "1"},
-		{Service: "C", Name: "Điện lực", Key: "2"},
+		{Service: "B", Name: "Công nghiệp, hóa chất", Key: "1"},
+		{Service: "C", Name: "Điện lực, năng lượng", Key: "2"},
 	}}
 	if !reflect.DeepEqual(v.Picker, want) {
 		t.Fatalf("picker: got %+v, want %+v", v.Picker, want)
@@ -114,7 +110,7 @@ func TestTransferPicker(t *testing.T) {
 		t.Errorf("sent %v, want %v", got, wantSent)
 	}
 	v = d.View()
-	if v.Picker != nil || v.Current != nil || v.Message.Text != "Đã chuyển số A007 sang lĩnh vực Điện lực." {
+	if v.Picker != nil || v.Current != nil || v.Message.Text != "Đã chuyển số A007 sang lĩnh vực Điện lực, năng lượng." {
 		t.Errorf("after transfer: picker=%v current=%v message=%q", v.Picker, v.Current, v.Message.Text)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"hallq/counter/model/modeltest"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -15,7 +17,7 @@ import (
 	"hallq/shared/queue"
 )
 
-var t0 = time.Date(2026, 11, 28, 9, 30, 0, 0, time.FixedZone("ICT", 7*3600))
+var t0 = modeltest.T0
 
 type sent struct {
 	typ  string
@@ -51,55 +53,14 @@ func (f *fakeSender) commands() []sent {
 }
 
 func ticket(num string, order uint64, prio bool, minAgo int) queue.Ticket {
-	return queue.Ticket{
-		ID: "2026-11-28/" + num, Number: num, Service: num[:1], IssuedService: num[:1],
-		Priority: prio, State: queue.Waiting, Order: order,
-		IssuedAt: queue.At(t0.Add(-time.Duration(minAgo) * time.Minute)),
-	}
+	return modeltest.Ticket(num, order, prio, minAgo)
 }
 
-// sampleState: Quầy 1 (A, B) open with hang.nd, nothing called; four
-// tickets wait here, one at another counter; one ticket is held here.
-func sampleState() protocol.State {
-	held := ticket("B002", 3, false, 50)
-	held.State, held.Counter, held.Clerk = queue.Held, 1, "hang.nd"
-	held.CalledAt = queue.At(t0.Add(-10 * time.Minute))
-	moved := ticket("A003", 6, false, 31)
-	moved.Service = "B"
-	return protocol.State{
-		Day:  "2026-11-28",
-		Hall: protocol.HallInfo{Name: "Sở Công Thương tỉnh Bình Dương", WaitAlertS: 1200},
-		Services: []protocol.ServiceInfo{
-			{ID: "A", Name: "Lưu thông hàng hóa trong nước"},
-			{ID: "B", Name: "Công nghiệp, hóa chất"},
-			{ID: "C", Name: "Điện lực, năng lượng"},
-		},
-		Counters: []queue.Counter{
-			{ID: 1, Name: "Quầy 1", Services: []string{"A", "B"}, Status: queue.CounterOpen,
-				Clerk: "hang.nd", ClerkName: "Nguyễn Diệu Hằng"},
-			{ID: 2, Name: "Quầy 2", Services: []string{"C"}, Status: queue.CounterOpen},
-		},
-		Waiting: []queue.Ticket{
-			ticket("A001", 1, false, 25), ticket("B001", 2, false, 12),
-			ticket("C001", 4, false, 20), ticket("A002", 5, true, 4), moved,
-		},
-		Held: []queue.Ticket{held},
-		Clerks: []protocol.ClerkStats{
-			{Username: "hang.nd", Finished: 14, ServiceSeconds: 14 * 263, Ratings: [6]int{0, 1, 0, 2, 5, 6}},
-		},
-	}
-}
+// sampleState is the counter's sample hall (modeltest).
+func sampleState() protocol.State { return modeltest.SampleState() }
 
-// serving returns st with A007 (priority, recalled twice) called at Quầy 1.
-func serving(st protocol.State) protocol.State {
-	t := ticket("A007", 7, true, 30)
-	t.State, t.Counter, t.Clerk, t.Recalls = queue.Called, 1, "hang.nd", 2
-	t.CalledAt = queue.At(t0.Add(-3*time.Minute - 25*time.Second))
-	t.FirstCalledAt = queue.At(t0.Add(-8 * time.Minute))
-	st.Counters = append([]queue.Counter(nil), st.Counters...)
-	st.Counters[0].Ticket = &t
-	return st
-}
+// serving returns st with A007 called at counter 1.
+func serving(st protocol.State) protocol.State { return modeltest.Serving(st, "A007") }
 
 func signedOut(st protocol.State) protocol.State {
 	st.Counters = append([]queue.Counter(nil), st.Counters...)
