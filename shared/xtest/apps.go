@@ -1,0 +1,70 @@
+package xtest
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// NoLocaleErrors starts the calling package's test binary (so that main's
+// imports initialize as in the app) with no language in the environment,
+// then with LANG=C, C.UTF-8 and LC_ALL=POSIX, and fails if any run logs a
+// locale error.
+func NoLocaleErrors(t *testing.T) {
+	t.Helper()
+	var base []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "LANG") && !strings.HasPrefix(kv, "LC_") {
+			base = append(base, kv)
+		}
+	}
+	for _, env := range []string{"", "LANG=C", "LANG=C.UTF-8", "LC_ALL=POSIX"} {
+		t.Run("env "+env, func(t *testing.T) {
+			cmd := exec.Command(os.Args[0], "-test.run=^$")
+			cmd.Env = append(base[:len(base):len(base)], env)
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("run: %v\n%s", err, out)
+			}
+			if strings.Contains(strings.ToLower(string(out)), "locale") {
+				t.Errorf("output: got %q, want no locale error", out)
+			}
+		})
+	}
+}
+
+// FlagErrorsVietnameseFirst checks an app's flag parsing: a wrong flag or a
+// flag without its value gives an error whose first line is Vietnamese and
+// second English (after the "prog: " prefix), and usage, written to out,
+// that holds "Cách dùng (usage): prog" and each of usage.
+func FlagErrorsVietnameseFirst(t *testing.T, prog string, parse func(args []string, out io.Writer) error, usage ...string) {
+	t.Helper()
+	tests := []struct {
+		name           string
+		args           []string
+		wantVi, wantEn string
+	}{
+		{"unknown flag", []string{"-fullscren"}, "Không có cờ -fullscren", "flag provided but not defined: -fullscren"},
+		{"missing value", []string{"-server"}, "Cờ -server cần một giá trị", "flag needs an argument: -server"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out strings.Builder
+			err := parse(tt.args, &out)
+			if err == nil {
+				t.Fatalf("err: got nil, want an error")
+			}
+			lines := strings.Split(strings.TrimPrefix(err.Error(), prog+": "), "\n")
+			if len(lines) < 2 || lines[0] != tt.wantVi || lines[1] != tt.wantEn {
+				t.Errorf("error lines: got %q, want %q then %q", lines, tt.wantVi, tt.wantEn)
+			}
+			for _, want := range append([]string{"Cách dùng (usage): " + prog}, usage...) {
+				if !strings.Contains(out.String(), want) {
+					t.Errorf("usage: got %q, want it to contain %q", out.String(), want)
+				}
+			}
+		})
+	}
+}
