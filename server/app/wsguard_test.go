@@ -37,14 +37,10 @@ func dialWith(t *testing.T, s *Server, header http.Header, local string) *wsClie
 
 var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 
-// signInWeb signs the demo supervisor in and returns the client and its
-// session cookie.
-func signInWeb(t *testing.T, s *Server) (*http.Client, string) {
+// csrfOf reads the CSRF token of the first form on the page at url.
+func csrfOf(t *testing.T, c *http.Client, url string) string {
 	t.Helper()
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	base := "http://" + s.Addr
-	resp, err := c.Get(base + "/login")
+	resp, err := c.Get(url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,9 +48,19 @@ func signInWeb(t *testing.T, s *Server) (*http.Client, string) {
 	resp.Body.Close()
 	m := csrfRe.FindSubmatch(page)
 	if m == nil {
-		t.Fatal("no csrf on the sign-in page")
+		t.Fatalf("no csrf on %s", url)
 	}
-	resp, err = c.PostForm(base+"/login", url.Values{"csrf": {string(m[1])}, "username": {"giamsat"}, "password": {"giamsat2026"}, "next": {"/"}})
+	return string(m[1])
+}
+
+// signInWeb signs the demo supervisor in and returns the client and its
+// session cookie.
+func signInWeb(t *testing.T, s *Server) (*http.Client, string) {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	base := "http://" + s.Addr
+	resp, err := c.PostForm(base+"/login", url.Values{"csrf": {csrfOf(t, c, base+"/login")}, "username": {"giamsat"}, "password": {"giamsat2026"}, "next": {"/"}})
 	if err != nil || resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("sign in: %v %v", resp, err)
 	}
@@ -95,17 +101,7 @@ func TestWebsocketOrigin(t *testing.T) {
 	connect(t, s, "display-1")
 
 	// Sign out: the supervisor's socket closes.
-	resp, err := web.Get("http://" + s.Addr + "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	page, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	m := csrfRe.FindSubmatch(page)
-	if m == nil {
-		t.Fatal("no csrf on the hall page")
-	}
-	resp, err = web.PostForm("http://"+s.Addr+"/logout", url.Values{"csrf": {string(m[1])}})
+	resp, err := web.PostForm("http://"+s.Addr+"/logout", url.Values{"csrf": {csrfOf(t, web, "http://"+s.Addr+"/")}})
 	if err != nil {
 		t.Fatal(err)
 	}
