@@ -2,6 +2,11 @@
 // hall.toml (SPEC section 2), hashes and checks clerks' PINs and supervisors'
 // passwords, and writes the demo hall of the server's -demo flag.
 //
+// The file is decoded by the TOML library into the tagged structs below; the
+// tags are also the schema that unknown keys and wrong types are checked
+// against (schema.go), so a key is named in one place. Settings converts a
+// Config, once, into the queue's settings.
+//
 // A Config returned by Load has passed every rule; Load never returns a
 // half-valid config. Its errors name the file, the line where it can be
 // found, and the rule broken, in Vietnamese with the English rule in brackets.
@@ -36,70 +41,70 @@ const (
 
 // Config is a loaded hall.toml. Path is the file it was read from.
 type Config struct {
-	Path        string
-	Hall        Hall
-	Services    []Service
-	Counters    []Counter
-	Devices     []Device
-	Clerks      []Clerk
-	Supervisors []Supervisor
+	Path        string       `toml:"-"`
+	Hall        Hall         `toml:"hall"`
+	Services    []Service    `toml:"service"`
+	Counters    []Counter    `toml:"counter"`
+	Devices     []Device     `toml:"device"`
+	Clerks      []Clerk      `toml:"clerk"`
+	Supervisors []Supervisor `toml:"supervisor"`
 }
 
 // Hall is the [hall] table. Times and durations keep their text form
 // (Settings parses them); Load fills the defaults of absent keys.
 type Hall struct {
-	Name            string
-	Timezone        string
-	Open            string // "HH:MM"
-	Close           string // "HH:MM", "24:00" for midnight
-	RatingWindow    string // a Go duration, e.g. "30m"
-	WaitAlert       string // a Go duration
-	PriorityStreak  int
-	FeedbackContact string
+	Name            string `toml:"name"`
+	Timezone        string `toml:"timezone"`
+	Open            string `toml:"open"`          // "HH:MM"
+	Close           string `toml:"close"`         // "HH:MM", "24:00" for midnight
+	RatingWindow    string `toml:"rating_window"` // a Go duration, e.g. "30m"
+	WaitAlert       string `toml:"wait_alert"`    // a Go duration
+	PriorityStreak  int    `toml:"priority_streak"`
+	FeedbackContact string `toml:"feedback_contact"`
 	// Ticker is an optional extra message for the display's bottom ticker.
-	Ticker string
+	Ticker string `toml:"ticker"`
 	// Announcement is the wording of the display's voice, with {number} and
 	// {counter} placeholders; DefaultAnnouncement when absent.
-	Announcement string
+	Announcement string `toml:"announcement"`
 }
 
 // Service is a [[service]] table.
 type Service struct {
-	ID          string
-	Name        string
-	Description string
-	DailyLimit  int
+	ID          string `toml:"id"`
+	Name        string `toml:"name"`
+	Description string `toml:"description"`
+	DailyLimit  int    `toml:"daily_limit"`
 }
 
 // Counter is a [[counter]] table.
 type Counter struct {
-	ID       int
-	Name     string
-	Services []string
+	ID       int      `toml:"id"`
+	Name     string   `toml:"name"`
+	Services []string `toml:"services"`
 }
 
 // Device is a [[device]] table: a kiosk, counter or display that connects
 // with its id and token. Counter is the counter a counter device serves, the
 // counter a kiosk stands at as its rating pad, or 0.
 type Device struct {
-	ID      string
-	Role    string
-	Token   string
-	Counter int
+	ID      string `toml:"id"`
+	Role    string `toml:"role"`
+	Token   string `toml:"token"`
+	Counter int    `toml:"counter"`
 }
 
 // Clerk is a [[clerk]] table; PINHash is a bcrypt hash.
 type Clerk struct {
-	Username string
-	Name     string
-	PINHash  string
+	Username string `toml:"username"`
+	Name     string `toml:"name"`
+	PINHash  string `toml:"pin_hash"`
 }
 
 // Supervisor is a [[supervisor]] table; PasswordHash is a bcrypt hash.
 type Supervisor struct {
-	Username     string
-	Name         string
-	PasswordHash string
+	Username     string `toml:"username"`
+	Name         string `toml:"name"`
+	PasswordHash string `toml:"password_hash"`
 }
 
 // Load reads, parses and validates the config file at path. It returns

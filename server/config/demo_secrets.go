@@ -2,11 +2,22 @@ package config
 
 import "strings"
 
-// demoPINs and demoPasswords are the published demo secrets by username.
-var (
-	demoPINs      = map[string]string{"hang.nd": "1111", "minh.tq": "2222", "lan.ptn": "3333", "tuan.lv": "4444", "thao.vtp": "5555"}
-	demoPasswords = []string{"giamsat2026"}
-)
+// demoSecrets returns the published demo secrets of the demo template: the
+// clerks' PINs by username and the supervisors' passwords.
+func demoSecrets() (pins map[string]string, passwords []string) {
+	_, d, err := demoText(func(s string) (string, error) { return s, nil })
+	if err != nil {
+		panic(err) // the embedded template is tested
+	}
+	pins = map[string]string{}
+	for _, l := range d.Clerks {
+		pins[l.Username] = l.Secret
+	}
+	for _, l := range d.Supervisors {
+		passwords = append(passwords, l.Secret)
+	}
+	return pins, passwords
+}
 
 // DemoSecretsInUse lists, in Vietnamese, the secrets of c that still equal
 // a published demo value: a device token of the demo hall (or any token
@@ -14,13 +25,11 @@ var (
 // checks bcrypt hashes, so it takes a fraction of a second per login: call
 // it off the start path.
 func DemoSecretsInUse(c *Config) []string {
-	demoTokens := map[string]bool{}
-	for _, d := range demoDevices() {
-		demoTokens[d.Token] = true
-	}
+	demoPINs, demoPasswords := demoSecrets()
 	var found []string
 	for _, d := range c.Devices {
-		if demoTokens[d.Token] || strings.HasPrefix(d.Token, "demo-") {
+		// Every token of the demo hall starts "demo-".
+		if strings.HasPrefix(d.Token, "demo-") {
 			found = append(found, "mã (token) của thiết bị "+d.ID)
 		}
 	}

@@ -164,7 +164,7 @@ func TestWriteDemoKeepsExistingFile(t *testing.T) {
 }
 
 func TestDemoPrint(t *testing.T) {
-	_, demo, err := demoConfig(bcrypt.MinCost)
+	_, _, demo, err := demoConfig(bcrypt.MinCost)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,33 +183,26 @@ func TestDemoPrint(t *testing.T) {
 	}
 }
 
-func TestRenderQuotes(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Quầy 1", `"Quầy 1"`},
-		{`say "hi"`, `"say \"hi\""`},
-		{`C:\dir`, `"C:\\dir"`},
-		{"a\tb\n", `"a\u0009b\u000a"`},
-	}
-	for _, tt := range tests {
-		if got := q(tt.in); got != tt.want {
-			t.Errorf("q(%q) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestRenderRoundTrip(t *testing.T) {
-	c, _, err := demoConfig(bcrypt.MinCost)
+// TestDemoTokensMarked checks that every demo token starts "demo-", which is
+// how DemoSecretsInUse recognises them, and that the demo secrets are the
+// template's.
+func TestDemoTokensMarked(t *testing.T) {
+	_, c, demo, err := demoConfig(bcrypt.MinCost)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.Hall.Ticker = "Giờ \"cao điểm\": 8:00 - 10:00\\ngày\tthứ Hai"
-	path := writeConfig(t, render(c))
-	got, err := Load(path)
-	if err != nil {
-		t.Fatalf("Load(render(demo)): %v", err)
+	for _, d := range c.Devices {
+		if !strings.HasPrefix(d.Token, "demo-") {
+			t.Errorf("demo device %s token %q does not start with demo-", d.ID, d.Token)
+		}
 	}
-	c.Path = path
-	if !reflect.DeepEqual(got, c) {
-		t.Errorf("Load(render(c)) =\n%+v\nwant\n%+v", got, c)
+	pins, passwords := demoSecrets()
+	if len(pins) != len(demo.Clerks) || len(passwords) != 1 || passwords[0] != "giamsat2026" {
+		t.Errorf("demoSecrets = %v, %v", pins, passwords)
+	}
+	for _, l := range demo.Clerks {
+		if pins[l.Username] != l.Secret || l.Name == "" {
+			t.Errorf("clerk %+v: secret %q in demoSecrets", l, pins[l.Username])
+		}
 	}
 }
