@@ -55,7 +55,7 @@ func TestCloseAndTurnDay(t *testing.T) {
 	if c.ticketOK("finish", map[string]any{"ticket_id": a2.Ticket.ID}).State != "finished" {
 		t.Fatalf("finish of the ticket called at close: want finished")
 	}
-	raw, ok, err := s.Hall.Store().Report(today)
+	raw, ok, err := s.Hall.StoredReport(today)
 	if err != nil || !ok {
 		t.Fatalf("stored report: got ok=%v err=%v, want one", ok, err)
 	}
@@ -191,7 +191,7 @@ func TestRestartAfterMissedClose(t *testing.T) {
 			if rep.Issued != 2 || rep.Expired != 2 {
 				t.Fatalf("report of %s: got issued %d expired %d, want 2 and 2", today, rep.Issued, rep.Expired)
 			}
-			if _, ok, err := s.Hall.Store().Report(today); !ok || err != nil {
+			if _, ok, err := s.Hall.StoredReport(today); !ok || err != nil {
 				t.Fatalf("stored report of %s: got ok=%v err=%v, want one", today, ok, err)
 			}
 			if _, err := os.Stat(filepath.Join(dir, "reports", today+".xlsx")); err != nil {

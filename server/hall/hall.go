@@ -135,11 +135,14 @@ func (h *Hall) pastClose(now time.Time) bool {
 // Settings returns the hall's settings.
 func (h *Hall) Settings() *queue.Settings { return &h.settings }
 
-// Config returns the hall's configuration.
-func (h *Hall) Config() *config.Config { return h.cfg }
+// Supervisor returns the supervisor account with username, for sign-in.
+func (h *Hall) Supervisor(username string) (config.Supervisor, bool) {
+	return h.cfg.Supervisor(username)
+}
 
-// Store returns the hall's store, for reports.
-func (h *Hall) Store() *store.Store { return h.st }
+// StoredReport returns the closing report stored for day (JSON, SPEC
+// section 8), and whether the day has been closed.
+func (h *Hall) StoredReport(day string) ([]byte, bool, error) { return h.st.Report(day) }
 
 // Now returns the hall's clock reading.
 func (h *Hall) Now() time.Time { return h.now() }

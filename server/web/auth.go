@@ -46,7 +46,7 @@ func (s *Server) checkPassword(r *http.Request, user, pass string) (name string,
 	if wait := max(s.userIP.Wait(key), s.perIP.Wait(ip)); wait > 0 {
 		return "", waitMessage(wait)
 	}
-	sv, ok := s.hall.Config().Supervisor(user)
+	sv, ok := s.hall.Supervisor(user)
 	ok = ok && full == user
 	if !ok {
 		sv.PasswordHash = absentHash // as slow as a real check: names do not leak by timing

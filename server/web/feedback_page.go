@@ -89,7 +89,7 @@ func (s *Server) feedbackPage(w http.ResponseWriter, r *http.Request, user strin
 		if c, ok := set.Clerk(fb.Clerk); ok {
 			it.ClerkName = c.Name
 		}
-		if sv, ok := s.hall.Config().Supervisor(fb.HandledBy); ok && sv.Name != "" {
+		if sv, ok := s.hall.Supervisor(fb.HandledBy); ok && sv.Name != "" {
 			it.HandlerName = sv.Name
 		}
 		if i := len(queue.DayLayout) + 1; len(fb.TicketID) > i {

@@ -46,7 +46,7 @@ type view struct {
 // view starts the view of a supervisor's page.
 func (s *Server) view(r *http.Request, user, nav, title string, data any) view {
 	v := view{Title: title, Nav: nav, Hall: s.hall.Settings().Name, User: user, CSRF: s.sessions.CSRF(r), Data: data}
-	if sv, ok := s.hall.Config().Supervisor(user); ok {
+	if sv, ok := s.hall.Supervisor(user); ok {
 		v.UserName = sv.Name
 	}
 	if v.UserName == "" {

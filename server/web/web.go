@@ -24,7 +24,7 @@ import (
 // make (a feedback answer) goes through it, so its rules hold.
 type Hall interface {
 	Settings() *queue.Settings
-	Config() *config.Config // the supervisors, for sign-in
+	Supervisor(username string) (config.Supervisor, bool) // for sign-in
 	Now() time.Time
 	Day() (day string, seq uint64)
 	State() protocol.State
