@@ -74,6 +74,11 @@ type Service struct {
 	Name        string `toml:"name"`
 	Description string `toml:"description"`
 	DailyLimit  int    `toml:"daily_limit"`
+	// Procedures are the procedure names the kiosk lists under the service.
+	Procedures []string `toml:"procedures,omitempty"`
+	// Retired services issue no ticket and leave the kiosk and the state,
+	// but keep their history and their rows in the reports.
+	Retired bool `toml:"retired,omitempty"`
 }
 
 // Counter is a [[counter]] table.
@@ -81,6 +86,8 @@ type Counter struct {
 	ID       int      `toml:"id"`
 	Name     string   `toml:"name"`
 	Services []string `toml:"services"`
+	// Retired counters leave the hall's state; their history stays.
+	Retired bool `toml:"retired,omitempty"`
 }
 
 // Device is a [[device]] table: a kiosk, counter or display that connects
@@ -98,6 +105,11 @@ type Clerk struct {
 	Username string `toml:"username"`
 	Name     string `toml:"name"`
 	PINHash  string `toml:"pin_hash"`
+	// MustChangePIN is set when an admin gave a one-time PIN: the clerk
+	// chooses a new one at the next sign-in.
+	MustChangePIN bool `toml:"must_change_pin,omitempty"`
+	// Disabled clerks cannot sign in.
+	Disabled bool `toml:"disabled,omitempty"`
 }
 
 // Supervisor is a [[supervisor]] table; PasswordHash is a bcrypt hash.
@@ -105,7 +117,22 @@ type Supervisor struct {
 	Username     string `toml:"username"`
 	Name         string `toml:"name"`
 	PasswordHash string `toml:"password_hash"`
+	// Role is RoleAdmin (the default) or RoleSupervisor.
+	Role string `toml:"role,omitempty"`
+	// Disabled accounts cannot sign in.
+	Disabled bool `toml:"disabled,omitempty"`
 }
+
+// Roles of supervisor accounts: an admin manages the hall (the /admin
+// pages) and does all a supervisor does; a supervisor reads the reports,
+// the live hall and the feedback.
+const (
+	RoleAdmin      = "admin"
+	RoleSupervisor = "supervisor"
+)
+
+// IsAdmin reports whether the account has the admin role.
+func (s Supervisor) IsAdmin() bool { return s.Role == "" || s.Role == RoleAdmin }
 
 // Load reads, parses and validates the config file at path. It returns
 // either a config that passes every rule or an error listing every problem

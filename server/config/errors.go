@@ -17,6 +17,20 @@ type Error struct {
 	File string
 	Line int
 	Msg  string
+	// Table, Index and Key name the value the rule is about ("counter", 2,
+	// "services"), for a form that shows the message next to its field;
+	// Index is -1 for a rule about the whole array of tables.
+	Table string
+	Index int
+	Key   string
+}
+
+// where locates a value: in a file by line, in a form by table and key.
+type where struct {
+	Table string
+	Index int
+	Key   string
+	Line  int
 }
 
 // Error returns "file:line: message", or "file: message" without a line.
@@ -35,7 +49,13 @@ type problems struct {
 
 // add records a problem at line (0 for none).
 func (p *problems) add(line int, format string, args ...any) {
-	p.list = append(p.list, &Error{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	p.addAt(where{Line: line}, format, args...)
+}
+
+// addAt records a problem about the value at w.
+func (p *problems) addAt(w where, format string, args ...any) {
+	p.list = append(p.list, &Error{File: p.file, Line: w.Line, Msg: fmt.Sprintf(format, args...),
+		Table: w.Table, Index: w.Index, Key: w.Key})
 }
 
 // err returns nil, or the problems sorted by line (those without a line

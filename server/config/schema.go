@@ -77,6 +77,9 @@ func fits(v any, t reflect.Type) bool {
 	case reflect.Int:
 		n, ok := v.(int64)
 		return ok && n >= math.MinInt32 && n <= math.MaxInt32
+	case reflect.Bool:
+		_, ok := v.(bool)
+		return ok
 	case reflect.Slice:
 		arr, ok := v.([]any)
 		if !ok {
@@ -97,6 +100,8 @@ func wantType(t reflect.Type) (vi, en string) {
 	switch t.Kind() {
 	case reflect.Int:
 		return "số nguyên", "an integer"
+	case reflect.Bool:
+		return "true hoặc false", "true or false"
 	case reflect.Slice:
 		return `danh sách chuỗi, ví dụ ["A", "B"]`, `an array of strings, e.g. ["A", "B"]`
 	}

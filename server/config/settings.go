@@ -35,13 +35,15 @@ func (c *Config) Settings() queue.Settings {
 		FeedbackContact: h.FeedbackContact,
 	}
 	for _, sv := range c.Services {
-		s.Services = append(s.Services, queue.Service{ID: sv.ID, Name: sv.Name, Description: sv.Description, DailyLimit: sv.DailyLimit})
+		s.Services = append(s.Services, queue.Service{ID: sv.ID, Name: sv.Name, Description: sv.Description,
+			DailyLimit: sv.DailyLimit, Procedures: slices.Clone(sv.Procedures), Retired: sv.Retired})
 	}
 	for _, ct := range c.Counters {
-		s.Counters = append(s.Counters, queue.CounterConfig{ID: ct.ID, Name: ct.Name, Services: slices.Clone(ct.Services)})
+		s.Counters = append(s.Counters, queue.CounterConfig{ID: ct.ID, Name: ct.Name, Services: slices.Clone(ct.Services), Retired: ct.Retired})
 	}
 	for _, cl := range c.Clerks {
-		s.Clerks = append(s.Clerks, queue.Clerk{Username: cl.Username, Name: cl.Name, PINHash: cl.PINHash})
+		s.Clerks = append(s.Clerks, queue.Clerk{Username: cl.Username, Name: cl.Name, PINHash: cl.PINHash,
+			MustChangePIN: cl.MustChangePIN, Disabled: cl.Disabled})
 	}
 	return s
 }

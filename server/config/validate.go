@@ -31,9 +31,9 @@ func validate(c *Config, lines *lineIndex, p *problems) {
 	v.supervisors()
 }
 
-// at returns the line of key in the idx-th table named table.
-func (v *validator) at(table string, idx int, key string) int {
-	return v.lines.key(table, idx, key)
+// at locates key in the idx-th table named table: for a file, its line.
+func (v *validator) at(table string, idx int, key string) where {
+	return where{Table: table, Index: idx, Key: key, Line: v.lines.key(table, idx, key)}
 }
 
 // label names the idx-th table of an array by its id when it has one.
@@ -46,64 +46,64 @@ func label(table string, idx int, id string) string {
 
 func (v *validator) hall() {
 	h := v.c.Hall
-	at := func(key string) int { return v.at("hall", 0, key) }
+	at := func(key string) where { return v.at("hall", 0, key) }
 	if strings.TrimSpace(h.Name) == "" {
-		v.p.add(at("name"), "[hall]: thiếu name, tên cơ quan (name is required)")
+		v.p.addAt(at("name"), "[hall]: thiếu name, tên cơ quan (name is required)")
 	}
 	if h.Timezone == "" {
-		v.p.add(at("timezone"), "[hall]: timezone để trống (timezone must not be empty), ví dụ %q", DefaultTimezone)
+		v.p.addAt(at("timezone"), "[hall]: timezone để trống (timezone must not be empty), ví dụ %q", DefaultTimezone)
 	} else if _, err := time.LoadLocation(h.Timezone); err != nil {
-		v.p.add(at("timezone"), "[hall]: múi giờ %q không tồn tại (unknown time zone), ví dụ %q", h.Timezone, DefaultTimezone)
+		v.p.addAt(at("timezone"), "[hall]: múi giờ %q không tồn tại (unknown time zone), ví dụ %q", h.Timezone, DefaultTimezone)
 	}
 	open, openErr := parseClock(h.Open, false)
 	if openErr != nil {
-		v.p.add(at("open"), "[hall]: open %q phải có dạng HH:MM từ 00:00 đến 23:59 (open must be HH:MM)", h.Open)
+		v.p.addAt(at("open"), "[hall]: open %q phải có dạng HH:MM từ 00:00 đến 23:59 (open must be HH:MM)", h.Open)
 	}
 	closeAt, closeErr := parseClock(h.Close, true)
 	if closeErr != nil {
-		v.p.add(at("close"), "[hall]: close %q phải có dạng HH:MM từ 00:01 đến 24:00 (close must be HH:MM)", h.Close)
+		v.p.addAt(at("close"), "[hall]: close %q phải có dạng HH:MM từ 00:01 đến 24:00 (close must be HH:MM)", h.Close)
 	}
 	if openErr == nil && closeErr == nil && open >= closeAt {
-		v.p.add(at("close"), "[hall]: giờ đóng %s phải sau giờ mở %s (open must be before close)", h.Close, h.Open)
+		v.p.addAt(at("close"), "[hall]: giờ đóng %s phải sau giờ mở %s (open must be before close)", h.Close, h.Open)
 	}
 	v.duration(h.RatingWindow, "rating_window", at("rating_window"))
 	v.duration(h.WaitAlert, "wait_alert", at("wait_alert"))
 	if h.PriorityStreak < 0 {
-		v.p.add(at("priority_streak"), "[hall]: priority_streak %d không được âm (priority_streak must be >= 0)", h.PriorityStreak)
+		v.p.addAt(at("priority_streak"), "[hall]: priority_streak %d không được âm (priority_streak must be >= 0)", h.PriorityStreak)
 	}
 	if strings.TrimSpace(h.Announcement) == "" {
-		v.p.add(at("announcement"), "[hall]: announcement để trống; xóa dòng này để dùng câu mặc định (announcement must not be empty)")
+		v.p.addAt(at("announcement"), "[hall]: announcement để trống; xóa dòng này để dùng câu mặc định (announcement must not be empty)")
 	}
 }
 
 // duration checks a positive Go duration such as "30m".
-func (v *validator) duration(s, key string, line int) {
+func (v *validator) duration(s, key string, line where) {
 	if _, err := parseDuration(s); err != nil {
-		v.p.add(line, "[hall]: %s %q phải là khoảng thời gian dương, ví dụ \"30m\", \"1h30m\" (%s must be a positive duration)", key, s, key)
+		v.p.addAt(line, "[hall]: %s %q phải là khoảng thời gian dương, ví dụ \"30m\", \"1h30m\" (%s must be a positive duration)", key, s, key)
 	}
 }
 
 func (v *validator) services() {
 	if len(v.c.Services) == 0 {
-		v.p.add(v.lines.header("service"), "cần ít nhất một [[service]] (at least one service is required)")
+		v.p.addAt(where{Table: "service", Index: -1, Line: v.lines.header("service")}, "cần ít nhất một [[service]] (at least one service is required)")
 	}
 	seen := map[string]int{} // id -> index
 	for i, s := range v.c.Services {
 		l := label("service", i, s.ID)
 		switch {
 		case !isServiceID(s.ID):
-			v.p.add(v.at("service", i, "id"), "%s: id phải là đúng một chữ cái in hoa A-Z (service id must be one capital letter A-Z)", l)
+			v.p.addAt(v.at("service", i, "id"), "%s: id phải là đúng một chữ cái in hoa A-Z (service id must be one capital letter A-Z)", l)
 		case hasKey(seen, s.ID):
-			v.p.add(v.at("service", i, "id"), "%s: id trùng với [[service]] ở dòng %d (duplicate service id %q)",
-				l, v.at("service", seen[s.ID], "id"), s.ID)
+			v.p.addAt(v.at("service", i, "id"), "%s: id trùng với [[service]] ở dòng %d (duplicate service id %q)",
+				l, v.at("service", seen[s.ID], "id").Line, s.ID)
 		default:
 			seen[s.ID] = i
 		}
 		if strings.TrimSpace(s.Name) == "" {
-			v.p.add(v.at("service", i, "name"), "%s: thiếu name (service name is required)", l)
+			v.p.addAt(v.at("service", i, "name"), "%s: thiếu name (service name is required)", l)
 		}
 		if s.DailyLimit < 0 {
-			v.p.add(v.at("service", i, "daily_limit"), "%s: daily_limit %d không được âm (daily_limit must be >= 0)", l, s.DailyLimit)
+			v.p.addAt(v.at("service", i, "daily_limit"), "%s: daily_limit %d không được âm (daily_limit must be >= 0)", l, s.DailyLimit)
 		}
 	}
 }
@@ -125,24 +125,24 @@ func (v *validator) counters() {
 		switch {
 		case c.ID <= 0:
 			l = label("counter", i, "")
-			v.p.add(v.at("counter", i, "id"), "%s: id phải là số nguyên dương (counter id must be > 0)", l)
+			v.p.addAt(v.at("counter", i, "id"), "%s: id phải là số nguyên dương (counter id must be > 0)", l)
 		case hasKey(seen, c.ID):
-			v.p.add(v.at("counter", i, "id"), "%s: id trùng với [[counter]] ở dòng %d (duplicate counter id %d)",
-				l, v.at("counter", seen[c.ID], "id"), c.ID)
+			v.p.addAt(v.at("counter", i, "id"), "%s: id trùng với [[counter]] ở dòng %d (duplicate counter id %d)",
+				l, v.at("counter", seen[c.ID], "id").Line, c.ID)
 		default:
 			seen[c.ID] = i
 		}
 		if strings.TrimSpace(c.Name) == "" {
-			v.p.add(v.at("counter", i, "name"), "%s: thiếu name, ví dụ \"Quầy 1\" (counter name is required)", l)
+			v.p.addAt(v.at("counter", i, "name"), "%s: thiếu name, ví dụ \"Quầy 1\" (counter name is required)", l)
 		}
 		if len(c.Services) == 0 {
-			v.p.add(v.at("counter", i, "services"), "%s: services phải liệt kê ít nhất một dịch vụ (counter services must not be empty)", l)
+			v.p.addAt(v.at("counter", i, "services"), "%s: services phải liệt kê ít nhất một dịch vụ (counter services must not be empty)", l)
 		}
 		for j, s := range c.Services {
 			if !slices.ContainsFunc(v.c.Services, func(sv Service) bool { return sv.ID == s }) {
-				v.p.add(v.at("counter", i, "services"), "%s: dịch vụ %q không có trong các [[service]] (lists unknown service %q)", l, s, s)
+				v.p.addAt(v.at("counter", i, "services"), "%s: dịch vụ %q không có trong các [[service]] (lists unknown service %q)", l, s, s)
 			} else if slices.Contains(c.Services[:j], s) {
-				v.p.add(v.at("counter", i, "services"), "%s: dịch vụ %q được liệt kê hai lần (lists service %q twice)", l, s, s)
+				v.p.addAt(v.at("counter", i, "services"), "%s: dịch vụ %q được liệt kê hai lần (lists service %q twice)", l, s, s)
 			}
 		}
 	}
@@ -159,19 +159,19 @@ func (v *validator) devices() {
 		l := label("device", i, d.ID)
 		switch {
 		case strings.TrimSpace(d.ID) == "":
-			v.p.add(v.at("device", i, "id"), "%s: thiếu id (device id is required)", l)
+			v.p.addAt(v.at("device", i, "id"), "%s: thiếu id (device id is required)", l)
 		case hasKey(ids, d.ID):
-			v.p.add(v.at("device", i, "id"), "%s: id trùng với [[device]] ở dòng %d (duplicate device id %q)",
-				l, v.at("device", ids[d.ID], "id"), d.ID)
+			v.p.addAt(v.at("device", i, "id"), "%s: id trùng với [[device]] ở dòng %d (duplicate device id %q)",
+				l, v.at("device", ids[d.ID], "id").Line, d.ID)
 		default:
 			ids[d.ID] = i
 		}
 		switch {
 		case utf8.RuneCountInString(d.Token) < MinTokenLength:
-			v.p.add(v.at("device", i, "token"), "%s: token phải dài ít nhất %d ký tự (token must be at least %d characters)", l, MinTokenLength, MinTokenLength)
+			v.p.addAt(v.at("device", i, "token"), "%s: token phải dài ít nhất %d ký tự (token must be at least %d characters)", l, MinTokenLength, MinTokenLength)
 		case hasKey(tokens, d.Token):
-			v.p.add(v.at("device", i, "token"), "%s: token trùng với [[device]] ở dòng %d (token must be unique across devices)",
-				l, v.at("device", tokens[d.Token], "token"))
+			v.p.addAt(v.at("device", i, "token"), "%s: token trùng với [[device]] ở dòng %d (token must be unique across devices)",
+				l, v.at("device", tokens[d.Token], "token").Line)
 		default:
 			tokens[d.Token] = i
 		}
@@ -185,18 +185,18 @@ func (v *validator) deviceCounter(i int, d Device, l string) {
 	switch d.Role {
 	case RoleCounter:
 		if !v.hasCounter(d.Counter) {
-			v.p.add(at, "%s: máy quầy phải ghi counter là id của một [[counter]] có thật, không có quầy %d (a counter device must name an existing counter)", l, d.Counter)
+			v.p.addAt(at, "%s: máy quầy phải ghi counter là id của một [[counter]] có thật, không có quầy %d (a counter device must name an existing counter)", l, d.Counter)
 		}
 	case RoleKiosk:
 		if d.Counter != 0 && !v.hasCounter(d.Counter) {
-			v.p.add(at, "%s: counter của ki-ốt phải là 0 hoặc id của một [[counter]] có thật, không có quầy %d (a kiosk's counter must be 0 or an existing counter)", l, d.Counter)
+			v.p.addAt(at, "%s: counter của ki-ốt phải là 0 hoặc id của một [[counter]] có thật, không có quầy %d (a kiosk's counter must be 0 or an existing counter)", l, d.Counter)
 		}
 	case RoleDisplay:
 		if d.Counter != 0 {
-			v.p.add(at, "%s: counter của màn hình phải là 0 (a display's counter must be 0)", l)
+			v.p.addAt(at, "%s: counter của màn hình phải là 0 (a display's counter must be 0)", l)
 		}
 	default:
-		v.p.add(v.at("device", i, "role"), "%s: role %q phải là kiosk, counter hoặc display (role must be kiosk, counter or display)", l, d.Role)
+		v.p.addAt(v.at("device", i, "role"), "%s: role %q phải là kiosk, counter hoặc display (role must be kiosk, counter or display)", l, d.Role)
 	}
 }
 
@@ -206,21 +206,33 @@ func (v *validator) clerks() {
 		l := label("clerk", i, c.Username)
 		v.username("clerk", i, l, c.Username, seen)
 		if strings.TrimSpace(c.Name) == "" {
-			v.p.add(v.at("clerk", i, "name"), "%s: thiếu name, họ tên công chức (clerk name is required)", l)
+			v.p.addAt(v.at("clerk", i, "name"), "%s: thiếu name, họ tên công chức (clerk name is required)", l)
 		}
 		if !isHash(c.PINHash) {
-			v.p.add(v.at("clerk", i, "pin_hash"), "%s: pin_hash không phải mã bcrypt hợp lệ; tạo bằng `server hash-pin` (pin_hash must be a bcrypt hash)", l)
+			v.p.addAt(v.at("clerk", i, "pin_hash"), "%s: pin_hash không phải mã bcrypt hợp lệ; tạo bằng `server hash-pin` (pin_hash must be a bcrypt hash)", l)
 		}
 	}
 }
 
 func (v *validator) supervisors() {
+	admins := 0
+	for _, s := range v.c.Supervisors {
+		if s.IsAdmin() && !s.Disabled {
+			admins++
+		}
+	}
+	if len(v.c.Supervisors) > 0 && admins == 0 {
+		v.p.addAt(where{Table: "supervisor", Index: -1, Line: v.lines.header("supervisor")}, "cần ít nhất một tài khoản quản trị (admin) còn hoạt động (at least one enabled admin is required)")
+	}
 	seen := map[string]int{}
 	for i, s := range v.c.Supervisors {
 		l := label("supervisor", i, s.Username)
 		v.username("supervisor", i, l, s.Username, seen)
+		if s.Role != "" && s.Role != RoleAdmin && s.Role != RoleSupervisor {
+			v.p.addAt(v.at("supervisor", i, "role"), "%s: role %q phải là admin hoặc supervisor (role must be admin or supervisor)", l, s.Role)
+		}
 		if !isHash(s.PasswordHash) {
-			v.p.add(v.at("supervisor", i, "password_hash"), "%s: password_hash không phải mã bcrypt hợp lệ; tạo bằng `server hash-pin` (password_hash must be a bcrypt hash)", l)
+			v.p.addAt(v.at("supervisor", i, "password_hash"), "%s: password_hash không phải mã bcrypt hợp lệ; tạo bằng `server hash-pin` (password_hash must be a bcrypt hash)", l)
 		}
 	}
 }
@@ -230,10 +242,10 @@ func (v *validator) supervisors() {
 func (v *validator) username(table string, i int, l, name string, seen map[string]int) {
 	switch {
 	case strings.TrimSpace(name) == "":
-		v.p.add(v.at(table, i, "username"), "%s: thiếu username (username is required)", l)
+		v.p.addAt(v.at(table, i, "username"), "%s: thiếu username (username is required)", l)
 	case hasKey(seen, name):
-		v.p.add(v.at(table, i, "username"), "%s: username trùng với [[%s]] ở dòng %d (duplicate username %q)",
-			l, table, v.at(table, seen[name], "username"), name)
+		v.p.addAt(v.at(table, i, "username"), "%s: username trùng với [[%s]] ở dòng %d (duplicate username %q)",
+			l, table, v.at(table, seen[name], "username").Line, name)
 	default:
 		seen[name] = i
 	}

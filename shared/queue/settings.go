@@ -24,6 +24,11 @@ type Service struct {
 	Name        string `json:"name"`
 	Description string `json:"description"`
 	DailyLimit  int    `json:"daily_limit"`
+	// Procedures are the procedure names the kiosk lists under it.
+	Procedures []string `json:"procedures,omitempty"`
+	// Retired services issue no ticket and are not offered; their tickets
+	// and reports keep their name.
+	Retired bool `json:"retired,omitempty"`
 }
 
 // CounterConfig is a counter as configured.
@@ -31,6 +36,8 @@ type CounterConfig struct {
 	ID       int
 	Name     string
 	Services []string
+	// Retired counters are left out of the hall's state.
+	Retired bool
 }
 
 // Clerk is a clerk who may sign in at a counter. PINHash is a bcrypt hash,
@@ -39,6 +46,11 @@ type Clerk struct {
 	Username string
 	Name     string
 	PINHash  string
+	// MustChangePIN: the PIN is a one-time PIN an admin gave; the clerk
+	// chooses a new one at sign-in.
+	MustChangePIN bool
+	// Disabled clerks cannot sign in.
+	Disabled bool
 }
 
 // Service returns the service with id, and whether it exists.
