@@ -6,6 +6,8 @@ package app
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -143,6 +145,17 @@ func warnDemoSecrets(cfg *config.Config, out *atomic.Pointer[[]string], o Option
 		strings.Join(found, ", "))
 }
 
+// fileHash returns the hex sha256 of the file at path, or "" if it cannot
+// be read.
+func fileHash(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
 // dataInUse says, to the person who started a second server, that another
 // one holds the data folder.
 type dataInUse string
@@ -186,7 +199,8 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 		services = append(services, sv.ID)
 	}
 	m := metrics.New(services)
-	h, err := hall.New(cfg, st, hall.Options{Now: o.Now, Logger: o.Logger, Metrics: m, ReportDir: filepath.Join(o.Data, "reports")})
+	h, err := hall.New(cfg, st, hall.Options{Now: o.Now, Logger: o.Logger, Metrics: m,
+		ReportDir: filepath.Join(o.Data, "reports"), SeedHash: fileHash(cfg.Path)})
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +248,7 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 	go func() { s.errc <- srv.Serve(ln) }()
 	go func() {
 		defer close(s.demoChecked)
-		warnDemoSecrets(cfg, &demo, o)
+		warnDemoSecrets(h.Config(), &demo, o)
 	}()
 	return s, nil
 }

@@ -12,7 +12,7 @@ type Device = protocol.Device
 
 // Authenticate checks a device's token in constant time.
 func (h *Hall) Authenticate(id, token string) (Device, error) {
-	d, ok := h.cfg.Device(id)
+	d, ok := h.config().Device(id)
 	if !ok || token == "" || subtle.ConstantTimeCompare([]byte(d.Token), []byte(token)) != 1 {
 		return Device{}, queue.Errorf(queue.EUNAUTHORIZED, "Thiết bị hoặc mã truy cập không đúng")
 	}

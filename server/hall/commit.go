@@ -19,7 +19,12 @@ func (h *Hall) commitLocked(reply *store.Reply) error {
 	}
 	frames := make([][]byte, len(ch.Events))
 	for i, ev := range ch.Events {
-		b, err := json.Marshal(protocol.FromEvent(ev))
+		pe := protocol.FromEvent(ev)
+		if ev.Type == queue.EvHallUpdated {
+			st := h.stateLocked()
+			pe.Data = protocol.HallUpdatedEvent{Hall: st.Hall, Services: st.Services, Counters: st.Counters}
+		}
+		b, err := json.Marshal(pe)
 		if err != nil {
 			return h.recoverLocked(fmt.Errorf("hall: encode event: %w", err))
 		}

@@ -61,7 +61,7 @@ func (h *Hall) writeXLSX(r report.Report) error {
 	if err != nil {
 		return fmt.Errorf("hall: report file: %w", err)
 	}
-	err = report.WriteDailyXLSX(f, r, h.settings.Name)
+	err = report.WriteDailyXLSX(f, r, h.snapshot().Name)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -82,13 +82,13 @@ func (h *Hall) TurnDay() error {
 	h.turnDayIfDueLocked()
 	now := h.now()
 	h.mu.Unlock()
-	keep := now.In(h.settings.Location).AddDate(0, 0, -replyDays+1).Format(queue.DayLayout)
+	keep := now.In(h.snapshot().Location).AddDate(0, 0, -replyDays+1).Format(queue.DayLayout)
 	return h.st.PruneReplies(keep)
 }
 
 // Backup writes the nightly backup to dir, keeping 30 days.
 func (h *Hall) Backup(dir string) (string, error) {
-	return h.st.Backup(dir, h.now().In(h.settings.Location), 30*24*time.Hour)
+	return h.st.Backup(dir, h.now().In(h.snapshot().Location), 30*24*time.Hour)
 }
 
 // Report computes the report of day from the store, with the names of the
@@ -108,6 +108,6 @@ func (h *Hall) Report(day string) (report.Report, error) {
 		return report.Report{}, fmt.Errorf("hall: report %s: %w", day, err)
 	}
 	r := report.Daily(day, tickets, ratings, fb)
-	r.AddNames(h.settings)
+	r.AddNames(h.snapshot())
 	return r, nil
 }

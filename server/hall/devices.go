@@ -79,7 +79,7 @@ func (h *Hall) deviceStatus(dev Device, id string, data json.RawMessage) ([]byte
 			in.Detail = in.Detail[:len(in.Detail)-1]
 		}
 	}
-	d := h.devices.set(dev, in, h.now().In(h.settings.Location))
+	d := h.devices.set(dev, in, h.now().In(h.snapshot().Location))
 	h.metrics.DeviceStatus(d.Device, d.Kind, d.OK)
 	if !d.OK {
 		h.log.Warn("device problem", "device", d.Device, "kind", d.Kind, "detail", d.Detail)

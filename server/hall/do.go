@@ -131,7 +131,8 @@ func (h *Hall) checkPIN(dev Device, id string, data json.RawMessage) ([]byte, st
 			"Nhập sai mã PIN nhiều lần. Vui lòng thử lại sau %s", waitText(wait)))
 		return f, c, true
 	}
-	cl, ok := h.settings.Clerk(in.Username)
+	set := h.snapshot()
+	cl, ok := set.Clerk(in.Username)
 	if !ok {
 		// Spend the same bcrypt time as for a known clerk, so that
 		// timing tells nothing about which usernames exist; unknown
@@ -153,6 +154,10 @@ func (h *Hall) checkPIN(dev Device, id string, data json.RawMessage) ([]byte, st
 		return f, c, true
 	}
 	h.pins.succeed(user, dev.ID)
+	if cl.Disabled {
+		f, c := ErrorFrame(id, queue.Errorf(queue.EFORBIDDEN, "Tài khoản %s đã bị vô hiệu hóa; vui lòng liên hệ quản trị", cl.Username))
+		return f, c, true
+	}
 	return nil, "", false
 }
 

@@ -10,7 +10,7 @@ import (
 // is no such item; a bad status or answer is an EBADREQUEST error and
 // changes nothing.
 func (h *Hall) AnswerFeedback(id int64, status, answer, user string) (bool, error) {
-	now := queue.At(h.now().In(h.settings.Location))
+	now := queue.At(h.now().In(h.snapshot().Location))
 	var probe queue.Feedback
 	if err := probe.SetAnswer(status, answer, user, now); err != nil {
 		return false, err

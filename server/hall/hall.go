@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"hallq/server/config"
@@ -38,14 +39,21 @@ type Options struct {
 	Metrics Metrics
 	// ReportDir receives the daily xlsx written at close; empty: none.
 	ReportDir string
+	// SeedHash is the sha256 of the hall.toml the config was read from;
+	// a stored configuration seeded from another file is kept, with a
+	// warning.
+	SeedHash string
 }
 
 // Hall is the running hall. It is safe for concurrent use: commands are
 // applied one at a time under mu, and events are handed to subscribers under
 // the same lock, so every subscriber sees them in seq order.
 type Hall struct {
-	cfg       *config.Config
+	cfg atomic.Pointer[config.Config] // the configuration in force
+	// settings is cfg as the queue uses it; the Engine points at it. It is
+	// replaced under mu and smu: read it under mu, or through snapshot.
 	settings  queue.Settings
+	smu       sync.RWMutex
 	st        *store.Store
 	now       func() time.Time
 	log       *slog.Logger
@@ -75,10 +83,15 @@ func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
 	if o.Metrics == nil {
 		o.Metrics = nopMetrics{}
 	}
+	stored, err := loadConfig(st, cfg, o.SeedHash, o.Logger)
+	if err != nil {
+		return nil, err
+	}
 	h := &Hall{
-		cfg: cfg, settings: cfg.Settings(), st: st, now: o.Now, log: o.Logger,
+		settings: stored.Settings(), st: st, now: o.Now, log: o.Logger,
 		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, devices: newDeviceBoard(), subs: map[Subscriber]struct{}{},
 	}
+	h.cfg.Store(stored)
 	h.decoy = sync.OnceValue(func() string { return newDecoy(h.settings.Clerks) })
 	h.eng = queue.NewEngine(&h.settings, o.Rand)
 	now := h.now()
@@ -127,17 +140,21 @@ func (h *Hall) loadLocked(day string) error {
 }
 
 func (h *Hall) pastClose(now time.Time) bool {
-	t := now.In(h.settings.Location)
-	midnight := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, h.settings.Location)
-	return t.Sub(midnight) >= h.settings.Close
+	set := h.snapshot()
+	t := now.In(set.Location)
+	midnight := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, set.Location)
+	return t.Sub(midnight) >= set.Close
 }
 
-// Settings returns the hall's settings.
-func (h *Hall) Settings() *queue.Settings { return &h.settings }
+// Settings returns a copy of the hall's settings in force.
+func (h *Hall) Settings() *queue.Settings {
+	s := h.snapshot()
+	return &s
+}
 
 // Supervisor returns the supervisor account with username, for sign-in.
 func (h *Hall) Supervisor(username string) (config.Supervisor, bool) {
-	return h.cfg.Supervisor(username)
+	return h.config().Supervisor(username)
 }
 
 // StoredReport returns the closing report stored for day (JSON, SPEC

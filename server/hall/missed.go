@@ -15,7 +15,7 @@ func (h *Hall) closeMissedDay(now time.Time) error {
 	if err != nil {
 		return err
 	}
-	if last == "" || last >= queue.DayOf(now, h.settings.Location) {
+	if last == "" || last >= queue.DayOf(now, h.snapshot().Location) {
 		return nil
 	}
 	if _, closed, err := h.st.Report(last); err != nil || closed {
@@ -42,11 +42,11 @@ func (h *Hall) closeMissedDay(now time.Time) error {
 // closeTime is day's close in the hall's zone; a midnight close is a
 // second before the turn, as the close job runs it.
 func (h *Hall) closeTime(day string) (time.Time, error) {
-	d, err := time.ParseInLocation(queue.DayLayout, day, h.settings.Location)
+	d, err := time.ParseInLocation(queue.DayLayout, day, h.snapshot().Location)
 	if err != nil {
 		return time.Time{}, err
 	}
-	c := h.settings.Close
+	c := h.snapshot().Close
 	if c >= 24*time.Hour {
 		c = 24*time.Hour - time.Second
 	}

@@ -62,6 +62,6 @@ func (h *Hall) stateLocked() protocol.State {
 		FeedbackContact: s.FeedbackContact, WaitAlertS: int(s.WaitAlert.Seconds()),
 		RatingWindowS: int(s.RatingWindow.Seconds()), PriorityStreak: s.PriorityStreak,
 		Timezone: s.Location.String(),
-		Ticker:   h.cfg.Hall.Ticker, Announcement: h.cfg.Hall.Announcement,
+		Ticker:   h.config().Hall.Ticker, Announcement: h.config().Hall.Announcement,
 	})
 }

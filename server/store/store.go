@@ -28,9 +28,11 @@ var (
 	bucketFeedback = []byte("feedback")
 	bucketReplies  = []byte("replies")
 	bucketReports  = []byte("reports")
+	bucketSettings = []byte("settings") // the stored configuration
+	bucketAudit    = []byte("audit")    // administrative actions, by id
 )
 
-var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports}
+var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports, bucketSettings, bucketAudit}
 
 // Store is the hall's bbolt database. It is safe for concurrent use.
 type Store struct {

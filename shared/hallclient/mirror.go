@@ -90,6 +90,9 @@ func (m *Mirror) apply(ev protocol.Message) error {
 	case protocol.EvDayStarted:
 		var d protocol.DayEvent
 		return decode(ev.Data, &d, func() { m.dayStarted(d.Day) })
+	case protocol.EvHallUpdated:
+		var d protocol.HallUpdatedEvent
+		return decode(ev.Data, &d, func() { m.s.Hall, m.s.Services, m.s.Counters = d.Hall, d.Services, d.Counters })
 	}
 	return nil
 }

@@ -18,6 +18,9 @@ func FromEvent(ev queue.Event) Event {
 		out.Data = CounterEvent{Counter: *ev.CounterView}
 	case EvDayStarted:
 		out.Data = DayEvent{Day: ev.Day}
+	case EvHallUpdated:
+		// The server fills in the hall, services and counters
+		// (HallUpdatedEvent) from its state.
 	default:
 		out.Data = TicketEvent{Ticket: *ev.Ticket}
 	}

@@ -182,6 +182,14 @@ type CounterEvent struct {
 	Counter queue.Counter `json:"counter"`
 }
 
+// HallUpdatedEvent is the data of hall_updated: the parts of the state an
+// admin's change may alter, as the state would show them now.
+type HallUpdatedEvent struct {
+	Hall     HallInfo        `json:"hall"`
+	Services []ServiceInfo   `json:"services"`
+	Counters []queue.Counter `json:"counters"`
+}
+
 // DayEvent is the data of day_started.
 type DayEvent struct {
 	Day string `json:"day"`
@@ -222,6 +230,8 @@ type ServiceInfo struct {
 	Waiting     int    `json:"waiting"`
 	DailyLimit  int    `json:"daily_limit"`
 	Issued      int    `json:"issued"`
+	// Procedures are the procedure names the kiosk lists under it.
+	Procedures []string `json:"procedures,omitempty"`
 }
 
 // State is a full picture of the day (SPEC section 4.3).

@@ -94,6 +94,10 @@ const (
 	EvRatingChanged     = queue.EvRatingChanged
 	EvCounterUpdated    = queue.EvCounterUpdated
 	EvDayStarted        = queue.EvDayStarted
+	// EvHallUpdated carries the hall, services and counters after an
+	// admin's change (HallUpdatedEvent); clients replace those parts of
+	// their state.
+	EvHallUpdated = queue.EvHallUpdated
 )
 
 // Roles of devices and connections.

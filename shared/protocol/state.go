@@ -20,9 +20,12 @@ func StateOf(e *queue.Engine, hall HallInfo) State {
 		st.Held = []queue.Ticket{}
 	}
 	for _, sv := range e.Settings().Services {
+		if sv.Retired {
+			continue
+		}
 		st.Services = append(st.Services, ServiceInfo{
 			ID: sv.ID, Name: sv.Name, Description: sv.Description, DailyLimit: sv.DailyLimit,
-			Waiting: e.WaitingCount(sv.ID), Issued: e.IssuedCount(sv.ID),
+			Waiting: e.WaitingCount(sv.ID), Issued: e.IssuedCount(sv.ID), Procedures: sv.Procedures,
 		})
 	}
 	for _, c := range e.ClerkDays() {

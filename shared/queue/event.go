@@ -17,6 +17,9 @@ const (
 	EvRatingChanged  = "rating_changed"
 	EvCounterUpdated = "counter_updated"
 	EvDayStarted     = "day_started"
+	// EvHallUpdated: an admin changed the hall's configuration; its data
+	// (the hall, services and counters) is filled in by the server.
+	EvHallUpdated = "hall_updated"
 )
 
 // Event is one numbered event of the day, as the Engine produced it. Which

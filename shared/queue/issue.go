@@ -35,7 +35,7 @@ func NewToken(r io.Reader) (string, error) {
 // estimated wait in seconds.
 func (e *Engine) Issue(now time.Time, service string, priority bool) (Ticket, int, int, error) {
 	sv, ok := e.cfg.Service(service)
-	if !ok {
+	if !ok || sv.Retired {
 		return Ticket{}, 0, 0, Errorf(EBADREQUEST, "Dịch vụ %q không tồn tại", service)
 	}
 	if !e.cfg.IsOpen(now) {

@@ -75,7 +75,9 @@ func (e *Engine) IssuedCount(service string) int { return e.issued[service] }
 func (e *Engine) Counters() []Counter {
 	out := make([]Counter, 0, len(e.cfg.Counters))
 	for _, c := range e.cfg.Counters {
-		out = append(out, e.CounterView(c.ID))
+		if !c.Retired {
+			out = append(out, e.CounterView(c.ID))
+		}
 	}
 	return out
 }
