@@ -88,11 +88,11 @@ func run() error {
 	})
 	d = model.New(model.Config{Sender: client, OnChange: refresh, Logger: logger})
 	a := app.NewWithID("vn.gov.hallq.counter")
-	u = ui.New(a, d)
+	u = ui.New(a, d, ui.Options{})
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	screenfit.OnStart(a, u.Window(), ui.WindowSize, func() {
+	screenfit.OnStart(a, u.Window(), ui.DefaultSize, func() {
 		go func() {
 			defer close(done)
 			_ = client.Run(ctx)

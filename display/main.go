@@ -103,10 +103,9 @@ func run(o options, log *slog.Logger) error {
 		log.Warn("display: no sound; the board works without it", "err", problem)
 	}
 
-	screen := ui.New(app.NewWithID("vn.hallq.display"), ui.Options{Fullscreen: o.fullscreen})
-	hall := ui.Bind(model.New(nil), screen)
+	hall := ui.New(app.NewWithID("vn.hallq.display"), model.New(nil), ui.Options{Fullscreen: o.fullscreen})
 	if !o.fullscreen {
-		screenfit.OnStart(fyne.CurrentApp(), screen.Window(), ui.DefaultSize, nil)
+		screenfit.OnStart(fyne.CurrentApp(), hall.Window(), ui.DefaultSize, nil)
 	}
 	var devices *devstatus.Reporter
 	var ann *voice.Announcer
@@ -144,7 +143,7 @@ func run(o options, log *slog.Logger) error {
 	wg.Go(func() { ann.Run(ctx) })
 	wg.Go(func() { hall.Run(ctx) })
 	wg.Go(func() { sound.set(problem) }) // fyne.Do inside: not before the loop runs
-	screen.Window().ShowAndRun()
+	hall.Window().ShowAndRun()
 	cancel()
 	wg.Wait()
 	return nil

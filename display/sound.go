@@ -43,7 +43,7 @@ func choosePlayer(cmd string, p soundPaths) (player voice.Player, problem, err e
 	return voice.NewFallback(players...), nil, nil
 }
 
-// soundScreen shows whether the hall hears the announcements (*ui.Binding).
+// soundScreen shows whether the hall hears the announcements (*ui.UI).
 type soundScreen interface{ SetSound(ok bool) }
 
 // deviceReporter tells the staff (*devstatus.Reporter).

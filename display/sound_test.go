@@ -122,10 +122,8 @@ func shown(w fyne.Window, text string) bool {
 // TestNoSoundMarker: when the player fails, the board's header shows "Không
 // có âm thanh" and the staff are told; a play that works again clears both.
 func TestNoSoundMarker(t *testing.T) {
-	screen := ui.New(test.NewTempApp(t), ui.Options{})
-	screen.Window().Resize(fyne.NewSize(1920, 1080))
-	t.Cleanup(screen.Window().Close)
-	hall := ui.Bind(model.New(nil), screen)
+	hall := ui.New(test.NewTempApp(t), model.New(nil), ui.Options{Size: fyne.NewSize(1920, 1080)})
+	t.Cleanup(hall.Window().Close)
 	hall.SetState(protocol.State{Day: "2026-11-28", Hall: protocol.HallInfo{Name: "Sở Công Thương"}})
 	dev := &fakeDevices{}
 	sound := soundWatch{screen: hall, devices: dev}
@@ -158,12 +156,12 @@ func TestNoSoundMarker(t *testing.T) {
 	t.Cleanup(func() { cancel(); <-done })
 
 	sound.set(nil) // a sound path was found at start
-	if shown(screen.Window(), model.NoSoundText) {
+	if shown(hall.Window(), model.NoSoundText) {
 		t.Fatalf("marker shown while the sound works")
 	}
 	ann.Announce(voice.Call{Number: "A001", Counter: 1})
 	next()
-	if !shown(screen.Window(), model.NoSoundText) {
+	if !shown(hall.Window(), model.NoSoundText) {
 		t.Fatalf("no %q marker after a failed play", model.NoSoundText)
 	}
 	if st, _ := dev.last(); st.Kind != protocol.DeviceSound || st.OK || !strings.Contains(st.Detail, "không có âm thanh") {
@@ -174,7 +172,7 @@ func TestNoSoundMarker(t *testing.T) {
 	_, n := dev.last()
 	ann.Announce(voice.Call{Number: "A002", Counter: 1})
 	next()
-	if shown(screen.Window(), model.NoSoundText) {
+	if shown(hall.Window(), model.NoSoundText) {
 		t.Errorf("marker still shown after a play that worked")
 	}
 	if st, m := dev.last(); m <= n || !st.OK {

@@ -15,7 +15,7 @@ func TestRefusedTokenSaysSo(t *testing.T) {
 	f := &fakeSender{}
 	d := model.New(model.Config{Sender: f})
 	defer d.Close()
-	u := New(test.NewTempApp(t), d)
+	u := New(test.NewTempApp(t), d, Options{})
 	defer u.Window().Close()
 	d.SetStatus(false, 3, &queue.Error{Code: queue.EUNAUTHORIZED, Message: "Sai mã thiết bị"})
 	u.Refresh()

@@ -233,7 +233,7 @@ func TestConnectingAndUnbound(t *testing.T) {
 	test.NewTempApp(t)
 	d := model.New(model.Config{Sender: &fakeSender{}})
 	defer d.Close()
-	u := New(fyne.CurrentApp(), d)
+	u := New(fyne.CurrentApp(), d, Options{})
 	defer u.Window().Close()
 	if !u.notice.Visible() || u.noticeText.Text != "Đang kết nối máy chủ…" {
 		t.Errorf("connecting: notice %q shown=%v", u.noticeText.Text, u.notice.Visible())

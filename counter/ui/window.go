@@ -28,8 +28,17 @@ type Desk interface {
 	HandleKey(key string) bool
 }
 
-// WindowSize is the window's starting size: a common counter screen.
-var WindowSize = fyne.NewSize(1366, 768)
+// Options configure the window.
+type Options struct {
+	// Fullscreen makes the window cover the screen.
+	Fullscreen bool
+	// Size is the window's size when not fullscreen (default DefaultSize).
+	Size fyne.Size
+}
+
+// DefaultSize is the window's starting size when none is given: a common
+// counter screen; main shrinks it to a smaller monitor (shared/screenfit).
+var DefaultSize = fyne.NewSize(1366, 768)
 
 // UI is the counter's window. Its methods must run on the Fyne goroutine
 // (inside fyne.Do when called from elsewhere).
@@ -49,10 +58,14 @@ type UI struct {
 	rendered   bool
 }
 
-// New builds the counter's window in app, showing d's view. It sets the
-// counter theme on app. Call Window().Show (or ShowAndRun) to display it,
-// and Refresh whenever d changes.
-func New(app fyne.App, d Desk) *UI {
+// New builds the counter's window in app, showing d's view (d is a
+// *model.Desk in the program). It sets the counter theme on app. Call
+// Window().Show (or ShowAndRun) to display it, and Refresh whenever d
+// changes.
+func New(app fyne.App, d Desk, opts Options) *UI {
+	if opts.Size.IsZero() {
+		opts.Size = DefaultSize
+	}
 	app.Settings().SetTheme(Theme())
 	u := &UI{win: app.NewWindow("Quầy phục vụ — Bộ phận Một cửa"), desk: d}
 	u.bannerText = canvas.NewText("", color.White)
@@ -71,7 +84,10 @@ func New(app fyne.App, d Desk) *UI {
 	body := container.NewStack(u.notice, u.login.root, u.serve.root)
 	u.content = container.NewBorder(u.banner, nil, nil, nil, body)
 	u.win.SetContent(u.content)
-	u.win.Resize(WindowSize)
+	u.win.Resize(opts.Size)
+	if opts.Fullscreen {
+		u.win.SetFullScreen(true)
+	}
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.Refresh()
 	return u

@@ -7,7 +7,7 @@ import "fyne.io/fyne/v2"
 // the right of the tiles; on a portrait one it sits under them. Every size
 // follows the window, so 720p, 1080p and portrait 1080x1920 all fill the
 // screen.
-type screenLayout struct{ s *Screen }
+type screenLayout struct{ s *screen }
 
 func (l *screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	s := l.s

@@ -28,7 +28,7 @@ func TestManyCounters(t *testing.T) {
 			b := model.New(func() time.Time { return t0 })
 			b.SetState(st)
 			b.SetStatus(model.StatusOf(true, nil, 0))
-			s.Render(b.View())
+			s.render(b.View())
 			capture(t, s, "display-12-"+sz.name+".png")
 			first := s.tiles[0].number
 			for i, tv := range s.tiles {

@@ -22,7 +22,7 @@ func TestReadableFromTheHall(t *testing.T) {
 			for len(v.Recent) < model.MaxRecent {
 				v.Recent = append(v.Recent, model.Recent{Number: "E012", Counter: "Quầy 5"})
 			}
-			s.Render(v)
+			s.render(v)
 			s.root.Refresh()
 			shown := 0
 			for i, r := range s.recent.rows {

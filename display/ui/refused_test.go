@@ -14,7 +14,7 @@ func TestRefusedTokenSaysSo(t *testing.T) {
 	s := newTestScreen(t, 1920, 1080)
 	b := model.New(func() time.Time { return t0 })
 	b.SetStatus(model.StatusOf(false, &queue.Error{Code: queue.EUNAUTHORIZED, Message: "Sai mã thiết bị"}, 2))
-	s.Render(b.View())
+	s.render(b.View())
 	if !s.empty.Visible() || s.empty.Text != queue.UnauthorizedText || s.empty.Color != colAlert {
 		t.Errorf("middle: got %q in %v (shown %v), want %q in red", s.empty.Text, s.empty.Color, s.empty.Visible(), queue.UnauthorizedText)
 	}
@@ -23,7 +23,7 @@ func TestRefusedTokenSaysSo(t *testing.T) {
 	}
 	b.SetStatus(model.StatusOf(true, nil, 0))
 	b.SetState(sampleState())
-	s.Render(b.View())
+	s.render(b.View())
 	if s.empty.Visible() || !s.grid.Visible() {
 		t.Errorf("accepted: empty shown %v, grid shown %v, want the tiles", s.empty.Visible(), s.grid.Visible())
 	}

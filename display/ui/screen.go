@@ -1,5 +1,3 @@
-// Package ui draws the hall screen with Fyne: it renders a model.View and
-// nothing else. Hall hands the network's values to the UI goroutine.
 package ui
 
 import (
@@ -13,15 +11,10 @@ import (
 	"hallq/shared/look"
 )
 
-// Options configures the screen.
-type Options struct {
-	// Fullscreen makes the window cover the screen.
-	Fullscreen bool
-}
-
-// Screen is the hall screen's window. Its methods must run on the UI
-// goroutine (inside fyne.Do from elsewhere).
-type Screen struct {
+// screen is the hall screen's window and widgets: it renders a model.View
+// and nothing else. Its methods must run on the UI goroutine (inside
+// fyne.Do from elsewhere).
+type screen struct {
 	win    fyne.Window
 	root   *fyne.Container
 	header *headerView
@@ -34,11 +27,14 @@ type Screen struct {
 	ticker  *tickerView
 }
 
-// New builds the screen in a new window of app, with the hall's theme. The
-// caller shows it (ShowAndRun).
-func New(app fyne.App, opts Options) *Screen {
+// newScreen builds the screen in a new window of app, with the hall's
+// theme, at opts.Size (DefaultSize when zero).
+func newScreen(app fyne.App, opts Options) *screen {
+	if opts.Size.IsZero() {
+		opts.Size = DefaultSize
+	}
 	app.Settings().SetTheme(look.Theme())
-	s := &Screen{
+	s := &screen{
 		win:     app.NewWindow("Màn hình phòng chờ"),
 		header:  newHeaderView(),
 		grid:    box(tileGrid{gap: 14}),
@@ -52,20 +48,17 @@ func New(app fyne.App, opts Options) *Screen {
 	s.root = box(&screenLayout{s: s}, bg, s.header.box, s.grid, s.empty, s.recent.box, s.waiting.box, s.ticker.box)
 	s.win.SetContent(s.root)
 	s.win.SetPadded(false)
-	s.win.Resize(DefaultSize)
+	s.win.Resize(opts.Size)
 	s.win.SetFullScreen(opts.Fullscreen)
 	return s
 }
 
-// Tick turns the ticker's page when its time has come; the Hall calls it
-// on every redraw tick.
-func (s *Screen) Tick(now time.Time) { s.ticker.turn(now) }
+// tick turns the ticker's page when its time has come; the UI calls it on
+// every redraw tick.
+func (s *screen) tick(now time.Time) { s.ticker.turn(now) }
 
-// Window returns the screen's window.
-func (s *Screen) Window() fyne.Window { return s.win }
-
-// Render shows v.
-func (s *Screen) Render(v model.View) {
+// render shows v.
+func (s *screen) render(v model.View) {
 	s.header.update(v)
 	s.renderTiles(v.Tiles)
 	s.renderEmpty(v)
@@ -81,7 +74,7 @@ func (s *Screen) Render(v model.View) {
 
 // renderEmpty says, where the tiles go, why there are none: waiting for
 // the server, or the server refusing this display (big, in red, wrapped).
-func (s *Screen) renderEmpty(v model.View) {
+func (s *screen) renderEmpty(v model.View) {
 	text, c, max := "Đang chờ dữ liệu từ máy chủ…", colMuted, float32(40)
 	if v.Refused != "" {
 		text, c, max = v.Refused, colAlert, 48
@@ -101,7 +94,7 @@ func (s *Screen) renderEmpty(v model.View) {
 
 // renderTiles updates the tiles, making or dropping some when the number
 // of counters changed.
-func (s *Screen) renderTiles(ts []model.Tile) {
+func (s *screen) renderTiles(ts []model.Tile) {
 	if len(ts) != len(s.tiles) {
 		s.tiles = s.tiles[:0]
 		objs := make([]fyne.CanvasObject, 0, len(ts))
@@ -138,8 +131,8 @@ func numberSample(ts []model.Tile) string {
 	return "D" + strings.Repeat("0", n-1)
 }
 
-// DefaultSize is the window's size when not fullscreen; main shrinks it
-// to a smaller or portrait monitor (shared/screenfit).
+// DefaultSize is the window's size when not fullscreen and none is given;
+// main shrinks it to a smaller or portrait monitor (shared/screenfit).
 var DefaultSize = fyne.NewSize(1280, 720)
 
 // box returns a container with layout l.

@@ -68,18 +68,17 @@ func sampleState() protocol.State {
 }
 
 // newTestScreen makes a screen in the test app at the given size.
-func newTestScreen(t *testing.T, w, h float32) *Screen {
+func newTestScreen(t *testing.T, w, h float32) *screen {
 	t.Helper()
 	app := test.NewTempApp(t)
-	s := New(app, Options{})
-	s.Window().Resize(fyne.NewSize(w, h))
-	t.Cleanup(s.Window().Close)
+	s := newScreen(app, Options{Size: fyne.NewSize(w, h)})
+	t.Cleanup(s.win.Close)
 	return s
 }
 
 // capture saves the window's image under $DISPLAY_SHOTS, for a person to
 // look at; it does nothing when the variable is unset.
-func capture(t *testing.T, s *Screen, name string) {
+func capture(t *testing.T, s *screen, name string) {
 	t.Helper()
 	dir := os.Getenv("DISPLAY_SHOTS")
 	if dir == "" {
@@ -90,7 +89,7 @@ func capture(t *testing.T, s *Screen, name string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := png.Encode(f, s.Window().Canvas().Capture()); err != nil {
+	if err := png.Encode(f, s.win.Canvas().Capture()); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -116,12 +115,12 @@ func TestScreenSizes(t *testing.T) {
 			b.SetStatus(model.Status{Connected: true})
 			ev := calledMessage(t, "A105", 1, t0)
 			b.Event(ev, false)
-			s.Render(b.View())
+			s.render(b.View())
 			nothingCutOff(t, s, sz.w, sz.h)
 			capture(t, s, "display-"+sz.name+".png")
 			b.SetStatus(model.Status{Known: true})
 			c.Set(t0.Add(700 * time.Millisecond))
-			s.Render(b.View())
+			s.render(b.View())
 			nothingCutOff(t, s, sz.w, sz.h)
 			capture(t, s, "display-"+sz.name+"-offline.png")
 		})
@@ -131,7 +130,7 @@ func TestScreenSizes(t *testing.T) {
 // nothingCutOff checks that every visible text on s lies inside the w×h
 // window and has the room its words need (texts are not clipped: one
 // wider than its place runs into its neighbour).
-func nothingCutOff(t *testing.T, s *Screen, w, h float32) {
+func nothingCutOff(t *testing.T, s *screen, w, h float32) {
 	t.Helper()
 	n := 0
 	var walk func(o fyne.CanvasObject, at fyne.Position)
@@ -167,7 +166,7 @@ func nothingCutOff(t *testing.T, s *Screen, w, h float32) {
 			}
 		}
 	}
-	walk(s.Window().Content(), fyne.Position{})
+	walk(s.win.Content(), fyne.Position{})
 	if n < 10 {
 		t.Fatalf("only %d texts on the screen: the walk found nothing to check", n)
 	}

@@ -37,14 +37,14 @@ func TestPaginate(t *testing.T) {
 func TestTickerTurnsPages(t *testing.T) {
 	s := newTestScreen(t, 1280, 720)
 	v := sampleView()
-	s.Render(v)
+	s.render(v)
 	tk := s.ticker
 	if len(tk.pages) < 2 {
 		t.Fatalf("pages = %q, want the long sample cut in several", tk.pages)
 	}
 	seen := map[string]bool{}
 	for i := range len(tk.pages) {
-		s.Tick(time.Unix(0, 0).Add(time.Duration(i) * tickerPage))
+		s.tick(time.Unix(0, 0).Add(time.Duration(i) * tickerPage))
 		seen[tk.text.Text] = true
 	}
 	if len(seen) != len(tk.pages) {

@@ -62,7 +62,7 @@ func TestServiceNamesShareOneSize(t *testing.T) {
 		s := newTestScreen(t, sz.Width, sz.Height)
 		v := sampleView()
 		v.Services = services
-		s.Render(v)
+		s.render(v)
 		s.root.Refresh()
 		size := s.waiting.chips[0].name.Max
 		for i, c := range s.waiting.chips {

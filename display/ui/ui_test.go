@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"hallq/display/model"
@@ -15,23 +16,24 @@ import (
 	"hallq/shared/xtest"
 )
 
-// hallFixture drives a Hall the way the display's main does: each event
+// hallFixture drives a UI the way the display's main does: each event
 // goes through a hallclient.Mirror (as the client's OnState) and to the
-// board (as OnEvent).
+// UI (as OnEvent).
 type hallFixture struct {
 	t      *testing.T
 	clock  *xtest.Clock
 	mirror *hallclient.Mirror
-	hall   *Binding
-	screen *Screen
+	hall   *UI
+	screen *screen
 	seq    uint64
 }
 
 func newHallFixture(t *testing.T) *hallFixture {
 	t.Helper()
 	f := &hallFixture{t: t, clock: xtest.NewClock(t0), mirror: hallclient.NewMirror()}
-	f.screen = newTestScreen(t, 1280, 720)
-	f.hall = Bind(model.New(f.clock.Now), f.screen)
+	f.hall = New(test.NewTempApp(t), model.New(f.clock.Now), Options{Size: fyne.NewSize(1280, 720)})
+	t.Cleanup(f.hall.Window().Close)
+	f.screen = f.hall.screen
 	f.mirror.Reset(protocol.State{
 		Day:  "2026-11-28",
 		Hall: protocol.HallInfo{Name: "Sở Công Thương", FeedbackContact: "ĐT 0274 3822 567"},
@@ -120,7 +122,7 @@ func TestHallFollowsEvents(t *testing.T) {
 	if r := f.screen.recent.rows[0]; r.left.Text != "A001" || r.right.Text != "Quầy 1" || !r.bg.Visible() {
 		t.Errorf("recent[0] = %q %q highlighted %v, want A001 Quầy 1 highlighted", r.left.Text, r.right.Text, r.bg.Visible())
 	}
-	test.AssertRendersToMarkup(t, "hall_called.xml", f.screen.Window().Canvas())
+	test.AssertRendersToMarkup(t, "hall_called.xml", f.hall.Window().Canvas())
 
 	// The flash ends after FlashFor; the number stays.
 	f.clock.Add(model.FlashFor + time.Second)
