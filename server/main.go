@@ -3,6 +3,7 @@
 //
 //	server [-addr :8080] [-data DIR] [-config FILE] [-demo]
 //	server hash-pin < pin.txt
+//	server restore [-data DIR] BACKUP.db
 package main
 
 import (
@@ -18,7 +19,9 @@ import (
 
 	"hallq/server/app"
 	"hallq/server/config"
+	"hallq/server/store"
 	"hallq/shared/flagenv"
+	"hallq/shared/version"
 )
 
 func main() {
@@ -29,14 +32,29 @@ func main() {
 		}
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "restore" {
+		if err := restore(os.Args[2:], os.Stdout, os.Stderr); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				os.Exit(0)
+			}
+			fmt.Fprintln(os.Stderr, "restore:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	var o app.Options
 	fs.StringVar(&o.Addr, "addr", ":8080", "địa chỉ lắng nghe (address to listen on)")
 	fs.StringVar(&o.Data, "data", "./data", "thư mục dữ liệu, tệp bbolt là DIR/hall.db (data directory)")
 	fs.StringVar(&o.Config, "config", "", "tệp cấu hình, mặc định DIR/hall.toml (config file)")
 	fs.BoolVar(&o.Demo, "demo", false, "tạo cấu hình sảnh mẫu nếu chưa có và in mã thiết bị, tài khoản (write a demo hall config when none exists)")
+	showVersion := fs.Bool("version", false, "in phiên bản rồi thoát (print the version and exit)")
 	if err := flagenv.ParseOS(fs); err != nil {
 		exitFlags(err)
+	}
+	if *showVersion {
+		fmt.Println("hallq server", version.Version)
+		return
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -68,3 +86,6 @@ func exitFlags(err error) {
 	fmt.Fprintln(os.Stderr, err)
 	os.Exit(2)
 }
+
+// isInUse reports whether err says another process holds the database.
+func isInUse(err error) bool { return errors.Is(err, store.ErrInUse) }

@@ -27,6 +27,7 @@ import (
 	"hallq/server/metrics"
 	"hallq/server/store"
 	"hallq/server/web"
+	"hallq/shared/version"
 )
 
 // Options are the server's flags (SPEC section 1) and outputs.
@@ -145,6 +146,25 @@ func warnDemoSecrets(cfg *config.Config, out *atomic.Pointer[[]string], o Option
 		strings.Join(found, ", "))
 }
 
+// upgradeBackup copies hall.db to DATA/backups before the first start of a
+// server version other than the one that last used it, and records this
+// version.
+func upgradeBackup(st *store.Store, o Options) error {
+	prev := st.WrittenBy()
+	if prev == version.Version {
+		return nil
+	}
+	// A database of an older schema was copied by store.Open already.
+	if prev != "" && st.FoundSchema() == store.SchemaVersion {
+		name, err := st.UpgradeBackup(filepath.Join(o.Data, "backups"), prev, o.Now())
+		if err != nil {
+			return err
+		}
+		o.Logger.Info("new server version: database backed up first", "from", prev, "to", version.Version, "backup", name)
+	}
+	return st.MarkWriter(version.Version)
+}
+
 // fileHash returns the hex sha256 of the file at path, or "" if it cannot
 // be read.
 func fileHash(path string) string {
@@ -182,6 +202,10 @@ func Start(o Options) (*Server, error) {
 		return nil, dataInUse(o.Data)
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := upgradeBackup(st, o); err != nil {
+		st.Close()
 		return nil, err
 	}
 	s, err := start(o, cfg, st)
