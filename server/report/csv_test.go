@@ -70,8 +70,8 @@ func TestWriteDailyCSV(t *testing.T) {
 		{"feedback", s[sheetSummary], "Phản ánh, kiến nghị đã xử lý", []string{"Phản ánh, kiến nghị đã xử lý", "1"}},
 		{"level 5", s["Đánh giá theo mức"], "5", []string{"5", "Rất hài lòng", "2"}},
 		{"service A", s[sheetServices], "A", []string{"A", "", "6", "6", "5", "0", "1", "197", "120", "600", "192", "180", "300"}},
-		{"counter 2", s[sheetCounters], "2", []string{"2", "", "4", "3", "0", "1", "1", "0", "1", "0", "3", "66.67"}},
-		{"clerk without rating", s[sheetClerks], "lan.pt", []string{"lan.pt", "", "1", "1", "0", "0", "0", "0", "0", "0", "0", ""}},
+		{"counter 2", s[sheetCounters], "2", []string{"2", "", "4", "3", "0", "140", "1", "1", "0", "1", "0", "3", "66.67"}},
+		{"clerk without rating", s[sheetClerks], "lan.pt", []string{"lan.pt", "", "1", "1", "0", "241", "0", "0", "0", "0", "0", "0", ""}},
 		// A comment that looks like a formula is defused.
 		{"low rating", s[sheetLow], "28/11/2026 08:13:00", []string{"28/11/2026 08:13:00", "A003", "A", "2",
 			"Không hài lòng", "Thời gian chờ", "'=Chờ lâu quá", "2", "minh.tv"}},
