@@ -110,7 +110,7 @@ func TestWriteMonthlyXLSX(t *testing.T) {
 
 func TestWriteMonthlyCSV(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteMonthlyCSV(&buf, Monthly("2026-11", monthDays())); err != nil {
+	if err := WriteMonthlyCSV(&buf, Monthly("2026-11", monthDays()), CSVComma); err != nil {
 		t.Fatal(err)
 	}
 	const wantTail = "Cả tháng,85,73,4,50\n"

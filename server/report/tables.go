@@ -22,7 +22,7 @@ type table struct {
 // Sheet names of the daily workbook.
 const (
 	sheetSummary  = "Tổng hợp"
-	sheetServices = "Theo dịch vụ"
+	sheetServices = "Theo lĩnh vực"
 	sheetCounters = "Theo quầy"
 	sheetClerks   = "Theo công chức"
 	sheetLow      = "Đánh giá thấp"

@@ -3,6 +3,7 @@ package web_test
 import (
 	"encoding/json"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -63,5 +64,27 @@ func TestMonthWorkTables(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("month page lacks %q", want)
 		}
+	}
+}
+
+// TestCSVSemicolonLinks: both report pages link the Vietnamese-Excel csv,
+// which is served with ";" and decimal commas.
+func TestCSVSemicolonLinks(t *testing.T) {
+	f := newFixture(t)
+	f.commitScenario()
+	c := f.signedIn()
+	for _, page := range []string{"/reports?date=2026-11-27", "/reports/month?month=2026-11"} {
+		_, body := f.get(c, page)
+		if !strings.Contains(body, `sep=semicolon`) {
+			t.Errorf("%s has no link to the semicolon csv", page)
+		}
+	}
+	resp, body := f.get(c, "/reports/daily.csv?date=2026-11-27&sep=semicolon")
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "\uFEFF") || !strings.Contains(body, "Ngày;") {
+		t.Errorf("semicolon csv: %d %q", resp.StatusCode, body[:min(len(body), 200)])
+	}
+	// Never a decimal point (the unit test in report checks the commas).
+	if regexp.MustCompile(`;\d+\.\d+(;|\r?\n)`).MatchString(body) {
+		t.Errorf("semicolon csv numbers are not written with decimal commas:\n%s", body)
 	}
 }
