@@ -49,12 +49,11 @@ type pairStatus struct {
 // answer is the code to show and the id and secret to poll with.
 func (s *Server) pairStart(w http.ResponseWriter, r *http.Request) {
 	ip := clientIP(r)
-	if wait := s.pairIP.Wait(ip); wait > 0 {
+	if wait := max(s.pairIP.Wait(ip), s.pairIP.Fail(ip)); wait > 0 {
 		w.Header().Set("Retry-After", itoa(int((wait+time.Second-1)/time.Second)))
 		writeError(w, http.StatusTooManyRequests, "rate_limited", "Quá nhiều yêu cầu ghép thiết bị từ máy này, vui lòng thử lại sau")
 		return
 	}
-	s.pairIP.Fail(ip)
 	var in pairRequest
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, pairBodyMax)).Decode(&in); err != nil {
 		writeError(w, http.StatusBadRequest, "bad_request", "Yêu cầu ghép thiết bị không hợp lệ (JSON)")
