@@ -233,7 +233,7 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 	hb := hub.New(h, hub.Options{Logger: o.Logger, Session: sessions.User, Metrics: m})
 	sessions.OnEnd(hb.EndSessions)
 	srv := &http.Server{
-		Handler: web.New(web.Options{Hall: h, Sessions: sessions, WS: hb, Metrics: m.Handler(), Logger: o.Logger,
+		Handler: web.New(web.Options{Hall: h, Sessions: sessions, WS: hb, Metrics: m.Handler(), Logger: o.Logger, Links: hb,
 			DemoSecrets: func() []string {
 				if p := demo.Load(); p != nil {
 					return *p

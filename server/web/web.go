@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"hallq/server/config"
+	"hallq/server/pairing"
 	"hallq/server/report"
 	"hallq/server/store"
 	"hallq/server/throttle"
@@ -44,6 +45,15 @@ type Options struct {
 	// DemoSecrets lists the secrets still equal to a published demo
 	// value; every supervisor page shows them in a red banner.
 	DemoSecrets func() []string
+	// Devices changes the hall's devices (the devices page); nil uses
+	// Hall when it can.
+	Devices DeviceConfig
+	// Links tells who is connected and closes a revoked device's
+	// connections (the hub); nil shows no presence.
+	Links Links
+	// CAPEM returns the hall CA's certificate (PEM) that a newly paired
+	// app pins; nil (or an empty answer) when the server has no TLS.
+	CAPEM func() []byte
 }
 
 // Server is the hall's HTTP handler.
@@ -57,6 +67,12 @@ type Server struct {
 	// userIP slows failed sign-ins of one username from one address;
 	// perIP slows all sign-ins from one address.
 	userIP, perIP *throttle.Limiter
+	// Device pairing (pair.go, devices_admin.go).
+	pairs  *pairing.Registry
+	pairIP *throttle.Limiter
+	devcfg DeviceConfig
+	links  Links
+	caPEM  func() []byte
 }
 
 // New returns the Server with every route registered. It panics if the
@@ -78,6 +94,7 @@ func New(o Options) *Server {
 	s.mux.Handle("GET /metrics", o.Metrics)
 	s.mux.Handle("GET /ws", o.WS)
 	s.routes()
+	s.pairRoutes(o)
 	return s
 }
 
