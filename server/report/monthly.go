@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -37,7 +38,7 @@ type DayRow struct {
 func Monthly(month string, days []Report) Month {
 	m := Month{Month: month, Days: []DayRow{}, Ratings: NewLevels()}
 	seen := map[string]bool{}
-	counters, clerks := map[int]*CounterRow{}, map[string]*ClerkRow{}
+	counters, clerks := workSum[int, CounterRow, *CounterRow]{}, workSum[string, ClerkRow, *ClerkRow]{}
 	for _, d := range days {
 		if !strings.HasPrefix(d.Date, month+"-") || seen[d.Date] {
 			continue
@@ -54,37 +55,56 @@ func Monthly(month string, days []Report) Month {
 		m.Finished += d.Finished
 		m.Ratings.plus(d.Ratings)
 		for _, r := range d.ByCounter {
-			acc := counters[r.ID]
-			if acc == nil {
-				acc = &CounterRow{ID: r.ID, Work: Work{Ratings: NewLevels()}}
-				counters[r.ID] = acc
-			}
-			acc.Name = cmp.Or(r.Name, acc.Name)
-			acc.plus(r.Work)
+			counters.add(r.ID, &r, &CounterRow{ID: r.ID})
 		}
 		for _, r := range d.ByClerk {
-			acc := clerks[r.Username]
-			if acc == nil {
-				acc = &ClerkRow{Username: r.Username, Work: Work{Ratings: NewLevels()}}
-				clerks[r.Username] = acc
-			}
-			acc.Name = cmp.Or(r.Name, acc.Name)
-			acc.plus(r.Work)
+			clerks.add(r.Username, &r, &ClerkRow{Username: r.Username})
 		}
 	}
-	m.ByCounter = make([]CounterRow, 0, len(counters))
-	for _, r := range counters {
-		r.finish()
-		m.ByCounter = append(m.ByCounter, *r)
-	}
-	slices.SortFunc(m.ByCounter, func(a, b CounterRow) int { return cmp.Compare(a.ID, b.ID) })
-	m.ByClerk = make([]ClerkRow, 0, len(clerks))
-	for _, r := range clerks {
-		r.finish()
-		m.ByClerk = append(m.ByClerk, *r)
-	}
-	slices.SortFunc(m.ByClerk, func(a, b ClerkRow) int { return cmp.Compare(a.Username, b.Username) })
+	m.ByCounter = counters.rows()
+	m.ByClerk = clerks.rows()
 	slices.SortFunc(m.Days, func(a, b DayRow) int { return cmp.Compare(a.Date, b.Date) })
 	m.SatisfactionIndex = m.Ratings.SatisfactionIndex()
 	return m
+}
+
+// workSum sums the rows of several days by key (a counter's id, a clerk's
+// username); R is CounterRow or ClerkRow.
+type workSum[K cmp.Ordered, R any, P workRow[R]] map[K]P
+
+// workRow is a pointer to a row with a name and its work.
+type workRow[R any] interface {
+	*R
+	parts() (name *string, work *Work)
+}
+
+func (r *CounterRow) parts() (*string, *Work) { return &r.Name, &r.Work }
+func (r *ClerkRow) parts() (*string, *Work)   { return &r.Name, &r.Work }
+
+// add adds a day's row to the sum of key, starting from fresh (the row
+// with only its key) the first time.
+func (s workSum[K, R, P]) add(key K, day P, fresh P) {
+	acc := s[key]
+	if acc == nil {
+		acc = fresh
+		_, w := acc.parts()
+		w.Ratings = NewLevels()
+		s[key] = acc
+	}
+	name, w := acc.parts()
+	dayName, dayWork := day.parts()
+	*name = cmp.Or(*dayName, *name)
+	w.plus(*dayWork)
+}
+
+// rows returns the sums in key order, their index and mean computed.
+func (s workSum[K, R, P]) rows() []R {
+	keys := slices.Sorted(maps.Keys(s))
+	out := make([]R, 0, len(keys))
+	for _, k := range keys {
+		_, w := s[k].parts()
+		w.finish()
+		out = append(out, *s[k])
+	}
+	return out
 }
