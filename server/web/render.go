@@ -15,7 +15,7 @@ var embedded embed.FS
 
 // pageNames are the templates under templates/, each rendered inside
 // layout.html; templates/_*.html hold the pieces pages share.
-var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "devices"}
+var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "devices", "public"}
 
 // pages holds one parsed template set per page.
 type pages map[string]*template.Template

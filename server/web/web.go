@@ -26,6 +26,7 @@ import (
 type Hall interface {
 	Settings() *queue.Settings
 	Supervisor(username string) (config.Supervisor, bool) // for sign-in
+	Config() *config.Config                               // a copy, for the public page
 	Now() time.Time
 	Day() (day string, seq uint64)
 	State() protocol.State
@@ -64,6 +65,8 @@ type Server struct {
 	mux      *http.ServeMux
 	pages    pages
 	demo     func() []string
+	// pubMonth caches the public page's month report.
+	pubMonth monthCache
 	// userIP slows failed sign-ins of one username from one address;
 	// perIP slows all sign-ins from one address.
 	userIP, perIP *throttle.Limiter
