@@ -5,6 +5,7 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
+	"strings"
 )
 
 // embedded holds the page templates, the stylesheet and the live hall's
@@ -15,7 +16,9 @@ var embedded embed.FS
 
 // pageNames are the templates under templates/, each rendered inside
 // layout.html.
-var pageNames = []string{"login", "hall", "report", "month", "feedback", "error"}
+var pageNames = []string{"login", "hall", "report", "month", "feedback", "error",
+	"admin_hall", "admin_services", "admin_service", "admin_counters", "admin_counter",
+	"admin_clerks", "admin_clerk", "admin_supervisors", "admin_supervisor", "admin_audit"}
 
 // pages holds one parsed template set per page.
 type pages map[string]*template.Template
@@ -24,7 +27,11 @@ func mustParsePages() pages {
 	p := pages{}
 	for _, name := range pageNames {
 		t := template.New("layout.html").Funcs(templateFuncs())
-		p[name] = template.Must(t.ParseFS(embedded, "templates/layout.html", "templates/"+name+".html"))
+		files := []string{"templates/layout.html", "templates/" + name + ".html"}
+		if strings.HasPrefix(name, "admin_") {
+			files = append(files, "templates/admin_parts.html")
+		}
+		p[name] = template.Must(t.ParseFS(embedded, files...))
 	}
 	return p
 }
@@ -38,6 +45,8 @@ type view struct {
 	UserName string // the supervisor's full name
 	CSRF     string
 	Data     any
+	// Admin is true for an admin: the menu shows the admin pages.
+	Admin bool
 	// DemoSecrets are the published demo secrets still in use (signed-in
 	// pages only).
 	DemoSecrets []string
@@ -48,6 +57,7 @@ func (s *Server) view(r *http.Request, user, nav, title string, data any) view {
 	v := view{Title: title, Nav: nav, Hall: s.hall.Settings().Name, User: user, CSRF: s.sessions.CSRF(r), Data: data}
 	if sv, ok := s.hall.Supervisor(user); ok {
 		v.UserName = sv.Name
+		v.Admin = sv.IsAdmin() && !sv.Disabled
 	}
 	if v.UserName == "" {
 		v.UserName = user

@@ -32,6 +32,12 @@ type Hall interface {
 	Devices() []protocol.DeviceHealth
 	FeedbackPage(f store.FeedbackFilter, limit int) ([]queue.Feedback, bool, error)
 	AnswerFeedback(id int64, status, answer, user string) (bool, error)
+
+	// For the admin pages (admin.go).
+	Config() *config.Config
+	UpdateConfig(user, action, target string, change func(*config.Config) error) error
+	Audit(before uint64, limit int, keep func(store.AuditEntry) bool) ([]store.AuditEntry, error)
+	UnlockClerk(username string) int
 }
 
 // Options are the Server's dependencies.
