@@ -80,4 +80,3 @@ func TestChangePINNotWhenServing(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
-
