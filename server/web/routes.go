@@ -25,6 +25,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /feedback", s.page(s.feedbackPage))
 	s.mux.HandleFunc("POST /feedback/{id}", s.form(answerBodyMax, s.page(s.csrf(s.updateFeedback))))
 
+	s.adminRoutes()
+
 	s.mux.HandleFunc("GET /api/devices", s.api(s.devicesJSON))
 	s.mux.HandleFunc("GET /api/reports/daily", s.api(s.dailyJSON))
 	s.mux.HandleFunc("GET /api/reports/monthly", s.api(s.monthlyJSON))
