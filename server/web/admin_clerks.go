@@ -112,7 +112,7 @@ func (s *Server) clerkPage(w http.ResponseWriter, r *http.Request, user string) 
 		s.errorPage(w, r, user, http.StatusNotFound, "Không có công chức này (no such clerk).")
 		return
 	}
-	s.renderClerk(w, r, user, http.StatusOK, c, i, emptyForm(map[string]string{"name": c.Clerks[i].Name}), emptyForm(nil))
+	s.renderClerk(w, r, user, http.StatusOK, c, i, clerkValues(c.Clerks[i]), emptyForm(nil))
 }
 
 func (s *Server) renderClerk(w http.ResponseWriter, r *http.Request, user string, status int, c *config.Config, i int, f, pin *adminForm) {
@@ -121,11 +121,19 @@ func (s *Server) renderClerk(w http.ResponseWriter, r *http.Request, user string
 		adminPage{Menu: "clerks", Form: f, Data: clerkData{Clerk: clerkRows(c)[i], PINForm: pin}}))
 }
 
-// editClerk serves POST /admin/clerks/{username}: the full name.
+// clerkValues is the edit form filled with the clerk's fields.
+func clerkValues(cl config.Clerk) *adminForm {
+	return emptyForm(map[string]string{"name": cl.Name, "title": cl.Title, "phone": cl.Phone})
+}
+
+// editClerk serves POST /admin/clerks/{username}: the full name, the title
+// and the work phone (both shown on the public page).
 func (s *Server) editClerk(w http.ResponseWriter, r *http.Request, user string) {
 	s.clerkForm(w, r, user, "clerk.edit", func(f *adminForm) (func(*config.Clerk), bool) {
-		return func(cl *config.Clerk) { cl.Name = f.Values["name"] }, true
-	}, "name")
+		return func(cl *config.Clerk) {
+			cl.Name, cl.Title, cl.Phone = f.Values["name"], f.Values["title"], f.Values["phone"]
+		}, true
+	}, "name", "title", "phone")
 }
 
 // resetPIN serves POST /admin/clerks/{username}/pin: the admin gives a
@@ -158,7 +166,7 @@ func (s *Server) clerkForm(w http.ResponseWriter, r *http.Request, user, action 
 	}
 	f := newForm(r, fields...)
 	again := func() {
-		name, pin := emptyForm(map[string]string{"name": c.Clerks[i].Name}), emptyForm(nil)
+		name, pin := clerkValues(c.Clerks[i]), emptyForm(nil)
 		if action == "clerk.reset_pin" {
 			pin = f
 		} else {

@@ -10,7 +10,7 @@ import (
 // hallFields are the [hall] keys the hall settings page edits; each is its
 // form field's name.
 var hallFields = []string{"name", "open", "close", "timezone", "rating_window", "wait_alert",
-	"priority_streak", "feedback_contact", "ticker", "announcement"}
+	"priority_streak", "feedback_contact", "ticker", "announcement", "hide_clerk_results"}
 
 // adminPage is what an admin page's template receives.
 type adminPage struct {
@@ -31,8 +31,16 @@ func hallValues(h config.Hall) map[string]string {
 		"name": h.Name, "open": h.Open, "close": h.Close, "timezone": h.Timezone,
 		"rating_window": h.RatingWindow, "wait_alert": h.WaitAlert,
 		"priority_streak": strconv.Itoa(h.PriorityStreak), "feedback_contact": h.FeedbackContact,
-		"ticker": h.Ticker, "announcement": h.Announcement,
+		"ticker": h.Ticker, "announcement": h.Announcement, "hide_clerk_results": checked(h.HideClerkResults),
 	}
+}
+
+// checked is a checkbox's form value.
+func checked(b bool) string {
+	if b {
+		return "on"
+	}
+	return ""
 }
 
 // adminHallPage serves GET /admin/hall.
@@ -59,11 +67,12 @@ func (s *Server) saveHall(w http.ResponseWriter, r *http.Request, user string) {
 		return
 	}
 	ok, err := s.update(f, user, "hall.edit", "hall", "hall", 0, func(c *config.Config) error {
-		c.Hall = config.Hall{
-			Name: v["name"], Open: v["open"], Close: v["close"], Timezone: v["timezone"],
-			RatingWindow: v["rating_window"], WaitAlert: v["wait_alert"], PriorityStreak: streak,
-			FeedbackContact: v["feedback_contact"], Ticker: v["ticker"], Announcement: v["announcement"],
-		}
+		// Field by field: keys this page does not edit keep their value.
+		h := &c.Hall
+		h.Name, h.Open, h.Close, h.Timezone = v["name"], v["open"], v["close"], v["timezone"]
+		h.RatingWindow, h.WaitAlert, h.PriorityStreak = v["rating_window"], v["wait_alert"], streak
+		h.FeedbackContact, h.Ticker, h.Announcement = v["feedback_contact"], v["ticker"], v["announcement"]
+		h.HideClerkResults = v["hide_clerk_results"] == "on"
 		return nil
 	})
 	if err != nil {

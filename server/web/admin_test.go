@@ -229,8 +229,17 @@ func TestAdminHall(t *testing.T) {
 	f.refused(c, "/admin/hall", bad("close", "06:00"), "close", "phải sau giờ mở")
 	f.done(c, "/admin/hall", form)
 	h := f.hall.Config().Hall
-	if h.Open != "07:00" || h.Ticker != "Nghỉ trưa 11:30-13:00" || h.PriorityStreak != 2 || f.hall.Settings().WaitAlert.Minutes() != 15 {
+	if h.Open != "07:00" || h.Ticker != "Nghỉ trưa 11:30-13:00" || h.PriorityStreak != 2 || f.hall.Settings().WaitAlert.Minutes() != 15 ||
+		h.HideClerkResults {
 		t.Errorf("hall after save = %+v", h)
+	}
+	form.Set("hide_clerk_results", "on")
+	f.done(c, "/admin/hall", form)
+	if !f.hall.Config().Hall.HideClerkResults {
+		t.Error("the hide-clerk-results box was not saved")
+	}
+	if _, page := f.get(c, "/admin/hall"); !strings.Contains(page, `id="f-hide-clerks" checked`) {
+		t.Error("the hall page does not show the box checked")
 	}
 }
 
@@ -359,8 +368,12 @@ func TestAdminClerks(t *testing.T) {
 	if an.Username != "an.nv" || !an.MustChangePIN || !config.CheckHash(an.PINHash, "246810") {
 		t.Fatalf("added clerk = %+v", an)
 	}
-	f.done(c, "/admin/clerks/an.nv", url.Values{"name": {"Nguyễn Văn Ân"}})
+	f.done(c, "/admin/clerks/an.nv", url.Values{"name": {"Nguyễn Văn Ân"}, "title": {"Chuyên viên"}, "phone": {"0274 3822 515"}})
+	if an := f.hall.Config().Clerks[len(cfg.Clerks)-1]; an.Name != "Nguyễn Văn Ân" || an.Title != "Chuyên viên" || an.Phone != "0274 3822 515" {
+		t.Errorf("edited clerk = %+v", an)
+	}
 	f.refused(c, "/admin/clerks/an.nv", url.Values{"name": {""}}, "name", "thiếu name")
+	f.refused(c, "/admin/clerks/an.nv", url.Values{"name": {"Nguyễn Văn Ân"}, "phone": {"gọi 0274"}}, "phone", "chỉ gồm chữ số")
 	f.refused(c, "/admin/clerks/hang.nd/pin", url.Values{"pin": {"123456789"}}, "pin", "4 đến 8 chữ số")
 	f.done(c, "/admin/clerks/hang.nd/pin", url.Values{"pin": {"7531"}})
 	if h := f.hall.Config().Clerks[0]; !h.MustChangePIN || !config.CheckHash(h.PINHash, "7531") {
