@@ -27,6 +27,9 @@ const (
 	DefaultClose        = "17:00"
 	DefaultRatingWindow = "30m"
 	DefaultWaitAlert    = "20m"
+	// DefaultServiceAlert is how long a ticket may be served before the
+	// live hall page flags it.
+	DefaultServiceAlert = "30m"
 	// DefaultAnnouncement is the display's spoken call; {number} and
 	// {counter} are replaced by the ticket number and the counter's name.
 	DefaultAnnouncement = "Xin mời công dân có số {number} đến {counter}"
@@ -53,12 +56,17 @@ type Config struct {
 // Hall is the [hall] table. Times and durations keep their text form
 // (Settings parses them); Load fills the defaults of absent keys.
 type Hall struct {
-	Name            string `toml:"name"`
-	Timezone        string `toml:"timezone"`
-	Open            string `toml:"open"`          // "HH:MM"
-	Close           string `toml:"close"`         // "HH:MM", "24:00" for midnight
-	RatingWindow    string `toml:"rating_window"` // a Go duration, e.g. "30m"
-	WaitAlert       string `toml:"wait_alert"`    // a Go duration
+	Name         string `toml:"name"`
+	Timezone     string `toml:"timezone"`
+	Open         string `toml:"open"`          // "HH:MM"
+	Close        string `toml:"close"`         // "HH:MM", "24:00" for midnight
+	RatingWindow string `toml:"rating_window"` // a Go duration, e.g. "30m"
+	WaitAlert    string `toml:"wait_alert"`    // a Go duration
+	// ServiceAlert is how long a ticket may be served (called, not yet
+	// finished) before the live hall page shows it in red; a Go duration,
+	// DefaultServiceAlert when absent (an empty value is the default too,
+	// so a configuration stored before the key existed stays valid).
+	ServiceAlert    string `toml:"service_alert,omitempty"`
 	PriorityStreak  int    `toml:"priority_streak"`
 	FeedbackContact string `toml:"feedback_contact"`
 	// Ticker is an optional extra message for the display's bottom ticker.
@@ -188,6 +196,7 @@ func (h Hall) withDefaults() Hall {
 	fill(&h.Close, DefaultClose)
 	fill(&h.RatingWindow, DefaultRatingWindow)
 	fill(&h.WaitAlert, DefaultWaitAlert)
+	fill(&h.ServiceAlert, DefaultServiceAlert)
 	fill(&h.Announcement, DefaultAnnouncement)
 	return h
 }

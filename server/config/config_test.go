@@ -2,6 +2,7 @@ package config
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,7 +20,7 @@ func TestLoadValid(t *testing.T) {
 	}
 	wantHall := Hall{
 		Name: "Sở Công Thương tỉnh Bình Dương", Timezone: "Asia/Ho_Chi_Minh",
-		Open: "07:30", Close: "17:00", RatingWindow: "30m", WaitAlert: "20m",
+		Open: "07:30", Close: "17:00", RatingWindow: "30m", WaitAlert: "20m", ServiceAlert: DefaultServiceAlert,
 		PriorityStreak: 2, FeedbackContact: "Phòng KH-TC-TH, ĐT 0274 3822 513",
 		Ticker: "Làm việc từ thứ Hai đến thứ Sáu", Announcement: DefaultAnnouncement,
 	}
@@ -65,7 +66,7 @@ func TestSettings(t *testing.T) {
 	s.Location = nil
 	want := queue.Settings{
 		Name: "Sở Công Thương tỉnh Bình Dương", Open: 7*time.Hour + 30*time.Minute, Close: 17 * time.Hour,
-		RatingWindow: 30 * time.Minute, WaitAlert: 20 * time.Minute, PriorityStreak: 2,
+		RatingWindow: 30 * time.Minute, WaitAlert: 20 * time.Minute, ServiceAlert: 30 * time.Minute, PriorityStreak: 2,
 		FeedbackContact: "Phòng KH-TC-TH, ĐT 0274 3822 513",
 		Services: []queue.Service{
 			{ID: "A", Name: "Lưu thông hàng hóa trong nước", Description: "Giấy phép bán lẻ rượu, thuốc lá.\n[[counter]]\n"},
@@ -126,7 +127,7 @@ func TestDefaults(t *testing.T) {
 	}
 	want := Hall{
 		Name: "Sở Công Thương tỉnh Bình Dương", Timezone: "Asia/Ho_Chi_Minh", Open: "07:30", Close: "17:00",
-		RatingWindow: "30m", WaitAlert: "20m", FeedbackContact: "Phòng KH-TC-TH, ĐT 0274 3822 513",
+		RatingWindow: "30m", WaitAlert: "20m", ServiceAlert: "30m", FeedbackContact: "Phòng KH-TC-TH, ĐT 0274 3822 513",
 		Announcement: "Xin mời công dân có số {number} đến {counter}",
 	}
 	if c.Hall != want {
@@ -134,8 +135,49 @@ func TestDefaults(t *testing.T) {
 	}
 	s := c.Settings()
 	if s.Location.String() != "Asia/Ho_Chi_Minh" || s.Open != 7*time.Hour+30*time.Minute || s.Close != 17*time.Hour ||
-		s.RatingWindow != 30*time.Minute || s.WaitAlert != 20*time.Minute || s.PriorityStreak != 0 {
+		s.RatingWindow != 30*time.Minute || s.WaitAlert != 20*time.Minute || s.ServiceAlert != 30*time.Minute || s.PriorityStreak != 0 {
 		t.Errorf("Settings() = %+v, want the defaults", s)
+	}
+}
+
+// TestServiceAlert: service_alert is read, defaults to 30m when absent,
+// and a configuration stored before the key existed (an empty value)
+// still passes the rules and takes the default.
+func TestServiceAlert(t *testing.T) {
+	tests := []struct {
+		name  string
+		edits []string
+		want  time.Duration
+	}{
+		{"absent", nil, 30 * time.Minute},
+		{"set", []string{`wait_alert = "20m"`, "wait_alert = \"20m\"\nservice_alert = \"45m\""}, 45 * time.Minute},
+		{"hours and minutes", []string{`wait_alert = "20m"`, "wait_alert = \"20m\"\nservice_alert = \"1h15m\""}, 75 * time.Minute},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(writeConfig(t, edit(t, baseConfig(t), tt.edits...)))
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			if got := c.Settings().ServiceAlert; got != tt.want {
+				t.Errorf("ServiceAlert = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	c, err := Load(writeConfig(t, baseConfig(t)))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	c.Hall.ServiceAlert = "" // as decoded from a configuration stored before the key
+	if problems := Validate(c); problems != nil {
+		t.Errorf("Validate with no service_alert: %v", Join(problems))
+	}
+	if got := c.Settings().ServiceAlert; got != 30*time.Minute {
+		t.Errorf("ServiceAlert of an empty value = %v, want 30m", got)
+	}
+	c.Hall.ServiceAlert = "soon"
+	if problems := Validate(c); problems == nil || !strings.Contains(Join(problems).Error(), "service_alert must be a positive duration") {
+		t.Errorf("Validate with service_alert \"soon\": got %v, want the positive-duration rule", problems)
 	}
 }
 

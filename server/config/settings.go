@@ -24,6 +24,7 @@ func (c *Config) Settings() queue.Settings {
 	closeAt, _ := parseClock(h.Close, true)
 	rating, _ := parseDuration(h.RatingWindow)
 	alert, _ := parseDuration(h.WaitAlert)
+	serviceAlert, _ := parseDuration(h.ServiceAlert)
 	s := queue.Settings{
 		Name:            h.Name,
 		Location:        loc,
@@ -31,6 +32,7 @@ func (c *Config) Settings() queue.Settings {
 		Close:           closeAt,
 		RatingWindow:    rating,
 		WaitAlert:       alert,
+		ServiceAlert:    serviceAlert,
 		PriorityStreak:  h.PriorityStreak,
 		FeedbackContact: h.FeedbackContact,
 	}

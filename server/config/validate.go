@@ -68,6 +68,9 @@ func (v *validator) hall() {
 	}
 	v.duration(h.RatingWindow, "rating_window", at("rating_window"))
 	v.duration(h.WaitAlert, "wait_alert", at("wait_alert"))
+	if h.ServiceAlert != "" { // empty: the default (a config stored before the key)
+		v.duration(h.ServiceAlert, "service_alert", at("service_alert"))
+	}
 	if h.PriorityStreak < 0 {
 		v.p.addAt(at("priority_streak"), "[hall]: priority_streak %d không được âm (priority_streak must be >= 0)", h.PriorityStreak)
 	}

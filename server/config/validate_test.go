@@ -48,6 +48,9 @@ func TestLoadErrors(t *testing.T) {
 		{"rating_window not a duration", []string{`rating_window = "30m"`, `rating_window = "30"`}, 7, "rating_window must be a positive duration"},
 		{"rating_window zero", []string{`rating_window = "30m"`, `rating_window = "0s"`}, 7, "rating_window must be a positive duration"},
 		{"wait_alert negative", []string{`wait_alert = "20m"`, `wait_alert = "-5m"`}, 8, "wait_alert must be a positive duration"},
+		{"service_alert negative", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `service_alert = "-5m"`}, 11, "service_alert must be a positive duration"},
+		{"service_alert not a duration", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `service_alert = "30"`}, 11, "service_alert must be a positive duration"},
+		{"service_alert zero", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `service_alert = "0s"`}, 11, "service_alert must be a positive duration"},
 		{"priority_streak negative", []string{`priority_streak = 2`, `priority_streak = -1`}, 9, "priority_streak must be >= 0"},
 		{"announcement empty", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `announcement = ""`}, 11, "announcement must not be empty"},
 

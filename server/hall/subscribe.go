@@ -60,6 +60,7 @@ func (h *Hall) stateLocked() protocol.State {
 	return protocol.StateOf(h.eng, protocol.HallInfo{
 		Name: s.Name, Open: queue.FormatClock(s.Open), Close: queue.FormatClock(s.Close),
 		FeedbackContact: s.FeedbackContact, WaitAlertS: int(s.WaitAlert.Seconds()),
+		ServiceAlertS: int(s.ServiceAlert.Seconds()),
 		RatingWindowS: int(s.RatingWindow.Seconds()), PriorityStreak: s.PriorityStreak,
 		Timezone: s.Location.String(),
 		Ticker:   h.config().Hall.Ticker, Announcement: h.config().Hall.Announcement,

@@ -226,8 +226,11 @@ type HallInfo struct {
 	Close           string `json:"close"`
 	FeedbackContact string `json:"feedback_contact"`
 	WaitAlertS      int    `json:"wait_alert_s"`
-	RatingWindowS   int    `json:"rating_window_s"`
-	PriorityStreak  int    `json:"priority_streak"`
+	// ServiceAlertS is how long a ticket may be served before supervisors
+	// are alerted, in seconds (added to SPEC 4.3).
+	ServiceAlertS  int `json:"service_alert_s"`
+	RatingWindowS  int `json:"rating_window_s"`
+	PriorityStreak int `json:"priority_streak"`
 	// Timezone is the hall's IANA time zone, for the clocks on screens.
 	Timezone string `json:"timezone"`
 	// Ticker is an extra message for the displays' bottom line.

@@ -5,12 +5,15 @@ import "time"
 // Settings is the part of the hall's configuration that the queue rules use.
 // The server's config package builds it from hall.toml.
 type Settings struct {
-	Name            string
-	Location        *time.Location
-	Open            time.Duration // since midnight
-	Close           time.Duration // since midnight; 24h is midnight
-	RatingWindow    time.Duration
-	WaitAlert       time.Duration
+	Name         string
+	Location     *time.Location
+	Open         time.Duration // since midnight
+	Close        time.Duration // since midnight; 24h is midnight
+	RatingWindow time.Duration
+	WaitAlert    time.Duration
+	// ServiceAlert is how long a ticket may be served before supervisors
+	// are alerted (the live hall page); the queue rules do not use it.
+	ServiceAlert    time.Duration
 	PriorityStreak  int
 	FeedbackContact string
 	Services        []Service
