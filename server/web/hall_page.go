@@ -25,6 +25,14 @@ type hallView struct {
 	Problems []string
 	// Totals for the strip at the top.
 	WaitingN, LateN, OpenN int
+	Today                  dayFigures
+	// ServiceAlertS is how long a ticket may be served before it shows
+	// in red ([hall] service_alert); LongService are those lines.
+	ServiceAlertS int
+	LongService   []string
+	// Extras are the open feedback and the last hour's low ratings
+	// (GET /api/live keeps them current).
+	Extras liveExtras
 }
 
 // counterCard is one counter's tile.
@@ -37,6 +45,9 @@ type counterCard struct {
 	Ticket      string
 	Service     string
 	Since       string // how long the ticket has been served
+	Long        bool   // served longer than the service alert
+	// Today is the clerk's day so far (with a clerk signed in).
+	Today clerkToday
 }
 
 // serviceLine is one service's waiting count.
@@ -70,20 +81,34 @@ func (s *Server) hallPage(w http.ResponseWriter, r *http.Request, user string) {
 	now := s.hall.Now()
 	v := buildHallView(st, now)
 	v.Problems = problemLines(s.hall.Devices(), now.In(s.hall.Settings().Location))
+	extras, err := s.liveExtras()
+	if err != nil {
+		s.log.Error("live extras", "err", err) // the page's poll tries again
+	}
+	v.Extras = extras
 	s.render(w, http.StatusOK, "hall", s.view(r, user, "hall", "Sảnh chờ trực tiếp", v))
 }
 
 func buildHallView(st protocol.State, now time.Time) hallView {
 	alert := time.Duration(st.Hall.WaitAlertS) * time.Second
-	v := hallView{Day: st.Day, NowMS: now.UnixMilli(), AlertS: st.Hall.WaitAlertS, AlertMin: st.Hall.WaitAlertS / 60}
+	v := hallView{Day: st.Day, NowMS: now.UnixMilli(), AlertS: st.Hall.WaitAlertS, AlertMin: st.Hall.WaitAlertS / 60,
+		Today: figuresOf(st), ServiceAlertS: st.Hall.ServiceAlertS}
+	limit := time.Duration(st.Hall.ServiceAlertS) * time.Second
 	for _, c := range st.Counters {
 		card := counterCard{ID: c.ID, Name: c.Name, Status: string(c.Status), StatusLabel: counterLabels[c.Status], Clerk: string(c.ClerkName)}
 		if card.Clerk == "" {
 			card.Clerk = string(c.Clerk)
 		}
+		if c.Clerk != "" {
+			card.Today = clerkTodayOf(st, string(c.Clerk))
+		}
 		if c.Ticket != nil {
 			card.Ticket, card.Service = c.Ticket.Number, c.Ticket.Service
 			card.Since = waited(now, c.Ticket.CalledAt)
+			if served := now.Sub(c.Ticket.CalledAt.Time); limit > 0 && !c.Ticket.CalledAt.IsZero() && served > limit {
+				card.Long = true
+				v.LongService = append(v.LongService, longServiceLine(c.Name, c.Ticket.Number, served, limit))
+			}
 		}
 		if c.Status != queue.CounterClosed {
 			v.OpenN++

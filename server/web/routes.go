@@ -28,6 +28,7 @@ func (s *Server) routes() {
 	s.adminRoutes()
 
 	s.mux.HandleFunc("GET /api/devices", s.api(s.devicesJSON))
+	s.mux.HandleFunc("GET /api/live", s.api(s.liveJSON))
 	s.mux.HandleFunc("GET /api/reports/daily", s.api(s.dailyJSON))
 	s.mux.HandleFunc("GET /api/reports/monthly", s.api(s.monthlyJSON))
 	s.mux.HandleFunc("GET /reports/daily.xlsx", s.api(s.dailyXLSX))

@@ -1,6 +1,9 @@
 // Live hall for supervisors: connects to /ws as a supervisor (the session
 // cookie authenticates), keeps the day's state from the hello reply and the
-// events, and redraws the page. Reconnects with backoff.
+// events, and redraws the page. Reconnects with backoff. The clerks'
+// figures follow the events as shared/hallclient's Mirror folds them; the
+// open feedback and the last hour's low ratings come from GET /api/live,
+// polled, and at once when a low rating's event arrives.
 (function () {
   "use strict";
   var root = document.getElementById("live");
@@ -9,6 +12,7 @@
   var state = null;          // the day's state, as in SPEC 4.3
   var offset = Number(root.dataset.now) - Date.now(); // server clock - browser clock
   var alertS = Number(root.dataset.alert) || 0;
+  var serviceAlertS = Number(root.dataset.serviceAlert) || 0;
   var ws = null, backoff = 1000, helloN = 0;
 
   var statusLabels = { open: "Đang mở", paused: "Tạm dừng", closed: "Đóng" };
@@ -30,6 +34,16 @@
     if (!stamp) return "";
     var m = /T(\d\d:\d\d)/.exec(stamp); // the hall's own offset is in the stamp
     return m ? m[1] : "";
+  }
+  // pct writes a satisfaction index as the server does: the share of levels
+  // 4 and 5, rounded half up to hundredths on the exact fraction, with a
+  // decimal comma; "—" with no rating.
+  function pct(ratings) {
+    var all = 0, good = (ratings[4] || 0) + (ratings[5] || 0);
+    for (var l = 1; l <= 5; l++) all += ratings[l] || 0;
+    if (!all) return { text: "—", grade: "idx-none", n: 0 };
+    var h = Math.floor((20000 * good + all) / (2 * all)), v = h / 100;
+    return { text: v.toFixed(2).replace(".", ",") + " %", grade: v >= 80 ? "idx-high" : v >= 50 ? "idx-mid" : "idx-low", n: all };
   }
   function late(t) { return alertS > 0 && (now() - Date.parse(t.issued_at)) / 1000 > alertS; }
   function displayDate(day) { var p = (day || "").split("-"); return p.length === 3 ? p[2] + "/" + p[1] + "/" + p[0] : day; }
@@ -56,6 +70,16 @@
       return (b.priority ? 1 : 0) - (a.priority ? 1 : 0) || (a.order || 0) - (b.order || 0);
     });
   }
+  // clerk returns the day's figures of username, adding an empty entry.
+  function clerk(username) {
+    for (var i = 0; i < state.clerks.length; i++) if (state.clerks[i].username === username) return state.clerks[i];
+    var c = { username: username, finished: 0, service_seconds: 0, ratings: [0, 0, 0, 0, 0, 0] };
+    state.clerks.push(c);
+    return c;
+  }
+  function rateRecent(id, level) {
+    state.recent_calls.forEach(function (t) { if (t.id === id) t.rating = level; });
+  }
   function recount() {
     var n = {};
     state.waiting.forEach(function (t) { n[t.service] = (n[t.service] || 0) + 1; });
@@ -79,8 +103,40 @@
       state.recent_calls.unshift(t);
       state.recent_calls.length = Math.min(state.recent_calls.length, 10);
       break;
-    case "ticket_finished": case "ticket_no_show":
+    case "ticket_finished":
       clearCounterTicket(t.id);
+      if (t.clerk) {
+        var cs = clerk(t.clerk), called = Date.parse(t.called_at), done = Date.parse(t.finished_at);
+        cs.finished++;
+        if (called && done > called) cs.service_seconds += (done - called) / 1000;
+      }
+      break;
+    case "ticket_no_show":
+      clearCounterTicket(t.id);
+      break;
+    case "ticket_rated":
+      if (d.rating >= 1 && d.rating <= 5) {
+        rateRecent(d.ticket_id, d.rating);
+        if (d.clerk) clerk(d.clerk).ratings[d.rating]++;
+        if (d.rating <= 2) live();
+      }
+      break;
+    case "rating_changed":
+      if (d.rating >= 1 && d.rating <= 5 && d.from >= 1 && d.from <= 5) {
+        rateRecent(d.ticket_id, d.rating);
+        if (d.clerk) {
+          var r = clerk(d.clerk).ratings;
+          r[d.from] = Math.max(0, r[d.from] - 1);
+          r[d.rating]++;
+        }
+        if (d.rating <= 2 || d.from <= 2) live();
+      }
+      break;
+    case "hall_updated":
+      state.hall = d.hall || state.hall;
+      state.services = d.services || [];
+      state.counters = d.counters || [];
+      takeHall();
       break;
     case "ticket_transferred":
       clearCounterTicket(t.id); removeFrom(state.waiting, t.id);
@@ -106,9 +162,32 @@
 
   // --- drawing --------------------------------------------------------------
 
+  // takeHall reads the alert limits of the state's hall.
+  function takeHall() {
+    if (state.hall && state.hall.wait_alert_s) alertS = state.hall.wait_alert_s;
+    if (state.hall && state.hall.service_alert_s) serviceAlertS = state.hall.service_alert_s;
+  }
+
   function rows(id, html, empty, cols) {
     document.querySelector("#" + id + " tbody").innerHTML =
       html || '<tr><td colspan="' + cols + '" class="empty">' + empty + "</td></tr>";
+  }
+
+  function counterToday(c) {
+    if (!c.clerk) return "";
+    var cs = null;
+    state.clerks.forEach(function (x) { if (x.username === c.clerk) cs = x; });
+    cs = cs || { finished: 0, service_seconds: 0, ratings: [] };
+    var mean = cs.finished ? durText(Math.floor(cs.service_seconds / cs.finished + 0.5)) : "—", p = pct(cs.ratings);
+    return '<div class="counter-today">Hôm nay: <b class="c-served">' + cs.finished + '</b> đã giải quyết · TB <span class="c-mean">' + esc(mean) +
+      '</span> · hài lòng <span class="c-index">' + esc(p.text) + '</span> <span class="c-ratings">(' + p.n + " lượt)</span></div>";
+  }
+  function servedS(c) { return c.ticket && c.ticket.called_at ? (now() - Date.parse(c.ticket.called_at)) / 1000 : 0; }
+  function longServed(c) { return serviceAlertS > 0 && servedS(c) > serviceAlertS; }
+  function list(id, lines) {
+    var el = document.getElementById(id);
+    el.innerHTML = lines.map(function (l) { return '<li class="problem">' + esc(l) + "</li>"; }).join("");
+    el.hidden = lines.length === 0;
   }
 
   function render() {
@@ -124,15 +203,30 @@
     document.getElementById("n-late").textContent = lateN;
     document.getElementById("fig-late").classList.toggle("fig-bad", lateN > 0);
     document.getElementById("n-open").textContent = open;
+    var issued = 0, finished = 0, all = [0, 0, 0, 0, 0, 0];
+    state.services.forEach(function (s) { issued += s.issued || 0; });
+    state.clerks.forEach(function (c) {
+      finished += c.finished || 0;
+      for (var l = 1; l <= 5; l++) all[l] += (c.ratings && c.ratings[l]) || 0;
+    });
+    var idx = pct(all), fig = document.getElementById("fig-index");
+    document.getElementById("n-issued").textContent = issued;
+    document.getElementById("n-finished").textContent = finished;
+    document.getElementById("n-index").textContent = idx.text;
+    document.getElementById("n-ratings").textContent = idx.n;
+    ["idx-none", "idx-low", "idx-mid", "idx-high"].forEach(function (g) { fig.classList.toggle(g, g === idx.grade); });
+    list("long-alerts", state.counters.filter(longServed).map(function (c) {
+      return c.name + ": số " + c.ticket.number + " đã phục vụ " + durText(servedS(c)) + " (quá " + durText(serviceAlertS) + ")";
+    }));
 
     document.getElementById("counters").innerHTML = state.counters.map(function (c) {
       var who = c.clerk_name || c.clerk;
       var tk = c.ticket
         ? '<div class="counter-ticket"><span class="ticket-no">' + esc(c.ticket.number) + '</span><span class="since">đã phục vụ ' + esc(since(c.ticket.called_at)) + "</span></div>"
         : '<div class="counter-ticket idle">Không có số đang phục vụ</div>';
-      return '<div class="counter st-' + esc(c.status) + '" data-counter="' + c.id + '">' +
+      return '<div class="counter st-' + esc(c.status) + (longServed(c) ? " long" : "") + '" data-counter="' + c.id + '">' +
         '<div class="counter-head"><span class="counter-name">' + esc(c.name) + '</span><span class="badge st-' + esc(c.status) + '">' + esc(statusLabels[c.status] || c.status) + "</span></div>" +
-        '<div class="counter-clerk">' + (who ? esc(who) : "Chưa có công chức") + "</div>" + tk + "</div>";
+        '<div class="counter-clerk">' + (who ? esc(who) : "Chưa có công chức") + "</div>" + tk + counterToday(c) + "</div>";
     }).join("");
 
     rows("services", state.services.map(function (s) {
@@ -171,8 +265,8 @@
           if (!m.ok) { setConn(false, "Phiên đăng nhập hết hạn, vui lòng đăng nhập lại"); location.href = "/login?next=/"; return; }
           if (m.data && m.data.state) {
             state = m.data.state;
-            ["waiting", "held", "recent_calls", "counters", "services"].forEach(function (k) { state[k] = state[k] || []; });
-            if (state.hall && state.hall.wait_alert_s) alertS = state.hall.wait_alert_s;
+            ["waiting", "held", "recent_calls", "counters", "services", "clerks"].forEach(function (k) { state[k] = state[k] || []; });
+            takeHall();
           }
           backoff = 1000;
           setConn(true, "Đang cập nhật trực tiếp");
@@ -204,6 +298,20 @@
     }).catch(function () { /* the next poll retries */ });
   }
   setInterval(devices, 10000);
+
+  // Open feedback and the last hour's low ratings, polled with the devices.
+  function live() {
+    fetch("/api/live", { credentials: "same-origin", cache: "no-store" }).then(function (r) {
+      return r.ok ? r.json() : null;
+    }).then(function (j) {
+      if (!j) return;
+      document.getElementById("n-fb-new").textContent = j.feedback_new;
+      document.getElementById("n-fb-open").textContent = j.feedback_open;
+      document.getElementById("fig-fb").classList.toggle("fig-bad", j.feedback_new > 0);
+      list("low-alerts", (j.low_ratings || []).map(function (a) { return a.line; }));
+    }).catch(function () { /* the next poll retries */ });
+  }
+  setInterval(live, 10000);
 
   // Durations grow by themselves: redraw every few seconds.
   setInterval(render, 5000);
