@@ -50,53 +50,79 @@ type DayRow struct {
 // one row per day in date order; reports of other months are ignored, and
 // of two reports of one date only the first counts.
 func Monthly(month string, days []Report) Month {
-	m := Month{Month: month, Days: []DayRow{}, Ratings: NewLevels()}
-	seen := map[string]bool{}
-	counters, clerks := workSum[int, CounterRow, *CounterRow]{}, workSum[string, ClerkRow, *ClerkRow]{}
-	services := map[string]*MonthServiceRow{}
+	s := newDaySum()
 	for _, d := range days {
-		if !strings.HasPrefix(d.Date, month+"-") || seen[d.Date] {
-			continue
-		}
-		seen[d.Date] = true
-		m.Days = append(m.Days, DayRow{
-			Date:              d.Date,
-			Issued:            d.Issued,
-			Finished:          d.Finished,
-			Ratings:           d.Ratings.Total(),
-			SatisfactionIndex: d.Ratings.SatisfactionIndex(),
-		})
-		m.Issued += d.Issued
-		m.Finished += d.Finished
-		m.Ratings.plus(d.Ratings)
-		for _, r := range d.ByCounter {
-			counters.add(r.ID, &r, &CounterRow{ID: r.ID})
-		}
-		for _, r := range d.ByClerk {
-			clerks.add(r.Username, &r, &ClerkRow{Username: r.Username})
-		}
-		for _, r := range d.ByService {
-			acc := services[r.ID]
-			if acc == nil {
-				acc = &MonthServiceRow{ID: r.ID, Ratings: NewLevels()}
-				services[r.ID] = acc
-			}
-			acc.Name = cmp.Or(r.Name, acc.Name)
-			acc.Issued += r.Issued
-			acc.Finished += r.Finished
-			acc.Ratings.plus(r.Ratings)
+		if strings.HasPrefix(d.Date, month+"-") {
+			s.add(d)
 		}
 	}
-	m.ByCounter = counters.rows()
-	m.ByClerk = clerks.rows()
-	m.ByService = make([]MonthServiceRow, 0, len(services))
-	for _, id := range slices.Sorted(maps.Keys(services)) {
-		services[id].SatisfactionIndex = services[id].Ratings.SatisfactionIndex()
-		m.ByService = append(m.ByService, *services[id])
+	return Month{
+		Month: month, Days: s.days, Issued: s.issued, Finished: s.finished, Ratings: s.ratings,
+		SatisfactionIndex: s.ratings.SatisfactionIndex(),
+		ByCounter:         s.counters.rows(), ByClerk: s.clerks.rows(), ByService: s.serviceRows(),
 	}
-	slices.SortFunc(m.Days, func(a, b DayRow) int { return cmp.Compare(a.Date, b.Date) })
-	m.SatisfactionIndex = m.Ratings.SatisfactionIndex()
-	return m
+}
+
+// daySum adds up day reports, once per date: the sums of a Month and of a
+// Period.
+type daySum struct {
+	seen             map[string]bool
+	days             []DayRow
+	issued, finished int
+	ratings          Levels
+	counters         workSum[int, CounterRow, *CounterRow]
+	clerks           workSum[string, ClerkRow, *ClerkRow]
+	services         map[string]*MonthServiceRow
+}
+
+func newDaySum() *daySum {
+	return &daySum{seen: map[string]bool{}, days: []DayRow{}, ratings: NewLevels(),
+		counters: workSum[int, CounterRow, *CounterRow]{}, clerks: workSum[string, ClerkRow, *ClerkRow]{},
+		services: map[string]*MonthServiceRow{}}
+}
+
+// add adds the report d and reports true, or false (adding nothing) when
+// a report of its date was added already.
+func (s *daySum) add(d Report) bool {
+	if s.seen[d.Date] {
+		return false
+	}
+	s.seen[d.Date] = true
+	row := DayRow{Date: d.Date, Issued: d.Issued, Finished: d.Finished, Ratings: d.Ratings.Total(),
+		SatisfactionIndex: d.Ratings.SatisfactionIndex()}
+	i, _ := slices.BinarySearchFunc(s.days, d.Date, func(r DayRow, date string) int { return cmp.Compare(r.Date, date) })
+	s.days = slices.Insert(s.days, i, row)
+	s.issued += d.Issued
+	s.finished += d.Finished
+	s.ratings.plus(d.Ratings)
+	for _, r := range d.ByCounter {
+		s.counters.add(r.ID, &r, &CounterRow{ID: r.ID})
+	}
+	for _, r := range d.ByClerk {
+		s.clerks.add(r.Username, &r, &ClerkRow{Username: r.Username})
+	}
+	for _, r := range d.ByService {
+		acc := s.services[r.ID]
+		if acc == nil {
+			acc = &MonthServiceRow{ID: r.ID, Ratings: NewLevels()}
+			s.services[r.ID] = acc
+		}
+		acc.Name = cmp.Or(r.Name, acc.Name)
+		acc.Issued += r.Issued
+		acc.Finished += r.Finished
+		acc.Ratings.plus(r.Ratings)
+	}
+	return true
+}
+
+// serviceRows returns the services' sums in id order, with their index.
+func (s *daySum) serviceRows() []MonthServiceRow {
+	out := make([]MonthServiceRow, 0, len(s.services))
+	for _, id := range slices.Sorted(maps.Keys(s.services)) {
+		s.services[id].SatisfactionIndex = s.services[id].Ratings.SatisfactionIndex()
+		out = append(out, *s.services[id])
+	}
+	return out
 }
 
 // workSum sums the rows of several days by key (a counter's id, a clerk's
