@@ -102,4 +102,14 @@ func TestBrowserLiveFigures(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('long-alerts').hidden`, chromedp.WithPollingTimeout(8*time.Second))); err != nil {
 		t.Errorf("long-service alerts still shown after the finish: %v", err)
 	}
+
+	// The year page, reached from the menu, counts today.
+	run(t, ctx, "open year", chromedp.Navigate(base+"/reports/month"), chromedp.WaitVisible(chromedp.ID("to-year")),
+		chromedp.Click(chromedp.ID("to-year")), chromedp.WaitVisible(chromedp.ID("months")))
+	for sel, want := range map[string]string{"#issued": "4", "#finished": "3", "#satisfaction": "50,00 %"} {
+		if got := text(t, ctx, sel); got != want {
+			t.Errorf("year page %s: got %q, want %q", sel, got, want)
+		}
+	}
+	screenshot(t, ctx, "web-year")
 }

@@ -25,21 +25,33 @@ func (s *Server) reportMonth(r *http.Request) (string, bool) {
 
 // monthReport sums the daily reports of month, computing every day from
 // the first of the month to its last or to today, whichever comes first.
-// Days without a ticket or a rating are left out. Days are computed on
-// GOMAXPROCS goroutines: decoding a day's records is the month's cost.
+// Days without a ticket or a rating are left out.
 func (s *Server) monthReport(month string) (report.Month, error) {
 	first, err := time.Parse(monthLayout, month)
 	if err != nil {
 		return report.Month{}, fmt.Errorf("web: month %q: %w", month, err)
 	}
-	today := s.today()
+	last := first.AddDate(0, 1, -1)
+	reports, err := s.dayReports(first.Format(queue.DayLayout), last.Format(queue.DayLayout))
+	if err != nil {
+		return report.Month{}, err
+	}
+	return report.Monthly(month, reports), nil
+}
+
+// dayReports computes the report of every day from from to to (YYYY-MM-DD,
+// both included) that is not after today, and returns those with a ticket
+// or a rating. Days are computed on GOMAXPROCS goroutines: decoding a
+// day's records is what a month or a year costs.
+func (s *Server) dayReports(from, to string) ([]report.Report, error) {
+	first, err := time.Parse(queue.DayLayout, from)
+	if err != nil {
+		return nil, fmt.Errorf("web: day %q: %w", from, err)
+	}
+	to = min(to, s.today())
 	var days []string
-	for d := first; d.Month() == first.Month(); d = d.AddDate(0, 0, 1) {
-		day := d.Format(queue.DayLayout)
-		if day > today {
-			break
-		}
-		days = append(days, day)
+	for d := first; d.Format(queue.DayLayout) <= to; d = d.AddDate(0, 0, 1) {
+		days = append(days, d.Format(queue.DayLayout))
 	}
 	reports := make([]report.Report, len(days))
 	errs := make([]error, len(days))
@@ -58,7 +70,7 @@ func (s *Server) monthReport(month string) (report.Month, error) {
 	close(next)
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return report.Month{}, err
+		return nil, err
 	}
 	kept := reports[:0]
 	for _, rep := range reports {
@@ -66,7 +78,7 @@ func (s *Server) monthReport(month string) (report.Month, error) {
 			kept = append(kept, rep)
 		}
 	}
-	return report.Monthly(month, kept), nil
+	return kept, nil
 }
 
 // monthly answers a bad month or a failure itself and returns false.

@@ -15,7 +15,7 @@ var embedded embed.FS
 
 // pageNames are the templates under templates/, each rendered inside
 // layout.html; templates/_*.html hold the pieces pages share.
-var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "devices", "public",
+var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "devices", "public", "period",
 	"admin_hall", "admin_services", "admin_service", "admin_counters", "admin_counter",
 	"admin_clerks", "admin_clerk", "admin_supervisors", "admin_supervisor", "admin_audit"}
 

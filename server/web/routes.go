@@ -22,6 +22,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /{$}", s.page(s.hallPage))
 	s.mux.HandleFunc("GET /reports", s.page(s.reportPage))
 	s.mux.HandleFunc("GET /reports/month", s.page(s.monthPage))
+	s.mux.HandleFunc("GET /reports/year", s.page(s.yearPage))
+	s.mux.HandleFunc("GET /reports/range", s.page(s.rangePage))
 	s.mux.HandleFunc("GET /feedback", s.page(s.feedbackPage))
 	s.mux.HandleFunc("POST /feedback/{id}", s.form(answerBodyMax, s.page(s.csrf(s.updateFeedback))))
 
@@ -35,6 +37,12 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /reports/daily.csv", s.api(s.dailyCSV))
 	s.mux.HandleFunc("GET /reports/monthly.xlsx", s.api(s.monthlyXLSX))
 	s.mux.HandleFunc("GET /reports/monthly.csv", s.api(s.monthlyCSV))
+	s.mux.HandleFunc("GET /api/reports/yearly", s.api(s.periodJSON(kindYear)))
+	s.mux.HandleFunc("GET /api/reports/range", s.api(s.periodJSON(kindRange)))
+	s.mux.HandleFunc("GET /reports/yearly.xlsx", s.api(s.periodXLSX(kindYear)))
+	s.mux.HandleFunc("GET /reports/yearly.csv", s.api(s.periodCSV(kindYear)))
+	s.mux.HandleFunc("GET /reports/range.xlsx", s.api(s.periodXLSX(kindRange)))
+	s.mux.HandleFunc("GET /reports/range.csv", s.api(s.periodCSV(kindRange)))
 }
 
 // staticHandler serves the embedded files with a short cache lifetime, so
