@@ -14,7 +14,7 @@ import (
 
 func TestResultsURL(t *testing.T) {
 	for in, want := range map[string]string{
-		"ws://10.0.0.2:8080/ws":     "http://10.0.0.2:8080/cong-khai.json",
+		"ws://10.0.0.2:8080/ws":      "http://10.0.0.2:8080/cong-khai.json",
 		"wss://hall.local:8443/ws?x": "https://hall.local:8443/cong-khai.json",
 	} {
 		if got, err := resultsURL(in); err != nil || got != want {

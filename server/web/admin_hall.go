@@ -9,7 +9,7 @@ import (
 
 // hallFields are the [hall] keys the hall settings page edits; each is its
 // form field's name.
-var hallFields = []string{"name", "open", "close", "timezone", "rating_window", "wait_alert",
+var hallFields = []string{"name", "open", "close", "timezone", "rating_window", "wait_alert", "service_alert",
 	"priority_streak", "feedback_contact", "ticker", "announcement", "hide_clerk_results"}
 
 // adminPage is what an admin page's template receives.
@@ -29,7 +29,7 @@ func (s *Server) hallRoutes() {
 func hallValues(h config.Hall) map[string]string {
 	return map[string]string{
 		"name": h.Name, "open": h.Open, "close": h.Close, "timezone": h.Timezone,
-		"rating_window": h.RatingWindow, "wait_alert": h.WaitAlert,
+		"rating_window": h.RatingWindow, "wait_alert": h.WaitAlert, "service_alert": h.ServiceAlert,
 		"priority_streak": strconv.Itoa(h.PriorityStreak), "feedback_contact": h.FeedbackContact,
 		"ticker": h.Ticker, "announcement": h.Announcement, "hide_clerk_results": checked(h.HideClerkResults),
 	}
@@ -70,7 +70,7 @@ func (s *Server) saveHall(w http.ResponseWriter, r *http.Request, user string) {
 		// Field by field: keys this page does not edit keep their value.
 		h := &c.Hall
 		h.Name, h.Open, h.Close, h.Timezone = v["name"], v["open"], v["close"], v["timezone"]
-		h.RatingWindow, h.WaitAlert, h.PriorityStreak = v["rating_window"], v["wait_alert"], streak
+		h.RatingWindow, h.WaitAlert, h.ServiceAlert, h.PriorityStreak = v["rating_window"], v["wait_alert"], v["service_alert"], streak
 		h.FeedbackContact, h.Ticker, h.Announcement = v["feedback_contact"], v["ticker"], v["announcement"]
 		h.HideClerkResults = v["hide_clerk_results"] == "on"
 		return nil

@@ -209,7 +209,7 @@ func TestAdminHall(t *testing.T) {
 		t.Fatal("the hall page does not show the opening time")
 	}
 	form := url.Values{"name": {"Sở Công Thương"}, "open": {"07:00"}, "close": {"17:30"}, "timezone": {"Asia/Ho_Chi_Minh"},
-		"rating_window": {"45m"}, "wait_alert": {"15m"}, "priority_streak": {"2"}, "feedback_contact": {"ĐT 0274"},
+		"rating_window": {"45m"}, "wait_alert": {"15m"}, "service_alert": {"40m"}, "priority_streak": {"2"}, "feedback_contact": {"ĐT 0274"},
 		"ticker": {"Nghỉ trưa 11:30-13:00"}, "announcement": {"Mời số {number} đến {counter}"}}
 	bad := func(k, v string) url.Values {
 		b := url.Values{}
@@ -226,11 +226,12 @@ func TestAdminHall(t *testing.T) {
 	f.refused(c, "/admin/hall", bad("timezone", "Asia/Hanoi"), "timezone", "múi giờ")
 	f.refused(c, "/admin/hall", bad("rating_window", "-5m"), "rating_window", "rating_window")
 	f.refused(c, "/admin/hall", bad("priority_streak", "hai"), "priority_streak", "số nguyên")
+	f.refused(c, "/admin/hall", bad("service_alert", "nửa giờ"), "service_alert", "service_alert")
 	f.refused(c, "/admin/hall", bad("close", "06:00"), "close", "phải sau giờ mở")
 	f.done(c, "/admin/hall", form)
 	h := f.hall.Config().Hall
 	if h.Open != "07:00" || h.Ticker != "Nghỉ trưa 11:30-13:00" || h.PriorityStreak != 2 || f.hall.Settings().WaitAlert.Minutes() != 15 ||
-		h.HideClerkResults {
+		h.HideClerkResults || f.hall.Settings().ServiceAlert.Minutes() != 40 {
 		t.Errorf("hall after save = %+v", h)
 	}
 	form.Set("hide_clerk_results", "on")
