@@ -15,7 +15,7 @@ var embedded embed.FS
 
 // pageNames are the templates under templates/, each rendered inside
 // layout.html.
-var pageNames = []string{"login", "hall", "report", "month", "feedback", "error"}
+var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "tls"}
 
 // pages holds one parsed template set per page.
 type pages map[string]*template.Template

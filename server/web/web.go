@@ -44,6 +44,12 @@ type Options struct {
 	// DemoSecrets lists the secrets still equal to a published demo
 	// value; every supervisor page shows them in a red banner.
 	DemoSecrets func() []string
+	// CAFingerprint is the SHA-256 fingerprint of the certificate
+	// authority clients trust (hex pairs with colons); empty without TLS.
+	CAFingerprint string
+	// CAPEM returns that authority's certificate (ca.pem) to hand to
+	// devices; nil without TLS.
+	CAPEM func() []byte
 }
 
 // Server is the hall's HTTP handler.
@@ -54,6 +60,9 @@ type Server struct {
 	mux      *http.ServeMux
 	pages    pages
 	demo     func() []string
+	// caFingerprint and caPEM are Options.CAFingerprint and CAPEM.
+	caFingerprint string
+	caPEM         func() []byte
 	// userIP slows failed sign-ins of one username from one address;
 	// perIP slows all sign-ins from one address.
 	userIP, perIP *throttle.Limiter
@@ -68,8 +77,11 @@ func New(o Options) *Server {
 	if o.DemoSecrets == nil {
 		o.DemoSecrets = func() []string { return nil }
 	}
+	if o.CAPEM == nil {
+		o.CAPEM = func() []byte { return nil }
+	}
 	s := &Server{
-		demo: o.DemoSecrets,
+		demo: o.DemoSecrets, caFingerprint: o.CAFingerprint, caPEM: o.CAPEM,
 		hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
 		pages:  mustParsePages(),
 		userIP: throttle.New(SignInRule, o.Hall.Now), perIP: throttle.New(AddressRule, o.Hall.Now),
@@ -82,11 +94,13 @@ func New(o Options) *Server {
 }
 
 // ServeHTTP implements http.Handler. Every answer forbids content sniffing
-// and keeps the referrer on this server.
+// and keeps the referrer on this server; over TLS it also asks for HTTPS
+// only (HSTS).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
+	hsts(w, r)
 	s.mux.ServeHTTP(w, r)
 }
 
