@@ -43,6 +43,7 @@ func main() {
 // options are the command-line flags (SPEC section 1).
 type options struct {
 	server, device, token string
+	ca                    hallclient.CAFlag
 }
 
 // parseFlags reads the flags from args, each also from HALL_<FLAG> through
@@ -54,6 +55,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "`URL` websocket của máy chủ (the hall server's websocket URL)")
 	fs.StringVar(&o.device, "device", "", "mã thiết bị (`id`) trong hall.toml (this device's id)")
 	fs.StringVar(&o.token, "token", "", "`token` của thiết bị, nên đặt qua HALL_TOKEN (this device's token)")
+	fs.Var(&o.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
@@ -76,7 +78,7 @@ func run() error {
 	)
 	refresh := func() { fyne.Do(func() { u.Refresh() }) }
 	client := hallclient.New(hallclient.Config{
-		URL: o.server, Device: o.device, Token: o.token, Logger: logger,
+		URL: o.server, CAPEM: []byte(o.ca.PEM), Device: o.device, Token: o.token, Logger: logger,
 		OnStatus: func(s hallclient.Status) { d.SetStatus(s.Connected, s.Attempt, s.Err) },
 		OnHello:  func(h protocol.HelloReply) { d.SetHello(h) },
 		OnState:  func(s protocol.State) { d.SetState(s) },

@@ -14,11 +14,11 @@ func TestParseFlags(t *testing.T) {
 		wantErr bool
 	}{
 		{"flags", []string{"-server", "ws://10.0.0.2:8080/ws", "-device", "counter-1", "-token", "tok"}, nil,
-			options{"ws://10.0.0.2:8080/ws", "counter-1", "tok"}, false},
+			options{server: "ws://10.0.0.2:8080/ws", device: "counter-1", token: "tok"}, false},
 		{"environment", nil, map[string]string{"HALL_SERVER": "ws://h:1/ws", "HALL_DEVICE": "counter-2", "HALL_TOKEN": "secret"},
-			options{"ws://h:1/ws", "counter-2", "secret"}, false},
+			options{server: "ws://h:1/ws", device: "counter-2", token: "secret"}, false},
 		{"flag wins over environment", []string{"-device", "counter-3"}, map[string]string{"HALL_DEVICE": "counter-2", "HALL_TOKEN": "secret"},
-			options{"ws://localhost:8080/ws", "counter-3", "secret"}, false},
+			options{server: "ws://localhost:8080/ws", device: "counter-3", token: "secret"}, false},
 		{"token missing", []string{"-device", "counter-1"}, nil, options{}, true},
 		{"unknown flag", []string{"-fullscreen"}, nil, options{}, true},
 	}

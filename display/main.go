@@ -35,6 +35,7 @@ import (
 // options are the command-line flags.
 type options struct {
 	server, device, token string
+	ca                    hallclient.CAFlag
 	fullscreen            bool
 	voiceDir              string
 	mute, chime           bool
@@ -68,6 +69,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "địa chỉ websocket của máy chủ, ws://HOST:PORT/ws (the server's websocket address)")
 	fs.StringVar(&o.device, "device", "", "mã thiết bị của màn hình trong hall.toml (this display's device id)")
 	fs.StringVar(&o.token, "token", "", "token của thiết bị, nên đặt qua HALL_TOKEN (the device's token)")
+	fs.Var(&o.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
 	fs.BoolVar(&o.fullscreen, "fullscreen", false, "toàn màn hình (cover the whole screen)")
 	fs.StringVar(&o.voiceDir, "voice", "", "thư mục tệp giọng đọc riêng của sảnh, xem display/voice (the hall's own voice clips)")
 	fs.BoolVar(&o.mute, "mute", false, "không đọc số (no spoken announcements)")
@@ -110,7 +112,7 @@ func run(o options, log *slog.Logger) error {
 	var devices *devstatus.Reporter
 	var ann *voice.Announcer
 	client := hallclient.New(hallclient.Config{
-		URL: o.server, Device: o.device, Token: o.token, Logger: log,
+		URL: o.server, CAPEM: []byte(o.ca.PEM), Device: o.device, Token: o.token, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			hall.SetStatus(model.StatusOf(s.Connected, s.Err, s.Attempt))
 			if s.Connected {

@@ -34,6 +34,7 @@ import (
 type config struct {
 	server, device, token, printer, exitPINHash string
 	fullscreen                                  bool
+	ca                                          hallclient.CAFlag
 }
 
 func main() {
@@ -62,6 +63,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.StringVar(&c.token, "token", "", "`token` của thiết bị, nên đặt qua HALL_TOKEN (this kiosk's device token)")
 	fs.StringVar(&c.printer, "printer", "file:./data/tickets", "máy in phiếu: tcp:HOST:9100, dev:/dev/usb/lp0 hoặc file:DIR (ticket printer)")
 	fs.BoolVar(&c.fullscreen, "fullscreen", false, "khóa màn hình: toàn màn hình, chỉ thoát bằng mã PIN của cán bộ (lock the screen: full screen, staff PIN to leave)")
+	fs.Var(&c.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
 	fs.StringVar(&c.exitPINHash, "exit-pin-hash", "", "mã băm bcrypt (`hash`) của PIN cán bộ để thoát ki-ốt toàn màn hình (bcrypt hash of the staff PIN)")
 	fs.SetOutput(out)
 	return c, flagenv.Parse(fs, args, lookup)
@@ -94,7 +96,7 @@ func run(c config, log *slog.Logger) error {
 	var u *ui.UI
 	var devices *devstatus.Reporter
 	client := hallclient.New(hallclient.Config{
-		URL: c.server, Device: c.device, Token: c.token, Logger: log,
+		URL: c.server, CAPEM: []byte(c.ca.PEM), Device: c.device, Token: c.token, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			m.SetLink(s.Connected, s.Err)
 			if s.Connected {

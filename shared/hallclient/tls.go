@@ -53,10 +53,11 @@ func Fingerprint(caPEM []byte) (string, error) {
 
 // CAFlag is the apps' -ca flag (flag.Value): a PEM file of the authority
 // to trust for wss://. Set reads and checks the file, so that a bad one is
-// a flag error.
+// a flag error. It is comparable (PEM is a string), so the apps' option
+// structs that hold one stay comparable.
 type CAFlag struct {
 	Path string
-	PEM  []byte
+	PEM  string
 }
 
 // String returns the file's path.
@@ -80,6 +81,6 @@ func (f *CAFlag) Set(path string) error {
 	if _, err := Fingerprint(data); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	*f = CAFlag{Path: path, PEM: data}
+	*f = CAFlag{Path: path, PEM: string(data)}
 	return nil
 }

@@ -82,7 +82,7 @@ func TestCAFlag(t *testing.T) {
 			fs.Var(&ca, "ca", "")
 			err := fs.Parse([]string{"-ca", tt.path})
 			if tt.wantErr == "" {
-				if err != nil || string(ca.PEM) != string(certPEM(s)) || ca.String() != good {
+				if err != nil || ca.PEM != string(certPEM(s)) || ca.String() != good {
 					t.Errorf("-ca %s: err %v, PEM %d bytes", tt.path, err, len(ca.PEM))
 				}
 				return
