@@ -5,6 +5,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -22,6 +23,8 @@ import (
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
 	_ "hallq/shared/langenv"
+	"hallq/shared/pairing"
+	"hallq/shared/pairscreen"
 	"hallq/shared/protocol"
 	"hallq/shared/screenfit" // a language for Fyne when LANG is unset or C
 )
@@ -29,6 +32,10 @@ import (
 // tick is how often the window refreshes its clocks (waiting and service
 // times) when nothing else changes.
 const tick = time.Second
+
+// pairTimeout bounds each pairing request made with -ca, as pairing's
+// default client does (a poll waits up to 25 s on the server).
+const pairTimeout = 40 * time.Second
 
 func main() {
 	if err := run(); err != nil {
@@ -43,8 +50,15 @@ func main() {
 // options are the command-line flags (SPEC section 1).
 type options struct {
 	server, device, token string
-	ca                    hallclient.CAFlag
+	// serverSet says -server (or HALL_SERVER) was given: a device saved by
+	// pairing with another server is then not used.
+	serverSet bool
+	ca        hallclient.CAFlag
 }
+
+// version is the counter's version, sent in hello; set it at build time
+// with -ldflags "-X main.version=1.2.3".
+var version = "dev"
 
 // parseFlags reads the flags from args, each also from HALL_<FLAG> through
 // lookup (os.LookupEnv in production); usage and flag errors go to out.
@@ -59,8 +73,9 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
-	if o.device == "" || o.token == "" {
-		return o, errors.New("cần -device và -token (hoặc HALL_DEVICE, HALL_TOKEN)\n-device and -token are required (or HALL_DEVICE and HALL_TOKEN)")
+	fs.Visit(func(f *flag.Flag) { o.serverSet = o.serverSet || f.Name == "server" })
+	if o.token != "" && o.device == "" {
+		return o, errors.New("-token cần đi cùng -device (hoặc HALL_DEVICE); không có token thì máy quầy ghép thiết bị\n-token needs -device (or HALL_DEVICE); without a token the counter pairs")
 	}
 	return o, nil
 }
@@ -72,16 +87,56 @@ func run() error {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 
+	a := app.NewWithID("vn.gov.hallq.counter")
+	if o.token != "" {
+		w, begin, stop := start(a, o, logger, pairing.Creds{Server: o.server, Device: o.device, Token: o.token}, nil)
+		screenfit.OnStart(a, w, ui.DefaultSize, begin)
+		w.ShowAndRun()
+		stop()
+		return nil
+	}
+	// No token: the saved one, or pair (README, "Ghép thiết bị").
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- pairscreen.Run(ctx, pairscreen.Options{
+			App: a, Name: "counter", Role: "counter", Server: o.server, ServerSet: o.serverSet, Version: version,
+			Pairer: pairing.Pairer{HTTP: o.ca.HTTPClient(pairTimeout)},
+			Size:   ui.DefaultSize, Logger: logger,
+			Start: func(cr pairing.Creds, revoked func()) (fyne.Window, func()) {
+				w, begin, stop := start(a, o, logger, cr, revoked)
+				screenfit.Fit(w, ui.DefaultSize)
+				begin()
+				return w, stop
+			},
+		})
+	}()
+	a.Run()
+	cancel()
+	<-done
+	return nil
+}
+
+// start builds the counter for creds: client, desk and window (not yet
+// shown). begin starts the connection and the clock (once Fyne runs);
+// revoked, when not nil, is called when the server refuses the token; stop
+// ends it all and waits.
+func start(a fyne.App, o options, logger *slog.Logger, creds pairing.Creds, revoked func()) (w fyne.Window, begin, stop func()) {
 	var (
 		d *model.Desk
 		u *ui.UI
 	)
 	refresh := func() { fyne.Do(func() { u.Refresh() }) }
 	client := hallclient.New(hallclient.Config{
-		URL: o.server, CAPEM: []byte(o.ca.PEM), Device: o.device, Token: o.token, Logger: logger,
-		OnStatus: func(s hallclient.Status) { d.SetStatus(s.Connected, s.Attempt, s.Err) },
-		OnHello:  func(h protocol.HelloReply) { d.SetHello(h) },
-		OnState:  func(s protocol.State) { d.SetState(s) },
+		URL: creds.Server, CAPEM: []byte(cmp.Or(o.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version, Logger: logger,
+		OnStatus: func(s hallclient.Status) {
+			d.SetStatus(s.Connected, s.Attempt, s.Err)
+			if revoked != nil && pairscreen.Unauthorized(s.Err) {
+				revoked()
+			}
+		},
+		OnHello: func(h protocol.HelloReply) { d.SetHello(h) },
+		OnState: func(s protocol.State) { d.SetState(s) },
 		OnEvent: func(e hallclient.Event) {
 			if !e.Replayed && e.At != nil {
 				d.SetServerTime(e.At.Time)
@@ -89,27 +144,27 @@ func run() error {
 		},
 	})
 	d = model.New(model.Config{Sender: client, OnChange: refresh, Logger: logger})
-	a := app.NewWithID("vn.gov.hallq.counter")
 	u = ui.New(a, d, ui.Options{})
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	screenfit.OnStart(a, u.Window(), ui.DefaultSize, func() {
+	begin = func() {
 		go func() {
 			defer close(done)
 			_ = client.Run(ctx)
 		}()
 		go ticker(ctx, tick, refresh)
-	})
-	u.Window().ShowAndRun()
-	cancel()
-	d.Close()
-	select {
-	case <-done:
-	case <-time.After(3 * time.Second):
-		logger.Warn("counter: the connection did not close in time")
 	}
-	return nil
+	stop = func() {
+		cancel()
+		d.Close()
+		select {
+		case <-done:
+		case <-time.After(3 * time.Second):
+			logger.Warn("counter: the connection did not close in time")
+		}
+	}
+	return u.Window(), begin, stop
 }
 
 // ticker calls f every period until ctx is done.

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -16,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"sync"
+	"time"
 	_ "time/tzdata" // the hall's clock on a PC without zoneinfo
 
 	"fyne.io/fyne/v2"
@@ -27,9 +29,11 @@ import (
 	"hallq/shared/devstatus"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
-	_ "hallq/shared/langenv"
+	_ "hallq/shared/langenv" // a language for Fyne when LANG is unset or C
+	"hallq/shared/pairing"
+	"hallq/shared/pairscreen"
 	"hallq/shared/protocol"
-	"hallq/shared/screenfit" // a language for Fyne when LANG is unset or C
+	"hallq/shared/screenfit"
 )
 
 // options are the command-line flags.
@@ -42,7 +46,18 @@ type options struct {
 	// playerCmd replaces aplay/paplay: a program that reads each
 	// announcement's WAV file on its standard input.
 	playerCmd string
+	// serverSet says -server (or HALL_SERVER) was given: a device saved by
+	// pairing with another server is then not used.
+	serverSet bool
 }
+
+// version is the display's version, sent in hello; set it at build time
+// with -ldflags "-X main.version=1.2.3".
+var version = "dev"
+
+// pairTimeout bounds each pairing request made with -ca, as pairing's
+// default client does (a poll waits up to 25 s on the server).
+const pairTimeout = 40 * time.Second
 
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -78,9 +93,10 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
+	fs.Visit(func(f *flag.Flag) { o.serverSet = o.serverSet || f.Name == "server" })
 	switch {
-	case o.device == "" || o.token == "":
-		return o, errors.New("display: cần -device và -token (hoặc HALL_DEVICE, HALL_TOKEN)\ndisplay: -device and -token are required (or HALL_DEVICE and HALL_TOKEN)")
+	case o.token != "" && o.device == "":
+		return o, errors.New("display: -token cần đi cùng -device (hoặc HALL_DEVICE); không có token thì màn hình ghép thiết bị\ndisplay: -token needs -device (or HALL_DEVICE); without a token the display pairs")
 	case o.mute && o.voiceDir != "":
 		return o, errors.New("display: -voice và -mute không dùng cùng nhau\ndisplay: -voice and -mute do not go together")
 	}
@@ -105,18 +121,66 @@ func run(o options, log *slog.Logger) error {
 		log.Warn("display: no sound; the board works without it", "err", problem)
 	}
 
-	hall := ui.New(app.NewWithID("vn.hallq.display"), model.New(nil), ui.Options{Fullscreen: o.fullscreen})
-	if !o.fullscreen {
-		screenfit.OnStart(fyne.CurrentApp(), hall.Window(), ui.DefaultSize, nil)
+	a := app.NewWithID("vn.hallq.display")
+	d := deps{clips: clips, player: player, problem: problem, log: log}
+	if o.token != "" {
+		w, stop := start(a, o, d, pairing.Creds{Server: o.server, Device: o.device, Token: o.token}, nil)
+		if !o.fullscreen {
+			screenfit.OnStart(a, w, ui.DefaultSize, nil)
+		}
+		w.ShowAndRun()
+		stop()
+		return nil
 	}
+	// No token: the saved one, or pair (README, "Ghép thiết bị").
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- pairscreen.Run(ctx, pairscreen.Options{
+			App: a, Name: "display", Role: "display", Server: o.server, ServerSet: o.serverSet, Version: version,
+			Pairer:     pairing.Pairer{HTTP: o.ca.HTTPClient(pairTimeout)},
+			Fullscreen: o.fullscreen, Size: ui.DefaultSize, Logger: log,
+			Start: func(cr pairing.Creds, revoked func()) (fyne.Window, func()) {
+				w, stop := start(a, o, d, cr, revoked)
+				if !o.fullscreen {
+					screenfit.Fit(w, ui.DefaultSize)
+				}
+				return w, stop
+			},
+		})
+	}()
+	a.Run()
+	cancel()
+	<-done
+	return nil
+}
+
+// deps are what every start of the display's window shares.
+type deps struct {
+	clips   voice.Clips
+	player  voice.Player
+	problem error
+	log     *slog.Logger
+}
+
+// start builds the display for creds: client, board, announcer and window
+// (not yet shown), and starts their goroutines. revoked, when not nil, is
+// called when the server refuses the token. stop ends the goroutines and
+// waits.
+func start(a fyne.App, o options, d deps, creds pairing.Creds, revoked func()) (fyne.Window, func()) {
+	clips, player, problem, log := d.clips, d.player, d.problem, d.log
+	hall := ui.New(a, model.New(nil), ui.Options{Fullscreen: o.fullscreen})
 	var devices *devstatus.Reporter
 	var ann *voice.Announcer
 	client := hallclient.New(hallclient.Config{
-		URL: o.server, CAPEM: []byte(o.ca.PEM), Device: o.device, Token: o.token, Logger: log,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(o.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			hall.SetStatus(model.StatusOf(s.Connected, s.Err, s.Attempt))
 			if s.Connected {
 				devices.Connected()
+			}
+			if revoked != nil && pairscreen.Unauthorized(s.Err) {
+				revoked()
 			}
 		},
 		OnEvent: func(ev hallclient.Event) { hall.Event(ev.Message, ev.Replayed) },
@@ -145,10 +209,7 @@ func run(o options, log *slog.Logger) error {
 	wg.Go(func() { ann.Run(ctx) })
 	wg.Go(func() { hall.Run(ctx) })
 	wg.Go(func() { sound.set(problem) }) // fyne.Do inside: not before the loop runs
-	hall.Window().ShowAndRun()
-	cancel()
-	wg.Wait()
-	return nil
+	return hall.Window(), func() { cancel(); wg.Wait() }
 }
 
 // announce queues a call the board took for the voice; the announcer drops

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -15,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/theme"
 
@@ -25,9 +27,11 @@ import (
 	"hallq/shared/devstatus"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
-	_ "hallq/shared/langenv"
+	_ "hallq/shared/langenv" // a language for Fyne when LANG is unset or C
+	"hallq/shared/pairing"
+	"hallq/shared/pairscreen"
 	"hallq/shared/protocol"
-	"hallq/shared/screenfit" // a language for Fyne when LANG is unset or C
+	"hallq/shared/screenfit"
 )
 
 // config is the kiosk's flags.
@@ -35,7 +39,18 @@ type config struct {
 	server, device, token, printer, exitPINHash string
 	fullscreen                                  bool
 	ca                                          hallclient.CAFlag
+	// serverSet says -server (or HALL_SERVER) was given: a device saved by
+	// pairing with another server is then not used.
+	serverSet bool
 }
+
+// version is the kiosk's version, sent in hello; set it at build time
+// with -ldflags "-X main.version=1.2.3".
+var version = "dev"
+
+// pairTimeout bounds each pairing request made with -ca, as pairing's
+// default client does (a poll waits up to 25 s on the server).
+const pairTimeout = 40 * time.Second
 
 func main() {
 	c, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
@@ -66,7 +81,9 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.Var(&c.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
 	fs.StringVar(&c.exitPINHash, "exit-pin-hash", "", "mã băm bcrypt (`hash`) của PIN cán bộ để thoát ki-ốt toàn màn hình (bcrypt hash of the staff PIN)")
 	fs.SetOutput(out)
-	return c, flagenv.Parse(fs, args, lookup)
+	err := flagenv.Parse(fs, args, lookup)
+	fs.Visit(func(f *flag.Flag) { c.serverSet = c.serverSet || f.Name == "server" })
+	return c, err
 }
 
 // run wires the client, the printer, the model and the window, and blocks
@@ -92,15 +109,65 @@ func run(c config, log *slog.Logger) error {
 	}
 
 	a := app.NewWithID("vn.hallq.kiosk")
+	d := deps{prn: prn, checkPIN: checkPIN, log: log}
+	if c.token != "" {
+		w, stop := start(a, c, d, pairing.Creds{Server: c.server, Device: c.device, Token: c.token}, nil)
+		if !c.fullscreen {
+			screenfit.OnStart(a, w, ui.DefaultSize, nil)
+		}
+		log.Info("kiosk: started", "server", c.server, "device", c.device, "printer", c.printer)
+		w.ShowAndRun()
+		stop()
+		return nil
+	}
+	// No token: the saved one, or pair (README, "Ghép thiết bị").
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- pairscreen.Run(ctx, pairscreen.Options{
+			App: a, Name: "kiosk", Role: "kiosk", Server: c.server, ServerSet: c.serverSet, Version: version,
+			Pairer:     pairing.Pairer{HTTP: c.ca.HTTPClient(pairTimeout)},
+			Fullscreen: c.fullscreen, Size: ui.DefaultSize, Logger: log,
+			Start: func(cr pairing.Creds, revoked func()) (fyne.Window, func()) {
+				log.Info("kiosk: started", "server", cr.Server, "device", cr.Device, "printer", c.printer)
+				w, stop := start(a, c, d, cr, revoked)
+				if !c.fullscreen {
+					screenfit.Fit(w, ui.DefaultSize)
+				}
+				return w, stop
+			},
+		})
+	}()
+	a.Run()
+	cancel()
+	<-done
+	return nil
+}
+
+// deps are what every start of the kiosk's window shares.
+type deps struct {
+	prn      *printer.Printer
+	checkPIN func(string) bool
+	log      *slog.Logger
+}
+
+// start builds the kiosk for creds: client, model and window (not yet
+// shown), and starts their goroutines. revoked, when not nil, is called
+// when the server refuses the token. stop ends the goroutines and waits.
+func start(a fyne.App, c config, d deps, creds pairing.Creds, revoked func()) (fyne.Window, func()) {
+	log, prn, checkPIN := d.log, d.prn, d.checkPIN
 	var m *model.Model
 	var u *ui.UI
 	var devices *devstatus.Reporter
 	client := hallclient.New(hallclient.Config{
-		URL: c.server, CAPEM: []byte(c.ca.PEM), Device: c.device, Token: c.token, Logger: log,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(c.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			m.SetLink(s.Connected, s.Err)
 			if s.Connected {
 				devices.Connected()
+			}
+			if revoked != nil && pairscreen.Unauthorized(s.Err) {
+				revoked()
 			}
 		},
 		OnHello: func(r protocol.HelloReply) { m.SetHello(r) },
@@ -116,9 +183,6 @@ func run(c config, log *slog.Logger) error {
 		Devices:  devices,
 	})
 	u = ui.New(a, m, ui.Options{Fullscreen: c.fullscreen})
-	if !c.fullscreen {
-		screenfit.OnStart(a, u.Window(), ui.DefaultSize, nil)
-	}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
@@ -126,9 +190,5 @@ func run(c config, log *slog.Logger) error {
 	go func() { defer wg.Done(); _ = client.Run(ctx) }()
 	go func() { defer wg.Done(); devices.Run(ctx) }()
 	go func() { defer wg.Done(); u.Run(ctx) }()
-	log.Info("kiosk: started", "server", c.server, "device", c.device, "printer", c.printer)
-	u.Window().ShowAndRun()
-	cancel()
-	wg.Wait()
-	return nil
+	return u.Window(), func() { cancel(); wg.Wait() }
 }

@@ -5,6 +5,7 @@
 //	       [-tls] [-tls-cert FILE -tls-key FILE]
 //	server hash-pin < pin.txt
 //	server export-config [-data DIR] [-o FILE]
+//	server restore [-data DIR] BACKUP.db
 package main
 
 import (
@@ -20,7 +21,9 @@ import (
 
 	"hallq/server/app"
 	"hallq/server/config"
+	"hallq/server/store"
 	"hallq/shared/flagenv"
+	"hallq/shared/version"
 )
 
 func main() {
@@ -35,6 +38,16 @@ func main() {
 		exportConfig(os.Args[2:])
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "restore" {
+		if err := restore(os.Args[2:], os.Stdout, os.Stderr); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				os.Exit(0)
+			}
+			fmt.Fprintln(os.Stderr, "restore:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	var o app.Options
 	fs.StringVar(&o.Addr, "addr", ":8080", "địa chỉ lắng nghe (address to listen on)")
@@ -45,8 +58,13 @@ func main() {
 	fs.BoolVar(&o.TLS, "tls", false, "phục vụ HTTPS và wss:// bằng chứng chỉ của sảnh trong DIR/tls (serve HTTPS and wss:// with the hall's own CA in DIR/tls)")
 	fs.StringVar(&o.TLSCert, "tls-cert", "", "tệp chứng chỉ PEM riêng của sảnh, bật TLS (the hall's own PEM certificate chain; turns TLS on)")
 	fs.StringVar(&o.TLSKey, "tls-key", "", "tệp khóa riêng PEM của chứng chỉ đó (its PEM private key)")
+	showVersion := fs.Bool("version", false, "in phiên bản rồi thoát (print the version and exit)")
 	if err := flagenv.ParseOS(fs); err != nil {
 		exitFlags(err)
+	}
+	if *showVersion {
+		fmt.Println("hallq server", version.Version)
+		return
 	}
 	if o.Init && o.Demo {
 		flagenv.Usage(fs)
@@ -82,3 +100,6 @@ func exitFlags(err error) {
 	fmt.Fprintln(os.Stderr, err)
 	os.Exit(2)
 }
+
+// isInUse reports whether err says another process holds the database.
+func isInUse(err error) bool { return errors.Is(err, store.ErrInUse) }

@@ -28,6 +28,7 @@ import (
 	"hallq/server/metrics"
 	"hallq/server/store"
 	"hallq/server/web"
+	"hallq/shared/version"
 )
 
 // Options are the server's flags (SPEC section 1) and outputs.
@@ -158,6 +159,25 @@ func warnDemoSecrets(cfg *config.Config, out *atomic.Pointer[[]string], o Option
 		strings.Join(found, ", "))
 }
 
+// upgradeBackup copies hall.db to DATA/backups before the first start of a
+// server version other than the one that last used it, and records this
+// version.
+func upgradeBackup(st *store.Store, o Options) error {
+	prev := st.WrittenBy()
+	if prev == version.Version {
+		return nil
+	}
+	// A database of an older schema was copied by store.Open already.
+	if prev != "" && st.FoundSchema() == store.SchemaVersion {
+		name, err := st.UpgradeBackup(filepath.Join(o.Data, "backups"), prev, o.Now())
+		if err != nil {
+			return err
+		}
+		o.Logger.Info("new server version: database backed up first", "from", prev, "to", version.Version, "backup", name)
+	}
+	return st.MarkWriter(version.Version)
+}
+
 // fileHash returns the hex sha256 of the file at path, or "" if it cannot
 // be read.
 func fileHash(path string) string {
@@ -202,6 +222,10 @@ func Start(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := upgradeBackup(st, o); err != nil {
+		st.Close()
+		return nil, err
+	}
 	s, err := start(o, cfg, st)
 	if err != nil {
 		st.Close()
@@ -236,7 +260,7 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 	hb := hub.New(h, hub.Options{Logger: o.Logger, Session: sessions.User, Metrics: m})
 	sessions.OnEnd(hb.EndSessions)
 	srv := &http.Server{
-		Handler: web.New(web.Options{Hall: h, Sessions: sessions, WS: hb, Metrics: m.Handler(), Logger: o.Logger,
+		Handler: web.New(web.Options{Hall: h, Sessions: sessions, WS: hb, Metrics: m.Handler(), Logger: o.Logger, Links: hb,
 			DemoSecrets: func() []string {
 				if p := demo.Load(); p != nil {
 					return *p

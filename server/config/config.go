@@ -102,6 +102,10 @@ type Device struct {
 	Role    string `toml:"role"`
 	Token   string `toml:"token"`
 	Counter int    `toml:"counter"`
+	// Name is an optional display name (the admin's, or the PC's host
+	// name when paired). The id stays stable: the day's events, the audit
+	// log and the apps' saved settings name the device by it.
+	Name string `toml:"name,omitempty"`
 }
 
 // Clerk is a [[clerk]] table; PINHash is a bcrypt hash.

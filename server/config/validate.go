@@ -94,11 +94,8 @@ func (v *validator) services() {
 		switch {
 		case !isServiceID(s.ID):
 			v.p.addAt(v.at("service", i, "id"), "%s: id phải là đúng một chữ cái in hoa A-Z (service id must be one capital letter A-Z)", l)
-		case hasKey(seen, s.ID):
-			v.p.addAt(v.at("service", i, "id"), "%s: id trùng với [[service]] ở dòng %d (duplicate service id %q)",
-				l, v.at("service", seen[s.ID], "id").Line, s.ID)
 		default:
-			seen[s.ID] = i
+			unique(v, seen, s.ID, "service", i, "id", l, fmt.Sprintf("duplicate service id %q", s.ID))
 		}
 		if strings.TrimSpace(s.Name) == "" {
 			v.p.addAt(v.at("service", i, "name"), "%s: thiếu name (service name is required)", l)
@@ -114,11 +111,6 @@ func isServiceID(id string) bool {
 	return len(id) == 1 && id[0] >= 'A' && id[0] <= 'Z'
 }
 
-func hasKey[K comparable, V any](m map[K]V, k K) bool {
-	_, ok := m[k]
-	return ok
-}
-
 func (v *validator) counters() {
 	seen := map[int]int{}
 	for i, c := range v.c.Counters {
@@ -127,11 +119,8 @@ func (v *validator) counters() {
 		case c.ID <= 0:
 			l = label("counter", i, "")
 			v.p.addAt(v.at("counter", i, "id"), "%s: id phải là số nguyên dương (counter id must be > 0)", l)
-		case hasKey(seen, c.ID):
-			v.p.addAt(v.at("counter", i, "id"), "%s: id trùng với [[counter]] ở dòng %d (duplicate counter id %d)",
-				l, v.at("counter", seen[c.ID], "id").Line, c.ID)
 		default:
-			seen[c.ID] = i
+			unique(v, seen, c.ID, "counter", i, "id", l, fmt.Sprintf("duplicate counter id %d", c.ID))
 		}
 		if strings.TrimSpace(c.Name) == "" {
 			v.p.addAt(v.at("counter", i, "name"), "%s: thiếu name, ví dụ \"Quầy 1\" (counter name is required)", l)
@@ -161,20 +150,14 @@ func (v *validator) devices() {
 		switch {
 		case strings.TrimSpace(d.ID) == "":
 			v.p.addAt(v.at("device", i, "id"), "%s: thiếu id (device id is required)", l)
-		case hasKey(ids, d.ID):
-			v.p.addAt(v.at("device", i, "id"), "%s: id trùng với [[device]] ở dòng %d (duplicate device id %q)",
-				l, v.at("device", ids[d.ID], "id").Line, d.ID)
 		default:
-			ids[d.ID] = i
+			unique(v, ids, d.ID, "device", i, "id", l, fmt.Sprintf("duplicate device id %q", d.ID))
 		}
 		switch {
 		case utf8.RuneCountInString(d.Token) < MinTokenLength:
 			v.p.addAt(v.at("device", i, "token"), "%s: token phải dài ít nhất %d ký tự (token must be at least %d characters)", l, MinTokenLength, MinTokenLength)
-		case hasKey(tokens, d.Token):
-			v.p.addAt(v.at("device", i, "token"), "%s: token trùng với [[device]] ở dòng %d (token must be unique across devices)",
-				l, v.at("device", tokens[d.Token], "token").Line)
 		default:
-			tokens[d.Token] = i
+			unique(v, tokens, d.Token, "device", i, "token", l, "token must be unique across devices")
 		}
 		v.deviceCounter(i, d, l)
 	}
@@ -244,12 +227,26 @@ func (v *validator) username(table string, i int, l, name string, seen map[strin
 	switch {
 	case strings.TrimSpace(name) == "":
 		v.p.addAt(v.at(table, i, "username"), "%s: thiếu username (username is required)", l)
-	case hasKey(seen, name):
-		v.p.addAt(v.at(table, i, "username"), "%s: username trùng với [[%s]] ở dòng %d (duplicate username %q)",
-			l, table, v.at(table, seen[name], "username").Line, name)
 	default:
-		seen[name] = i
+		unique(v, seen, name, table, i, "username", l, fmt.Sprintf("duplicate username %q", name))
 	}
+}
+
+// unique records value, the key of the i-th table, in seen, or reports it
+// as a duplicate of the table where it was first seen (en: the rule in
+// English).
+func unique[K comparable](v *validator, seen map[K]int, value K, table string, i int, key, l, en string) {
+	first, dup := seen[value]
+	if !dup {
+		seen[value] = i
+		return
+	}
+	line := v.at(table, first, key).Line
+	where := fmt.Sprintf("[[%s]] ở dòng %d", table, line)
+	if line == 0 {
+		where = fmt.Sprintf("[[%s]] thứ %d", table, first+1)
+	}
+	v.p.addAt(v.at(table, i, key), "%s: %s trùng với %s (%s)", l, key, where, en)
 }
 
 // isHash reports whether h is a well-formed bcrypt hash.

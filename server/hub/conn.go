@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"net"
@@ -73,6 +74,7 @@ func (c *conn) run() {
 	if c.dev != nil {
 		c.hub.hall.Unsubscribe(c)
 		c.hub.metrics.Connected(c.dev.Role, -1)
+		c.hub.seen(*c.dev, "", "")
 		c.hub.log.Info("device disconnected", "device", c.dev.ID, "role", c.dev.Role)
 	}
 	c.ws.Close()
@@ -182,6 +184,7 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 	c.name.Store(dev.ID)
 	c.super.Store(dev.Role == protocol.RoleSupervisor && h.Token == "")
 	c.hub.metrics.Connected(dev.Role, 1)
+	c.hub.seen(dev, cmp.Or(clip(h.Version), "?"), c.req.RemoteAddr)
 	c.hub.log.Info("device connected", "device", dev.ID, "role", dev.Role, "since", h.Since, "remote", c.req.RemoteAddr)
 	c.ws.SetReadDeadline(time.Now().Add(pongWait))
 }

@@ -73,6 +73,7 @@ type Hub struct {
 
 	mu     sync.Mutex
 	conns  map[*conn]struct{}
+	links  map[string]link // by device id
 	closed bool
 	wg     sync.WaitGroup
 }
@@ -100,6 +101,7 @@ func New(h Hall, o Options) *Hub {
 		},
 		guesses: throttle.New(HelloRule, h.Now),
 		conns:   map[*conn]struct{}{},
+		links:   map[string]link{},
 	}
 }
 

@@ -11,9 +11,14 @@ import (
 // csvSections writes r as csv, checks the byte order mark, parses the text
 // back and returns each section's header and rows by its title.
 func csvSections(t *testing.T, r Report) map[string][][]string {
+	return csvSectionsStyle(t, r, CSVComma)
+}
+
+// csvSectionsStyle is csvSections in a chosen style.
+func csvSectionsStyle(t *testing.T, r Report, style CSVStyle) map[string][][]string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteDailyCSV(&buf, r); err != nil {
+	if err := WriteDailyCSV(&buf, r, style); err != nil {
 		t.Fatalf("WriteDailyCSV: %v", err)
 	}
 	text, ok := strings.CutPrefix(buf.String(), "\uFEFF")
@@ -22,6 +27,9 @@ func csvSections(t *testing.T, r Report) map[string][][]string {
 	}
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.FieldsPerRecord = -1
+	if style == CSVSemicolon {
+		cr.Comma = ';'
+	}
 	records, err := cr.ReadAll()
 	if err != nil {
 		t.Fatalf("parse csv: %v", err)
@@ -70,8 +78,8 @@ func TestWriteDailyCSV(t *testing.T) {
 		{"feedback", s[sheetSummary], "Phản ánh, kiến nghị đã xử lý", []string{"Phản ánh, kiến nghị đã xử lý", "1"}},
 		{"level 5", s["Đánh giá theo mức"], "5", []string{"5", "Rất hài lòng", "2"}},
 		{"service A", s[sheetServices], "A", []string{"A", "", "6", "6", "5", "0", "1", "197", "120", "600", "192", "180", "300"}},
-		{"counter 2", s[sheetCounters], "2", []string{"2", "", "4", "3", "0", "1", "1", "0", "1", "0", "3", "66.67"}},
-		{"clerk without rating", s[sheetClerks], "lan.pt", []string{"lan.pt", "", "1", "1", "0", "0", "0", "0", "0", "0", "0", ""}},
+		{"counter 2", s[sheetCounters], "2", []string{"2", "", "4", "3", "0", "140", "1", "1", "0", "1", "0", "3", "66.67"}},
+		{"clerk without rating", s[sheetClerks], "lan.pt", []string{"lan.pt", "", "1", "1", "0", "241", "0", "0", "0", "0", "0", "0", ""}},
 		// A comment that looks like a formula is defused.
 		{"low rating", s[sheetLow], "28/11/2026 08:13:00", []string{"28/11/2026 08:13:00", "A003", "A", "2",
 			"Không hài lòng", "Thời gian chờ", "'=Chờ lâu quá", "2", "minh.tv"}},
@@ -88,5 +96,20 @@ func TestWriteDailyCSV(t *testing.T) {
 	}
 	if got := len(s[sheetLow]); got != 3 {
 		t.Errorf("low ratings: got %d lines, want a header and 2 rows", got)
+	}
+}
+
+// TestWriteDailyCSVSemicolon: the Vietnamese-Excel variant separates by ";"
+// and writes decimal commas; text keeps its own commas.
+func TestWriteDailyCSVSemicolon(t *testing.T) {
+	s := csvSectionsStyle(t, scenarioReport(t), CSVSemicolon)
+	var row []string
+	for _, r := range s[sheetCounters] {
+		if r[0] == "2" {
+			row = r
+		}
+	}
+	if len(row) == 0 || row[len(row)-1] != "66,67" {
+		t.Errorf("counter 2 = %q, want the index written 66,67", row)
 	}
 }

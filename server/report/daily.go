@@ -102,15 +102,18 @@ func (b *builder) addTicket(t *queue.Ticket) {
 	case queue.Finished:
 		b.r.Finished++
 		svc.row.Finished++
-		if d, ok := serviceTime(t); ok {
+		d, timed := serviceTime(t)
+		if timed {
 			b.services = append(b.services, d)
 			svc.services = append(svc.services, d)
 		}
 		if row := b.counter(int(t.Counter)); row != nil {
 			row.Finished++
+			row.ServiceSeconds += d.Seconds()
 		}
 		if row := b.clerk(string(t.Clerk)); row != nil {
 			row.Finished++
+			row.ServiceSeconds += d.Seconds()
 		}
 	case queue.NoShow:
 		b.r.NoShow++
@@ -215,14 +218,14 @@ func (b *builder) report() Report {
 
 	r.ByCounter = make([]CounterRow, 0, len(b.counters))
 	for _, row := range b.counters {
-		row.SatisfactionIndex = row.Ratings.SatisfactionIndex()
+		row.finish()
 		r.ByCounter = append(r.ByCounter, *row)
 	}
 	slices.SortFunc(r.ByCounter, func(a, b CounterRow) int { return cmp.Compare(a.ID, b.ID) })
 
 	r.ByClerk = make([]ClerkRow, 0, len(b.clerks))
 	for _, row := range b.clerks {
-		row.SatisfactionIndex = row.Ratings.SatisfactionIndex()
+		row.finish()
 		r.ByClerk = append(r.ByClerk, *row)
 	}
 	slices.SortFunc(r.ByClerk, func(a, b ClerkRow) int { return cmp.Compare(a.Username, b.Username) })

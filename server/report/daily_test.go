@@ -72,16 +72,24 @@ func TestDailyScenario(t *testing.T) {
 		{"by_counter", r.ByCounter, []CounterRow{
 			// Calls at 1: A001 A003(first) B001 A004 B003 A006; finished
 			// there A001 B003 A006; no-show B001; ratings 5, 3 -> 1/2 = 50.
-			{ID: 1, Called: 6, Finished: 3, NoShow: 1, Ratings: levels(0, 0, 1, 0, 1), SatisfactionIndex: fp(50)},
+			// Service: A001 300 + B003 599.5 + A006 240.5 = 1140 -> 380.
+			{ID: 1, Work: Work{Called: 6, Finished: 3, NoShow: 1, Ratings: levels(0, 0, 1, 0, 1), SatisfactionIndex: fp(50),
+				ServiceSeconds: 1140, MeanServiceS: ip(380)}},
 			// Calls at 2: A002 A003(second) A005 B004; finished A002 A003
 			// A005; ratings 4, 2, 5 -> 2/3 = 66.666 -> 66.67.
-			{ID: 2, Called: 4, Finished: 3, NoShow: 0, Ratings: levels(0, 1, 0, 1, 1), SatisfactionIndex: fp(66.67)},
+			// Service: A002 120.5 + A003 120 + A005 180 = 420.5 -> 140.17 -> 140.
+			{ID: 2, Work: Work{Called: 4, Finished: 3, NoShow: 0, Ratings: levels(0, 1, 0, 1, 1), SatisfactionIndex: fp(66.67),
+				ServiceSeconds: 420.5, MeanServiceS: ip(140)}},
 		}},
 		{"by_clerk", r.ByClerk, []ClerkRow{
-			{Username: "hang.nd", Called: 5, Finished: 2, NoShow: 1, Ratings: levels(0, 0, 1, 0, 1), SatisfactionIndex: fp(50)},
+			// Service: A001 300 + B003 599.5 = 899.5 -> 449.75 -> 450.
+			{Username: "hang.nd", Work: Work{Called: 5, Finished: 2, NoShow: 1, Ratings: levels(0, 0, 1, 0, 1), SatisfactionIndex: fp(50),
+				ServiceSeconds: 899.5, MeanServiceS: ip(450)}},
 			// lan.pt served A006, which was not rated: no index.
-			{Username: "lan.pt", Called: 1, Finished: 1, NoShow: 0, Ratings: levels(0, 0, 0, 0, 0)},
-			{Username: "minh.tv", Called: 4, Finished: 3, NoShow: 0, Ratings: levels(0, 1, 0, 1, 1), SatisfactionIndex: fp(66.67)},
+			{Username: "lan.pt", Work: Work{Called: 1, Finished: 1, NoShow: 0, Ratings: levels(0, 0, 0, 0, 0),
+				ServiceSeconds: 240.5, MeanServiceS: ip(241)}},
+			{Username: "minh.tv", Work: Work{Called: 4, Finished: 3, NoShow: 0, Ratings: levels(0, 1, 0, 1, 1), SatisfactionIndex: fp(66.67),
+				ServiceSeconds: 420.5, MeanServiceS: ip(140)}},
 		}},
 		// Three items of the day, one handled; the day before's is left out.
 		{"feedback", r.Feedback, FeedbackCount{Received: 3, Handled: 1}},

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -16,6 +17,10 @@ type Month struct {
 	// SatisfactionIndex is computed from the month's summed rating counts,
 	// not averaged over days; nil when there is no rating.
 	SatisfactionIndex *float64 `json:"satisfaction_index"`
+	// ByCounter and ByClerk sum the days' rows (added for the monthly
+	// evaluation of each official, Decree 118 Art. 9.3 and 34).
+	ByCounter []CounterRow `json:"by_counter"`
+	ByClerk   []ClerkRow   `json:"by_clerk"`
 }
 
 // DayRow is one day of a Month. Ratings is the day's number of ratings.
@@ -33,6 +38,7 @@ type DayRow struct {
 func Monthly(month string, days []Report) Month {
 	m := Month{Month: month, Days: []DayRow{}, Ratings: NewLevels()}
 	seen := map[string]bool{}
+	counters, clerks := workSum[int, CounterRow, *CounterRow]{}, workSum[string, ClerkRow, *ClerkRow]{}
 	for _, d := range days {
 		if !strings.HasPrefix(d.Date, month+"-") || seen[d.Date] {
 			continue
@@ -48,8 +54,57 @@ func Monthly(month string, days []Report) Month {
 		m.Issued += d.Issued
 		m.Finished += d.Finished
 		m.Ratings.plus(d.Ratings)
+		for _, r := range d.ByCounter {
+			counters.add(r.ID, &r, &CounterRow{ID: r.ID})
+		}
+		for _, r := range d.ByClerk {
+			clerks.add(r.Username, &r, &ClerkRow{Username: r.Username})
+		}
 	}
+	m.ByCounter = counters.rows()
+	m.ByClerk = clerks.rows()
 	slices.SortFunc(m.Days, func(a, b DayRow) int { return cmp.Compare(a.Date, b.Date) })
 	m.SatisfactionIndex = m.Ratings.SatisfactionIndex()
 	return m
+}
+
+// workSum sums the rows of several days by key (a counter's id, a clerk's
+// username); R is CounterRow or ClerkRow.
+type workSum[K cmp.Ordered, R any, P workRow[R]] map[K]P
+
+// workRow is a pointer to a row with a name and its work.
+type workRow[R any] interface {
+	*R
+	parts() (name *string, work *Work)
+}
+
+func (r *CounterRow) parts() (*string, *Work) { return &r.Name, &r.Work }
+func (r *ClerkRow) parts() (*string, *Work)   { return &r.Name, &r.Work }
+
+// add adds a day's row to the sum of key, starting from fresh (the row
+// with only its key) the first time.
+func (s workSum[K, R, P]) add(key K, day P, fresh P) {
+	acc := s[key]
+	if acc == nil {
+		acc = fresh
+		_, w := acc.parts()
+		w.Ratings = NewLevels()
+		s[key] = acc
+	}
+	name, w := acc.parts()
+	dayName, dayWork := day.parts()
+	*name = cmp.Or(*dayName, *name)
+	w.plus(*dayWork)
+}
+
+// rows returns the sums in key order, their index and mean computed.
+func (s workSum[K, R, P]) rows() []R {
+	keys := slices.Sorted(maps.Keys(s))
+	out := make([]R, 0, len(keys))
+	for _, k := range keys {
+		_, w := s[k].parts()
+		w.finish()
+		out = append(out, *s[k])
+	}
+	return out
 }

@@ -8,8 +8,8 @@ import (
 // sheetMonth is the one sheet of the monthly workbook.
 const sheetMonth = "Tổng hợp tháng"
 
-// monthlyTables lays out m: one row per day and the month's total, then the
-// month's ratings by level.
+// monthlyTables lays out m: one row per day and the month's total, the
+// month's ratings by level, then a sheet per counter and per clerk.
 func monthlyTables(m Month) []table {
 	days := table{
 		sheet:  sheetMonth,
@@ -24,7 +24,7 @@ func monthlyTables(m Month) []table {
 	levels := levelsTable(m.Ratings)
 	levels.sheet = sheetMonth
 	levels.title = "Đánh giá theo mức (cả tháng)"
-	return []table{days, levels}
+	return []table{days, levels, countersTable(m.ByCounter), clerksTable(m.ByClerk)}
 }
 
 // displayMonth writes a YYYY-MM month as 11/2026.

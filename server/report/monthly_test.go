@@ -12,9 +12,18 @@ import (
 func monthDays() []Report {
 	return []Report{
 		// 1 of 3 ratings at 4-5: 33.33.
-		{Date: "2026-11-02", Issued: 50, Finished: 45, Ratings: levels(1, 1, 0, 1, 0)},
+		{Date: "2026-11-02", Issued: 50, Finished: 45, Ratings: levels(1, 1, 0, 1, 0),
+			ByCounter: []CounterRow{
+				{ID: 2, Name: "Quầy 2", Work: Work{Called: 30, Finished: 25, NoShow: 5, Ratings: levels(1, 1, 0, 1, 0), ServiceSeconds: 7500}},
+				{ID: 1, Name: "Quầy 1", Work: Work{Called: 20, Finished: 20, Ratings: NewLevels(), ServiceSeconds: 3000}},
+			},
+			ByClerk: []ClerkRow{{Username: "minh.tq", Name: "Trần Quang Minh",
+				Work: Work{Called: 50, Finished: 45, NoShow: 5, Ratings: levels(1, 1, 0, 1, 0), ServiceSeconds: 10500}}}},
 		// 1 of 1: 100.
-		{Date: "2026-11-01", Issued: 30, Finished: 28, Ratings: levels(0, 0, 0, 0, 1)},
+		{Date: "2026-11-01", Issued: 30, Finished: 28, Ratings: levels(0, 0, 0, 0, 1),
+			ByCounter: []CounterRow{{ID: 1, Name: "Quầy 1", Work: Work{Called: 29, Finished: 28, NoShow: 1, Ratings: levels(0, 0, 0, 0, 1), ServiceSeconds: 5600}}},
+			ByClerk: []ClerkRow{{Username: "hang.nd", Name: "Nguyễn Diệu Hằng",
+				Work: Work{Called: 29, Finished: 28, NoShow: 1, Ratings: levels(0, 0, 0, 0, 1), ServiceSeconds: 5600}}}},
 		// No rating: null.
 		{Date: "2026-11-03", Issued: 5, Finished: 0, Ratings: NewLevels()},
 		{Date: "2026-10-31", Issued: 99, Finished: 99, Ratings: levels(9, 0, 0, 0, 0)},
@@ -40,6 +49,21 @@ func TestMonthly(t *testing.T) {
 		// From the summed counts, 2 of 4 = 50, not the mean of the days'
 		// indexes (100 and 33.33 give 66.67).
 		{"satisfaction_index", m.SatisfactionIndex, fp(50)},
+		// Counter 1: 29 + 20 called, 28 + 20 finished, 5600 + 3000 s over
+		// 48 = 179.17 -> 179; one rating at 5: 100. Counter 2 only on the
+		// 2nd: 7500 / 25 = 300, 1 of 3: 33.33.
+		{"by_counter", m.ByCounter, []CounterRow{
+			{ID: 1, Name: "Quầy 1", Work: Work{Called: 49, Finished: 48, NoShow: 1, Ratings: levels(0, 0, 0, 0, 1),
+				SatisfactionIndex: fp(100), ServiceSeconds: 8600, MeanServiceS: ip(179)}},
+			{ID: 2, Name: "Quầy 2", Work: Work{Called: 30, Finished: 25, NoShow: 5, Ratings: levels(1, 1, 0, 1, 0),
+				SatisfactionIndex: fp(33.33), ServiceSeconds: 7500, MeanServiceS: ip(300)}},
+		}},
+		{"by_clerk", m.ByClerk, []ClerkRow{
+			{Username: "hang.nd", Name: "Nguyễn Diệu Hằng", Work: Work{Called: 29, Finished: 28, NoShow: 1, Ratings: levels(0, 0, 0, 0, 1),
+				SatisfactionIndex: fp(100), ServiceSeconds: 5600, MeanServiceS: ip(200)}},
+			{Username: "minh.tq", Name: "Trần Quang Minh", Work: Work{Called: 50, Finished: 45, NoShow: 5, Ratings: levels(1, 1, 0, 1, 0),
+				SatisfactionIndex: fp(33.33), ServiceSeconds: 10500, MeanServiceS: ip(233)}},
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -52,7 +76,7 @@ func TestMonthly(t *testing.T) {
 
 func TestMonthlyEmpty(t *testing.T) {
 	const want = `{"month":"2026-12","days":[],"issued":0,"finished":0,` +
-		`"ratings":{"1":0,"2":0,"3":0,"4":0,"5":0},"satisfaction_index":null}`
+		`"ratings":{"1":0,"2":0,"3":0,"4":0,"5":0},"satisfaction_index":null,"by_counter":[],"by_clerk":[]}`
 	if got := dump(t, Monthly("2026-12", monthDays())); got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
@@ -61,9 +85,14 @@ func TestMonthlyEmpty(t *testing.T) {
 func TestWriteMonthlyXLSX(t *testing.T) {
 	m := Monthly("2026-11", monthDays())
 	f := reopen(t, func(b *bytes.Buffer) error { return WriteMonthlyXLSX(b, m, "Sở Công Thương") })
-	if got := f.GetSheetList(); !reflect.DeepEqual(got, []string{sheetMonth}) {
-		t.Errorf("sheets: got %q, want [%q]", got, sheetMonth)
+	if got, want := f.GetSheetList(), []string{sheetMonth, sheetCounters, sheetClerks}; !reflect.DeepEqual(got, want) {
+		t.Errorf("sheets: got %q, want %q", got, want)
 	}
+	// The clerks' sheet has names next to the usernames, and the month's
+	// sums (minh.tq: 10500 s over 45 finished = 233).
+	minh := strconv.Itoa(findRow(t, f, sheetClerks, "minh.tq"))
+	checkCell(t, f, sheetClerks, "B"+minh, "Trần Quang Minh", false)
+	checkCell(t, f, sheetClerks, "F"+minh, "233", true)
 	checkCell(t, f, sheetMonth, "A2", "Báo cáo tháng 11/2026", false)
 	day := strconv.Itoa(findRow(t, f, sheetMonth, "2026-11-02"))
 	checkCell(t, f, sheetMonth, "B"+day, "50", true)
@@ -81,7 +110,7 @@ func TestWriteMonthlyXLSX(t *testing.T) {
 
 func TestWriteMonthlyCSV(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteMonthlyCSV(&buf, Monthly("2026-11", monthDays())); err != nil {
+	if err := WriteMonthlyCSV(&buf, Monthly("2026-11", monthDays()), CSVComma); err != nil {
 		t.Fatal(err)
 	}
 	const wantTail = "Cả tháng,85,73,4,50\n"

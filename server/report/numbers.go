@@ -59,3 +59,13 @@ func nearestRank(sorted []time.Duration, p int) time.Duration {
 	}
 	return sorted[rank-1]
 }
+
+// meanOf returns sum seconds over n in whole seconds (half up), nil when n
+// is 0.
+func meanOf(sum float64, n int) *int {
+	if n == 0 {
+		return nil
+	}
+	m := meanSeconds(time.Duration(sum*float64(time.Second)), n)
+	return &m
+}

@@ -63,24 +63,46 @@ type ServiceRow struct {
 // CounterRow is one counter's work: calls made there, and the finishes,
 // no-shows and ratings of tickets finished or marked there.
 type CounterRow struct {
-	ID                int      `json:"id"`
-	Name              string   `json:"name,omitempty"`
-	Called            int      `json:"called"`
-	Finished          int      `json:"finished"`
-	NoShow            int      `json:"no_show"`
-	Ratings           Levels   `json:"ratings"`
-	SatisfactionIndex *float64 `json:"satisfaction_index"`
+	ID   int    `json:"id"`
+	Name string `json:"name,omitempty"`
+	Work
 }
 
 // ClerkRow is one clerk's work, counted as CounterRow is.
 type ClerkRow struct {
-	Username          string   `json:"username"`
-	Name              string   `json:"name,omitempty"`
+	Username string `json:"username"`
+	Name     string `json:"name,omitempty"`
+	Work
+}
+
+// Work is what a counter or a clerk did: its fields sit flat in the JSON of
+// CounterRow and ClerkRow.
+type Work struct {
 	Called            int      `json:"called"`
 	Finished          int      `json:"finished"`
 	NoShow            int      `json:"no_show"`
 	Ratings           Levels   `json:"ratings"`
 	SatisfactionIndex *float64 `json:"satisfaction_index"`
+	// ServiceSeconds sums the service times of the tickets finished there;
+	// MeanServiceS is that over Finished, in whole seconds (nil: none).
+	// Both are added to SPEC section 7.
+	ServiceSeconds float64 `json:"service_seconds"`
+	MeanServiceS   *int    `json:"mean_service_s"`
+}
+
+// plus adds o's counts to w (a month summing its days).
+func (w *Work) plus(o Work) {
+	w.Called += o.Called
+	w.Finished += o.Finished
+	w.NoShow += o.NoShow
+	w.ServiceSeconds += o.ServiceSeconds
+	w.Ratings.plus(o.Ratings)
+}
+
+// finish computes the index and the mean service time from the counts.
+func (w *Work) finish() {
+	w.SatisfactionIndex = w.Ratings.SatisfactionIndex()
+	w.MeanServiceS = meanOf(w.ServiceSeconds, w.Finished)
 }
 
 // FeedbackCount counts the day's feedback items, those opened by ratings of

@@ -58,7 +58,7 @@ func (b *builder) counter(id int) *CounterRow {
 	}
 	row := b.counters[id]
 	if row == nil {
-		row = &CounterRow{ID: id, Ratings: NewLevels()}
+		row = &CounterRow{ID: id, Work: Work{Ratings: NewLevels()}}
 		b.counters[id] = row
 	}
 	return row
@@ -71,7 +71,7 @@ func (b *builder) clerk(username string) *ClerkRow {
 	}
 	row := b.clerks[username]
 	if row == nil {
-		row = &ClerkRow{Username: username, Ratings: NewLevels()}
+		row = &ClerkRow{Username: username, Work: Work{Ratings: NewLevels()}}
 		b.clerks[username] = row
 	}
 	return row

@@ -22,7 +22,7 @@ type table struct {
 // Sheet names of the daily workbook.
 const (
 	sheetSummary  = "Tổng hợp"
-	sheetServices = "Theo dịch vụ"
+	sheetServices = "Theo lĩnh vực"
 	sheetCounters = "Theo quầy"
 	sheetClerks   = "Theo công chức"
 	sheetLow      = "Đánh giá thấp"
@@ -118,10 +118,10 @@ func servicesTable(rows []ServiceRow) table {
 func countersTable(rows []CounterRow) table {
 	t := table{
 		sheet:  sheetCounters,
-		header: append([]string{"Quầy", "Tên quầy", "Lượt gọi", "Đã giải quyết", "Vắng mặt"}, levelHeader()...),
+		header: append([]string{"Quầy", "Tên quầy", "Lượt gọi", "Đã giải quyết", "Vắng mặt", "Phục vụ trung bình (giây)"}, levelHeader()...),
 	}
 	for _, c := range rows {
-		cells := []any{c.ID, c.Name, c.Called, c.Finished, c.NoShow}
+		cells := []any{c.ID, c.Name, c.Called, c.Finished, c.NoShow, num(c.MeanServiceS)}
 		t.rows = append(t.rows, append(cells, levelCells(c.Ratings, c.SatisfactionIndex)...))
 	}
 	return t
@@ -130,10 +130,10 @@ func countersTable(rows []CounterRow) table {
 func clerksTable(rows []ClerkRow) table {
 	t := table{
 		sheet:  sheetClerks,
-		header: append([]string{"Tài khoản", "Họ và tên", "Lượt gọi", "Đã giải quyết", "Vắng mặt"}, levelHeader()...),
+		header: append([]string{"Tài khoản", "Họ và tên", "Lượt gọi", "Đã giải quyết", "Vắng mặt", "Phục vụ trung bình (giây)"}, levelHeader()...),
 	}
 	for _, c := range rows {
-		cells := []any{c.Username, c.Name, c.Called, c.Finished, c.NoShow}
+		cells := []any{c.Username, c.Name, c.Called, c.Finished, c.NoShow, num(c.MeanServiceS)}
 		t.rows = append(t.rows, append(cells, levelCells(c.Ratings, c.SatisfactionIndex)...))
 	}
 	return t

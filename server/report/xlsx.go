@@ -9,7 +9,7 @@ import (
 )
 
 // WriteDailyXLSX writes r as an xlsx workbook with the sheets "Tổng hợp",
-// "Theo dịch vụ", "Theo quầy", "Theo công chức", "Đánh giá thấp" and "Theo
+// "Theo lĩnh vực", "Theo quầy", "Theo công chức", "Đánh giá thấp" and "Theo
 // giờ". Each sheet opens with hallName and the date, then bold-headed tables;
 // numbers are stored as numbers and a missing value as an empty cell. It
 // returns the first error of w.

@@ -113,9 +113,10 @@ func TestWriteDailyXLSX(t *testing.T) {
 		{"service name", sheetServices, "A", "B", "Lưu thông hàng hóa trong nước", false},
 		{"service B wait mean", sheetServices, "B", "H", "124", true},
 		{"counter name", sheetCounters, "2", "B", "Quầy 2", false},
-		{"counter index", sheetCounters, "2", "L", "66.67", true},
+		{"counter mean service", sheetCounters, "2", "F", "140", true},
+		{"counter index", sheetCounters, "2", "M", "66.67", true},
 		{"clerk name", sheetClerks, "hang.nd", "B", "Nguyễn Diệu Hằng", false},
-		{"clerk no index", sheetClerks, "lan.pt", "L", "", false},
+		{"clerk no index", sheetClerks, "lan.pt", "M", "", false},
 		{"low rating comment", sheetLow, "28/11/2026 09:41:00", "G", "Hướng dẫn chưa rõ ràng", false},
 		{"low rating level", sheetLow, "28/11/2026 09:41:00", "D", "3", true},
 		// Text stays text in xlsx: no apostrophe is needed there.

@@ -36,15 +36,17 @@ var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRat
 
 // Store is the hall's bbolt database. It is safe for concurrent use.
 type Store struct {
-	db *bolt.DB
+	db    *bolt.DB
+	found int // the schema version found at Open
 }
 
 // ErrInUse is returned by Open when another process holds the database.
 var ErrInUse = errors.New("store: database in use by another process")
 
 // Open opens or creates the database at path, waiting at most one second
-// for another process's lock (then the error wraps ErrInUse), and creates
-// every bucket.
+// for another process's lock (then the error wraps ErrInUse), migrates it
+// to SchemaVersion (a newer one is refused with a *SchemaError wrapping
+// ErrNewerSchema) and creates every bucket.
 func Open(path string) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 	if errors.Is(err, bolterrors.ErrTimeout) {
@@ -53,25 +55,32 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range allBuckets {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
-		}
-		return nil
+	if err := backupBeforeMigrate(db, path); err != nil {
+		db.Close()
+		return nil, err
+	}
+	var found int
+	err = db.Update(func(tx *bolt.Tx) (err error) {
+		found, err = migrate(tx, path)
+		return err
 	})
+	var se *SchemaError
+	if errors.As(err, &se) {
+		db.Close()
+		return nil, se
+	}
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: create buckets: %w", err)
+		return nil, fmt.Errorf("store: migrate: %w", err)
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, found: found}, nil
 }
 
 // OpenReadOnly opens the database at path for reading only, for a tool
 // such as `server export-config` beside a stopped server. It waits at most
 // one second for a server's lock (then the error wraps ErrInUse), and it
-// creates nothing: a missing file is an error wrapping fs.ErrNotExist.
+// creates and migrates nothing: a missing file is an error wrapping
+// fs.ErrNotExist, and one written by a newer server a *SchemaError.
 func OpenReadOnly(path string) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: true})
 	if errors.Is(err, bolterrors.ErrTimeout) {
@@ -80,7 +89,13 @@ func OpenReadOnly(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	return &Store{db: db}, nil
+	var found int
+	db.View(func(tx *bolt.Tx) error { found = schemaOf(tx); return nil })
+	if found > SchemaVersion {
+		db.Close()
+		return nil, &SchemaError{Path: path, Found: found, Max: SchemaVersion}
+	}
+	return &Store{db: db, found: found}, nil
 }
 
 // Close closes the database; in-flight transactions finish first.

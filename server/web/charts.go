@@ -22,6 +22,8 @@ const (
 	colorGrid = "#d5dbe3"
 	colorInk  = "#1b2430"
 	colorMute = "#5b6675"
+	// colorAlert marks the wait alert on the wait charts.
+	colorAlert = "#b3261e"
 )
 
 var levelColors = map[int]string{1: "#b3261e", 2: "#e4572e", 3: "#9aa5b4", 4: "#4caf50", 5: "#1e7b34"}
@@ -41,6 +43,25 @@ const (
 // hbarChart draws bars left to right, one row each, scaled to maxV (the
 // largest value when maxV is 0). It returns safe SVG markup.
 func hbarChart(title string, bars []bar, maxV float64) template.HTML {
+	return hbarChartRef(title, bars, maxV, reference{})
+}
+
+// reference is a fixed mark drawn across a chart (the wait alert), with its
+// label; a zero Value draws none.
+type reference struct {
+	Value float64
+	Label string
+}
+
+// refScale returns the scale of a chart with a reference: twice the
+// reference, or more when a bar is longer, so that the same wait always
+// looks the same size from day to day.
+func refScale(bars []bar, ref float64) float64 {
+	return max(2*ref, scaleMax(bars, 0))
+}
+
+// hbarChartRef is hbarChart with a reference line.
+func hbarChartRef(title string, bars []bar, maxV float64, ref reference) template.HTML {
 	if len(bars) == 0 {
 		return emptyChart()
 	}
@@ -60,6 +81,11 @@ func hbarChart(title string, bars []bar, maxV float64) template.HTML {
 			float64(hbarLabelW)+w+8, y+22, colorInk, esc(br.Text))
 	}
 	fmt.Fprintf(&b, `<line x1="%d" y1="0" x2="%d" y2="%d" stroke="%s"/>`, hbarLabelW, hbarLabelW, h, colorMute)
+	if ref.Value > 0 {
+		x := float64(hbarLabelW) + span*ref.Value/maxV
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="0" x2="%.1f" y2="%d" stroke="%s" stroke-width="2" stroke-dasharray="6 4"/>`, x, x, h, colorAlert)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="12" fill="%s">%s</text>`, x+4, h-4, colorAlert, esc(ref.Label))
+	}
 	b.WriteString("</svg>")
 	return template.HTML(b.String())
 }
@@ -68,6 +94,11 @@ func hbarChart(title string, bars []bar, maxV float64) template.HTML {
 // largest value when maxV is 0), with every label under its column when
 // they fit and every other one when they do not.
 func vbarChart(title string, bars []bar, maxV float64) template.HTML {
+	return vbarChartRef(title, bars, maxV, reference{})
+}
+
+// vbarChartRef is vbarChart with a reference line.
+func vbarChartRef(title string, bars []bar, maxV float64, ref reference) template.HTML {
 	if len(bars) == 0 {
 		return emptyChart()
 	}
@@ -98,6 +129,11 @@ func vbarChart(title string, bars []bar, maxV float64) template.HTML {
 		}
 	}
 	fmt.Fprintf(&b, `<line x1="10" y1="%d" x2="%d" y2="%d" stroke="%s"/>`, vbarHead+vbarH, chartW-10, vbarHead+vbarH, colorMute)
+	if ref.Value > 0 {
+		y := float64(vbarHead) + float64(vbarH)*(1-ref.Value/maxV)
+		fmt.Fprintf(&b, `<line x1="10" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-width="2" stroke-dasharray="6 4"/>`, y, chartW-10, y, colorAlert)
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" text-anchor="end" font-size="12" fill="%s">%s</text>`, chartW-12, y-4, colorAlert, esc(ref.Label))
+	}
 	b.WriteString("</svg>")
 	return template.HTML(b.String())
 }

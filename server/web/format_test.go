@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +107,24 @@ func TestSessions(t *testing.T) {
 	s.Create("b")
 	if len(s.m) != 1 {
 		t.Errorf("got %d sessions, want 1 (the expired one dropped)", len(s.m))
+	}
+}
+
+// TestWaitChartScale: a wait chart is scaled from the wait alert (20 min):
+// a 5-minute wait is a quarter of the height, not the whole of it, and the
+// alert is marked; a 60-minute wait stretches the scale.
+func TestWaitChartScale(t *testing.T) {
+	alert := reference{Value: 20, Label: "Ngưỡng cảnh báo 20 phút"}
+	short := []bar{{Label: "8h", Value: 5, Text: "5′"}}
+	svg := string(vbarChartRef("Chờ", short, refScale(short, alert.Value), alert))
+	want := fmt.Sprintf(`height="%.1f"`, float64(vbarH)*5/40)
+	if !strings.Contains(svg, want) || !strings.Contains(svg, "Ngưỡng cảnh báo 20 phút") {
+		t.Errorf("5 of 20 minutes: want a bar %s and the alert line:\n%s", want, svg)
+	}
+	if got := refScale([]bar{{Value: 60}}, 20); got != 60 {
+		t.Errorf("scale with a 60-minute wait: got %v, want 60", got)
+	}
+	if got := refScale(short, 0); got != 5 {
+		t.Errorf("no alert: got %v, want the longest bar", got)
 	}
 }

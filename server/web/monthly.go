@@ -112,7 +112,7 @@ func (s *Server) monthlyCSV(w http.ResponseWriter, r *http.Request, _ string) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := report.WriteMonthlyCSV(&buf, m); err != nil {
+	if err := report.WriteMonthlyCSV(&buf, m, csvStyle(r)); err != nil {
 		s.log.Error("monthly csv", "err", err)
 		writeError(w, http.StatusInternalServerError, "internal", "Lỗi hệ thống khi xuất báo cáo")
 		return

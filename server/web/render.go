@@ -14,8 +14,8 @@ import (
 var embedded embed.FS
 
 // pageNames are the templates under templates/, each rendered inside
-// layout.html.
-var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "tls"}
+// layout.html; templates/_*.html hold the pieces pages share.
+var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "devices", "tls"}
 
 // pages holds one parsed template set per page.
 type pages map[string]*template.Template
@@ -24,7 +24,7 @@ func mustParsePages() pages {
 	p := pages{}
 	for _, name := range pageNames {
 		t := template.New("layout.html").Funcs(templateFuncs())
-		p[name] = template.Must(t.ParseFS(embedded, "templates/layout.html", "templates/"+name+".html"))
+		p[name] = template.Must(t.ParseFS(embedded, "templates/layout.html", "templates/_*.html", "templates/"+name+".html"))
 	}
 	return p
 }

@@ -99,8 +99,11 @@ func buildReportView(rep report.Report, set *queue.Settings, today string) repor
 		}
 		serviceBars = append(serviceBars, sb)
 	}
-	v.ChartServiceWaits = hbarChart("Thời gian chờ trung bình theo lĩnh vực (phút)", serviceBars, 0)
-	v.ChartWaits = vbarChart("Thời gian chờ trung bình theo giờ lấy số (phút)", waitBars, 0)
+	// The wait charts are scaled from the wait alert (twice it, or the
+	// longest wait if longer), not from their own longest bar, and mark it.
+	alert := reference{Value: set.WaitAlert.Minutes(), Label: "Ngưỡng cảnh báo " + itoa(int(set.WaitAlert.Minutes())) + " phút"}
+	v.ChartServiceWaits = hbarChartRef("Thời gian chờ trung bình theo lĩnh vực (phút)", serviceBars, refScale(serviceBars, alert.Value), alert)
+	v.ChartWaits = vbarChartRef("Thời gian chờ trung bình theo giờ lấy số (phút)", waitBars, refScale(waitBars, alert.Value), alert)
 	v.ChartIssued = vbarChart("Số phiếu đã cấp theo giờ", issuedBars, 0)
 	return v
 }

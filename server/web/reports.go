@@ -71,12 +71,21 @@ func (s *Server) dailyCSV(w http.ResponseWriter, r *http.Request, _ string) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := report.WriteDailyCSV(&buf, rep); err != nil {
+	if err := report.WriteDailyCSV(&buf, rep, csvStyle(r)); err != nil {
 		s.log.Error("csv", "err", err)
 		writeError(w, http.StatusInternalServerError, "internal", "Lỗi hệ thống khi xuất báo cáo")
 		return
 	}
 	download(w, "bao-cao-"+rep.Date+".csv", "text/csv; charset=utf-8", buf.Bytes())
+}
+
+// csvStyle reads ?sep=semicolon: fields separated by ";" and decimal
+// commas, for Excel set to the Vietnamese locale.
+func csvStyle(r *http.Request) report.CSVStyle {
+	if r.URL.Query().Get("sep") == "semicolon" {
+		return report.CSVSemicolon
+	}
+	return report.CSVComma
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

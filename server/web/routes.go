@@ -23,8 +23,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /feedback", s.page(s.feedbackPage))
 	s.mux.HandleFunc("POST /feedback/{id}", s.form(answerBodyMax, s.page(s.csrf(s.updateFeedback))))
 
-	s.mux.HandleFunc("GET /admin/tls", s.page(s.adminOnly(s.tlsPage)))
-	s.mux.HandleFunc("GET /admin/tls/ca.pem", s.page(s.adminOnly(s.caDownload)))
+	s.mux.HandleFunc("GET /admin/tls", s.page(s.admin(s.tlsPage)))
+	s.mux.HandleFunc("GET /admin/tls/ca.pem", s.page(s.admin(s.caDownload)))
 
 	s.mux.HandleFunc("GET /api/devices", s.api(s.devicesJSON))
 	s.mux.HandleFunc("GET /api/reports/daily", s.api(s.dailyJSON))

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"hallq/server/config"
+	"hallq/server/pairing"
 	"hallq/server/report"
 	"hallq/server/store"
 	"hallq/server/throttle"
@@ -44,11 +45,18 @@ type Options struct {
 	// DemoSecrets lists the secrets still equal to a published demo
 	// value; every supervisor page shows them in a red banner.
 	DemoSecrets func() []string
+	// Devices changes the hall's devices (the devices page); nil uses
+	// Hall when it can.
+	Devices DeviceConfig
+	// Links tells who is connected and closes a revoked device's
+	// connections (the hub); nil shows no presence.
+	Links Links
 	// CAFingerprint is the SHA-256 fingerprint of the certificate
 	// authority clients trust (hex pairs with colons); empty without TLS.
 	CAFingerprint string
-	// CAPEM returns that authority's certificate (ca.pem) to hand to
-	// devices; nil without TLS.
+	// CAPEM returns the hall CA's certificate (PEM) that a newly paired
+	// app pins and /admin/tls offers; nil (or an empty answer) when the
+	// server has no TLS.
 	CAPEM func() []byte
 }
 
@@ -60,12 +68,17 @@ type Server struct {
 	mux      *http.ServeMux
 	pages    pages
 	demo     func() []string
-	// caFingerprint and caPEM are Options.CAFingerprint and CAPEM.
+	// caFingerprint is Options.CAFingerprint (the TLS page).
 	caFingerprint string
-	caPEM         func() []byte
 	// userIP slows failed sign-ins of one username from one address;
 	// perIP slows all sign-ins from one address.
 	userIP, perIP *throttle.Limiter
+	// Device pairing (pair.go, devices_admin.go).
+	pairs  *pairing.Registry
+	pairIP *throttle.Limiter
+	devcfg DeviceConfig
+	links  Links
+	caPEM  func() []byte
 }
 
 // New returns the Server with every route registered. It panics if the
@@ -81,7 +94,7 @@ func New(o Options) *Server {
 		o.CAPEM = func() []byte { return nil }
 	}
 	s := &Server{
-		demo: o.DemoSecrets, caFingerprint: o.CAFingerprint, caPEM: o.CAPEM,
+		demo: o.DemoSecrets, caFingerprint: o.CAFingerprint,
 		hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
 		pages:  mustParsePages(),
 		userIP: throttle.New(SignInRule, o.Hall.Now), perIP: throttle.New(AddressRule, o.Hall.Now),
@@ -90,6 +103,7 @@ func New(o Options) *Server {
 	s.mux.Handle("GET /metrics", o.Metrics)
 	s.mux.Handle("GET /ws", o.WS)
 	s.routes()
+	s.pairRoutes(o)
 	return s
 }
 

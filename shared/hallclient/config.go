@@ -26,6 +26,9 @@ type Config struct {
 	CAPEM []byte
 	// Device and Token identify the device in hello.
 	Device, Token string
+	// Version is the app's version, sent in hello for the admin's devices
+	// page; "" sends none.
+	Version string
 	// Logger gets connection events; nil means slog.Default().
 	Logger *slog.Logger
 	// Now is the clock, used for the logs; nil means time.Now.

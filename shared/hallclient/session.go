@@ -100,7 +100,7 @@ func (c *Client) dial(ctx context.Context) (*websocket.Conn, error) {
 
 // hello sends hello with the last seen (day, seq) and reads its reply.
 func (c *Client) hello(conn *websocket.Conn) (protocol.HelloReply, error) {
-	h := protocol.Hello{Device: c.cfg.Device, Token: c.cfg.Token}
+	h := protocol.Hello{Device: c.cfg.Device, Token: c.cfg.Token, Version: c.cfg.Version}
 	c.mu.Lock()
 	if st := c.mirror.s; !c.resync && st.Day != "" {
 		h.Since, h.Day = st.Seq, st.Day

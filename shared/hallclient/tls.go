@@ -7,8 +7,10 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
+	"time"
 )
 
 // TLSConfig returns the TLS settings of a client that trusts only the
@@ -83,4 +85,15 @@ func (f *CAFlag) Set(path string) error {
 	}
 	*f = CAFlag{Path: path, PEM: string(data)}
 	return nil
+}
+
+// HTTPClient returns an HTTP client that trusts only the flag's CA, for the
+// apps' plain requests to the hall server (pairing), with timeout; nil
+// without a CA, so that the caller's default client is used.
+func (f CAFlag) HTTPClient(timeout time.Duration) *http.Client {
+	tc, err := TLSConfig([]byte(f.PEM))
+	if err != nil || tc == nil {
+		return nil
+	}
+	return &http.Client{Timeout: timeout, Transport: &http.Transport{TLSClientConfig: tc, Proxy: http.ProxyFromEnvironment}}
 }

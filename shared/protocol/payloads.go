@@ -8,6 +8,9 @@ type Hello struct {
 	Token  string `json:"token"`
 	Since  uint64 `json:"since"`
 	Day    string `json:"day"`
+	// Version is the app's version ("dev" for a build without one); the
+	// admin's devices page shows it. Optional.
+	Version string `json:"version,omitempty"`
 }
 
 // HelloReply is the data of hello's reply. State is set when the client must
@@ -135,6 +138,18 @@ type DeviceHealth struct {
 	// that all was well (null: not since the server started).
 	At     queue.Stamp `json:"at"`
 	LastOK queue.Stamp `json:"last_ok"`
+}
+
+// DeviceLink is a device's websocket presence, for the admin's devices
+// page: connected now (Conns open connections) or when it was last seen
+// since the server started, and the version its last hello gave.
+type DeviceLink struct {
+	Device   string      `json:"device"`
+	Role     string      `json:"role"`
+	Conns    int         `json:"conns"`
+	LastSeen queue.Stamp `json:"last_seen"`
+	Version  string      `json:"version,omitempty"`
+	Remote   string      `json:"remote,omitempty"`
 }
 
 // Empty is the {} reply data.

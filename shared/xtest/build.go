@@ -40,7 +40,7 @@ func Build(t testing.TB, pkg string) string {
 		t.Fatalf("go build %s: waiting for another package's build: %v", pkg, err)
 	}
 	defer unlock()
-	return goBuild(ctx, t, pkg, "CGO_ENABLED=1")
+	return goBuild(ctx, t, pkg, []string{"CGO_ENABLED=1"})
 }
 
 // GoBuild builds the package pkg (an import path of this module, e.g.
@@ -52,14 +52,26 @@ func GoBuild(t testing.TB, pkg string) string {
 	t.Helper()
 	ctx, cancel := testContext(t)
 	defer cancel()
-	return goBuild(ctx, t, pkg)
+	return goBuild(ctx, t, pkg, nil)
 }
 
-func goBuild(ctx context.Context, t testing.TB, pkg string, env ...string) string {
+// GoBuildIn is GoBuild for the module in dir (another checkout), pkg
+// relative to it (e.g. "./server").
+func GoBuildIn(t testing.TB, dir, pkg string) string {
+	t.Helper()
+	ctx, cancel := testContext(t)
+	defer cancel()
+	return goBuild(ctx, t, pkg, nil, "-C", dir)
+}
+
+// goBuild builds pkg with env added to the environment; flags go first
+// (e.g. "-C", dir).
+func goBuild(ctx context.Context, t testing.TB, pkg string, env []string, flags ...string) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), filepath.Base(pkg))
 	start := time.Now()
-	out, err := runGroup(ctx, append(os.Environ(), env...), "go", "build", "-o", bin, pkg)
+	args := append(append([]string{"build"}, flags...), "-o", bin, pkg)
+	out, err := runGroup(ctx, append(os.Environ(), env...), "go", args...)
 	if ctx.Err() != nil {
 		t.Fatalf("go build %s: stopped after %v, the test's time is up (go test -timeout): %v\n%s", pkg, time.Since(start).Round(time.Second), ctx.Err(), out)
 	}
