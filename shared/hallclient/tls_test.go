@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // certPEM returns the PEM of a test TLS server's certificate (httptest's
@@ -91,5 +92,22 @@ func TestCAFlag(t *testing.T) {
 				t.Errorf("-ca %s: err %v, want %q", tt.path, err, tt.wantErr)
 			}
 		})
+	}
+}
+
+func TestCAFlagHTTPClient(t *testing.T) {
+	s := httptest.NewTLSServer(http.NotFoundHandler())
+	defer s.Close()
+	if c := (CAFlag{}).HTTPClient(time.Second); c != nil {
+		t.Errorf("HTTPClient without a CA = %v, want nil (the caller's default)", c)
+	}
+	c := CAFlag{PEM: string(certPEM(s))}.HTTPClient(5 * time.Second)
+	resp, err := c.Get(s.URL)
+	if err != nil {
+		t.Fatalf("GET with the flag's CA: %v", err)
+	}
+	resp.Body.Close()
+	if c.Timeout != 5*time.Second {
+		t.Errorf("timeout %v, want 5s", c.Timeout)
 	}
 }
