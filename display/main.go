@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/exec"
 	"sync"
@@ -41,8 +42,10 @@ type options struct {
 	server, device, token string
 	ca                    hallclient.CAFlag
 	fullscreen            bool
-	voiceDir              string
-	mute, chime           bool
+	// monthResults shows last month's results as a page of the ticker.
+	monthResults bool
+	voiceDir     string
+	mute, chime  bool
 	// playerCmd replaces aplay/paplay: a program that reads each
 	// announcement's WAV file on its standard input.
 	playerCmd string
@@ -87,6 +90,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.Var(&o.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
 	fs.BoolVar(&o.fullscreen, "fullscreen", false, "toàn màn hình (cover the whole screen)")
 	fs.StringVar(&o.voiceDir, "voice", "", "thư mục tệp giọng đọc riêng của sảnh, xem display/voice (the hall's own voice clips)")
+	fs.BoolVar(&o.monthResults, "month-results", false, "hiện kết quả đánh giá tháng trước trên dòng chữ chạy (last month's satisfaction results on the ticker)")
 	fs.BoolVar(&o.mute, "mute", false, "không đọc số (no spoken announcements)")
 	fs.BoolVar(&o.chime, "chime", true, "phát tiếng chuông trước mỗi lần gọi, cả khi -mute (a chime before each call, also when muted)")
 	fs.StringVar(&o.playerCmd, "player-cmd", "", "lệnh phát âm thanh thay cho aplay/paplay, nhận tệp WAV ở đầu vào chuẩn, ví dụ \"aplay -D plughw:1,0 -q -\" (a player command reading WAV on its standard input)")
@@ -209,6 +213,16 @@ func start(a fyne.App, o options, d deps, creds pairing.Creds, revoked func()) (
 	wg.Go(func() { ann.Run(ctx) })
 	wg.Go(func() { hall.Run(ctx) })
 	wg.Go(func() { sound.set(problem) }) // fyne.Do inside: not before the loop runs
+	if o.monthResults {
+		if addr, err := resultsURL(creds.Server); err != nil {
+			log.Warn("display: no month results", "err", err)
+		} else {
+			httpc := &http.Client{Timeout: 20 * time.Second}
+			wg.Go(func() {
+				pollResults(ctx, httpc, addr, hall.SetResults, func(err error) { log.Warn("display: month results", "err", err) })
+			})
+		}
+	}
 	return hall.Window(), func() { cancel(); wg.Wait() }
 }
 

@@ -53,6 +53,13 @@ func (d *Desk) viewLocked() View {
 		v.CounterName = c.Name
 	}
 	v.CanLogin = v.Screen == ScreenLogin && d.online && !d.busy
+	v.CanChangePIN = v.Screen == ScreenChangePIN && d.online && !d.busy
+	if v.Screen == ScreenChangePIN {
+		v.ClerkUser, v.ClerkName = string(c.Clerk), string(c.ClerkName)
+		if v.ClerkName == "" {
+			v.ClerkName = v.ClerkUser
+		}
+	}
 	if v.Screen != ScreenServe {
 		return v
 	}
@@ -94,6 +101,9 @@ func (d *Desk) screenLocked() (Screen, string) {
 	}
 	if c.Clerk == "" {
 		return ScreenLogin, ""
+	}
+	if d.mustChange != "" && string(c.Clerk) == d.mustChange {
+		return ScreenChangePIN, ""
 	}
 	return ScreenServe, ""
 }

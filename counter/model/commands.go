@@ -177,7 +177,8 @@ func (d *Desk) run(typ string, data any, extra string) {
 	d.cfg.OnChange()
 }
 
-// replyText reads a successful reply and words it.
+// replyText reads a successful reply and words it, and notes a one-time
+// PIN. It is called with d.mu held.
 func (d *Desk) replyText(typ string, raw json.RawMessage, extra string) string {
 	switch typ {
 	case protocol.CmdClerkLogin:
@@ -187,7 +188,15 @@ func (d *Desk) replyText(typ string, raw json.RawMessage, extra string) string {
 		if name == "" {
 			name = r.Clerk.Username
 		}
+		d.mustChange = ""
+		if r.Clerk.MustChangePIN {
+			d.mustChange = r.Clerk.Username
+			return "Xin chào " + name + ". Bạn đang dùng mã PIN tạm thời: vui lòng đặt mã PIN mới."
+		}
 		return successText(typ, nil, name)
+	case protocol.CmdChangePIN:
+		d.mustChange = ""
+		return "Đã đổi mã PIN. Từ lần đăng nhập sau, hãy dùng mã PIN mới."
 	case protocol.CmdCallNext, protocol.CmdCallTicket, protocol.CmdRecall, protocol.CmdFinish,
 		protocol.CmdNoShow, protocol.CmdHold, protocol.CmdTransfer:
 		var r protocol.TicketReply

@@ -58,6 +58,9 @@ type Desk struct {
 	busy    bool
 	msg     Message
 	picker  *Picker
+	// mustChange is the clerk who signed in here with a one-time PIN and
+	// has not changed it yet ("" for none).
+	mustChange string
 	// skew is the server's clock minus ours, as the last live event
 	// showed it.
 	skew time.Duration

@@ -16,6 +16,9 @@ const (
 	ScreenLogin
 	// ScreenServe is the clerk's working screen.
 	ScreenServe
+	// ScreenChangePIN asks a clerk who signed in with a one-time PIN for
+	// a new one (twice) before serving.
+	ScreenChangePIN
 )
 
 // View is everything the window shows, computed from the last state, the
@@ -47,6 +50,8 @@ type View struct {
 	Message Message
 	// CanLogin is true when the sign-in button applies.
 	CanLogin bool
+	// CanChangePIN is true when ScreenChangePIN's buttons apply.
+	CanChangePIN bool
 
 	// Queue lists the waiting tickets of the counter's services, in the
 	// order call_next takes them.

@@ -25,6 +25,8 @@ type Desk interface {
 	Transfer(service string) bool
 	ClosePicker()
 	Login(username, pin string) bool
+	ChangePIN(pin, again string) bool
+	LogoutFromChangePIN() bool
 	HandleKey(key string) bool
 }
 
@@ -53,6 +55,7 @@ type UI struct {
 	noticeText *widget.Label
 	login      *loginScreen
 	serve      *serveScreen
+	pin        *pinScreen
 	picker     *pickerPopup
 	screen     model.Screen
 	rendered   bool
@@ -79,9 +82,10 @@ func New(app fyne.App, d Desk, opts Options) *UI {
 	u.notice = container.NewVBox(layout.NewSpacer(), u.noticeText, layout.NewSpacer()) // full width, so it wraps by words
 	u.login = newLoginScreen(d, u.win.Canvas().Focus)
 	u.serve = newServeScreen(d, u.typedKey)
+	u.pin = newPINScreen(d, u.win.Canvas().Focus)
 	u.picker = newPickerPopup(d, u.win.Canvas())
 	u.banner.Hide()
-	body := container.NewStack(u.notice, u.login.root, u.serve.root)
+	body := container.NewStack(u.notice, u.login.root, u.serve.root, u.pin.root)
 	u.content = container.NewBorder(u.banner, nil, nil, nil, body)
 	u.win.SetContent(u.content)
 	u.win.Resize(opts.Size)
@@ -111,6 +115,7 @@ func (u *UI) render(v model.View) {
 	show(u.notice, v.Screen == model.ScreenConnecting || v.Screen == model.ScreenUnbound)
 	show(u.login.root, v.Screen == model.ScreenLogin)
 	show(u.serve.root, v.Screen == model.ScreenServe)
+	show(u.pin.root, v.Screen == model.ScreenChangePIN)
 	switch v.Screen {
 	case model.ScreenConnecting, model.ScreenUnbound:
 		u.noticeText.SetText(v.Notice)
@@ -118,6 +123,8 @@ func (u *UI) render(v model.View) {
 		u.login.render(v)
 	case model.ScreenServe:
 		u.serve.render(v, u.win.Canvas().Size().Height)
+	case model.ScreenChangePIN:
+		u.pin.render(v)
 	}
 	u.picker.render(v.Picker)
 	if switched {
@@ -135,6 +142,11 @@ func (u *UI) focusFor(s model.Screen) {
 		c.Focus(u.login.user)
 		return
 	}
+	if s == model.ScreenChangePIN {
+		u.pin.clear()
+		c.Focus(u.pin.pin)
+		return
+	}
 	c.Unfocus()
 }
 
@@ -144,6 +156,12 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	if u.screen == model.ScreenLogin {
 		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
 			u.login.submit()
+		}
+		return
+	}
+	if u.screen == model.ScreenChangePIN {
+		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+			u.pin.submit()
 		}
 		return
 	}

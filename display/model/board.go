@@ -41,6 +41,9 @@ type Board struct {
 	loc *time.Location
 	// noSound is set while no way to play the announcements works.
 	noSound bool
+	// results is last month's satisfaction results, a page of the ticker
+	// (the -month-results option); "" for none.
+	results string
 }
 
 // NoSoundText is the header's marker while the hall hears nothing.
@@ -78,6 +81,9 @@ func (b *Board) SetState(s protocol.State) {
 
 // Now returns the board's clock's time.
 func (b *Board) Now() time.Time { return b.now() }
+
+// SetResults sets last month's results line for the ticker ("" for none).
+func (b *Board) SetResults(text string) { b.results = text }
 
 // SetSound records whether the announcements can be heard: false at
 // start when no sound path works, or after a play that failed.

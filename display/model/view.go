@@ -67,7 +67,7 @@ func (b *Board) View() View {
 		Hall:    s.Hall.Name,
 		Clock:   now.Format("15:04"),
 		Date:    Weekday(now) + ", " + now.Format("02/01/2006"),
-		Ticker:  tickerText(s.Hall.FeedbackContact, s.Hall.Ticker),
+		Ticker:  tickerText(s.Hall.FeedbackContact, s.Hall.Ticker, b.results),
 		Offline: b.status.Text(),
 	}
 	if b.status.Unauthorized {
@@ -128,14 +128,17 @@ func (b *Board) tile(c queue.Counter, now time.Time) Tile {
 	return t
 }
 
-// tickerText joins the feedback contact and the hall's message.
-func tickerText(contact, msg string) string {
+// tickerText joins the feedback contact, the hall's message and last
+// month's results.
+func tickerText(contact, msg, results string) string {
 	var parts []string
 	if c := strings.TrimSpace(contact); c != "" {
 		parts = append(parts, "Góp ý, phản ánh: "+c)
 	}
-	if m := strings.TrimSpace(msg); m != "" {
-		parts = append(parts, m)
+	for _, p := range []string{msg, results} {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
 	}
 	return strings.Join(parts, "   •   ")
 }

@@ -82,6 +82,14 @@ func (u *UI) SetStatus(st model.Status) {
 	})
 }
 
+// SetResults takes last month's results line for the ticker.
+func (u *UI) SetResults(text string) {
+	fyne.Do(func() {
+		u.board.SetResults(text)
+		u.redraw()
+	})
+}
+
 // SetSound takes whether the announcements can be heard.
 func (u *UI) SetSound(ok bool) {
 	fyne.Do(func() {

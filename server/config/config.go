@@ -70,6 +70,9 @@ type Hall struct {
 	// Announcement is the wording of the display's voice, with {number} and
 	// {counter} placeholders; DefaultAnnouncement when absent.
 	Announcement string `toml:"announcement"`
+	// HideClerkResults leaves the per-clerk results off the public page
+	// /cong-khai (the per-service results stay).
+	HideClerkResults bool `toml:"hide_clerk_results,omitempty"`
 }
 
 // Service is a [[service]] table.
@@ -113,6 +116,10 @@ type Clerk struct {
 	Username string `toml:"username"`
 	Name     string `toml:"name"`
 	PINHash  string `toml:"pin_hash"`
+	// Title and Phone are the clerk's title (chức danh) and work phone,
+	// shown on the public page next to the counter the clerk is at.
+	Title string `toml:"title,omitempty"`
+	Phone string `toml:"phone,omitempty"`
 	// MustChangePIN is set when an admin gave a one-time PIN: the clerk
 	// chooses a new one at the next sign-in.
 	MustChangePIN bool `toml:"must_change_pin,omitempty"`

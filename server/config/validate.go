@@ -192,6 +192,12 @@ func (v *validator) clerks() {
 		if strings.TrimSpace(c.Name) == "" {
 			v.p.addAt(v.at("clerk", i, "name"), "%s: thiếu name, họ tên công chức (clerk name is required)", l)
 		}
+		if utf8.RuneCountInString(c.Title) > 100 {
+			v.p.addAt(v.at("clerk", i, "title"), "%s: title dài quá 100 ký tự (title must be at most 100 characters)", l)
+		}
+		if !isPhone(c.Phone) {
+			v.p.addAt(v.at("clerk", i, "phone"), "%s: phone %q chỉ gồm chữ số, dấu cách, +, -, ., ( ), tối đa 20 ký tự (phone must be digits, spaces, + - . ( ), at most 20)", l, c.Phone)
+		}
 		if !isHash(c.PINHash) {
 			v.p.addAt(v.at("clerk", i, "pin_hash"), "%s: pin_hash không phải mã bcrypt hợp lệ; tạo bằng `server hash-pin` (pin_hash must be a bcrypt hash)", l)
 		}
@@ -247,6 +253,20 @@ func unique[K comparable](v *validator, seen map[K]int, value K, table string, i
 		where = fmt.Sprintf("[[%s]] thứ %d", table, first+1)
 	}
 	v.p.addAt(v.at(table, i, key), "%s: %s trùng với %s (%s)", l, key, where, en)
+}
+
+// isPhone reports whether s is empty or a phone number as written on a
+// notice: digits, spaces and + - . ( ), at most 20 characters.
+func isPhone(s string) bool {
+	if len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || strings.ContainsRune(" +-.()", r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // isHash reports whether h is a well-formed bcrypt hash.

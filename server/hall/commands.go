@@ -73,7 +73,8 @@ func (h *Hall) clerkLogin(now time.Time, dev Device, data json.RawMessage) (any,
 	if err != nil {
 		return nil, err
 	}
-	return protocol.ClerkReply{Clerk: protocol.ClerkInfo{Username: cl.Username, Name: cl.Name, Counter: dev.Counter}}, nil
+	return protocol.ClerkReply{Clerk: protocol.ClerkInfo{Username: cl.Username, Name: cl.Name, Counter: dev.Counter,
+		MustChangePIN: cl.MustChangePIN}}, nil
 }
 
 func (h *Hall) clerkLogout(now time.Time, dev Device, _ json.RawMessage) (any, error) {

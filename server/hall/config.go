@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"hallq/server/config"
 	"hallq/server/store"
@@ -16,7 +17,7 @@ import (
 
 // loadConfig returns the stored configuration, seeding it from file (read
 // from hall.toml, whose sha256 is seedHash) on the first start.
-func loadConfig(st *store.Store, file *config.Config, seedHash string, log interface{ Warn(string, ...any) }) (*config.Config, error) {
+func loadConfig(st *store.Store, file *config.Config, seedHash string, now time.Time, log interface{ Warn(string, ...any) }) (*config.Config, error) {
 	data, seeded, ok, err := st.Config()
 	if err != nil {
 		return nil, err
@@ -27,7 +28,7 @@ func loadConfig(st *store.Store, file *config.Config, seedHash string, log inter
 		if err != nil {
 			return nil, fmt.Errorf("hall: config: %w", err)
 		}
-		if err := st.SaveConfig(b, seedHash, []store.AuditEntry{{Action: "config.seed", Target: file.Path}}); err != nil {
+		if err := st.SaveConfig(b, seedHash, []store.AuditEntry{{At: now, Action: "config.seed", Target: file.Path}}); err != nil {
 			return nil, err
 		}
 		return c, nil
@@ -125,3 +126,6 @@ func IsConfigError(err error) (*ConfigError, bool) {
 	ok := errors.As(err, &ce)
 	return ce, ok
 }
+
+// ConfigProblems returns the rules broken and the work stranded, for a form.
+func (e *ConfigError) ConfigProblems() ([]*config.Error, string) { return e.Problems, e.Stranded }

@@ -35,7 +35,7 @@ var handlers = map[string]handler{
 
 // unlocked are the commands that change no queue state: they run without
 // the hall's lock and are not stored.
-var unlocked = map[string]bool{protocol.CmdPing: true, protocol.CmdDeviceStatus: true}
+var unlocked = map[string]bool{protocol.CmdPing: true, protocol.CmdDeviceStatus: true, protocol.CmdChangePIN: true}
 
 // Do runs one command of an authenticated device and returns the reply
 // frame to send it. The reply is returned only after the command's effect
@@ -79,6 +79,9 @@ func (h *Hall) do(dev Device, typ, id string, data json.RawMessage) ([]byte, str
 	if typ == protocol.CmdDeviceStatus {
 		return h.deviceStatus(dev, id, data)
 	}
+	if typ == protocol.CmdChangePIN {
+		return h.changePIN(dev, id, data)
+	}
 	if typ == protocol.CmdClerkLogin {
 		if frame, code, done := h.checkPIN(dev, id, data); done {
 			return frame, code
@@ -93,6 +96,9 @@ func (h *Hall) do(dev Device, typ, id string, data json.RawMessage) ([]byte, str
 		return ErrorFrame(id, err)
 	} else if ok {
 		return stored, ""
+	}
+	if err := h.mustChangeLocked(dev, typ); err != nil {
+		return ErrorFrame(id, err)
 	}
 	out, err := run(h, now, dev, data)
 	if err != nil {

@@ -83,7 +83,7 @@ func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
 	if o.Metrics == nil {
 		o.Metrics = nopMetrics{}
 	}
-	stored, err := loadConfig(st, cfg, o.SeedHash, o.Logger)
+	stored, err := loadConfig(st, cfg, o.SeedHash, o.Now(), o.Logger)
 	if err != nil {
 		return nil, err
 	}

@@ -45,6 +45,12 @@ func (g *pinGuard) succeed(username, device string) {
 	g.clerk.Succeed(pinKey(username, device))
 }
 
+// forget clears username's wrong PINs at every device and returns how many
+// devices had some.
+func (g *pinGuard) forget(username string) int {
+	return g.clerk.ForgetPrefix(pinKey(username, ""))
+}
+
 // waitText says a wait in Vietnamese: "45 giây", "3 phút".
 func waitText(d time.Duration) string {
 	if d < time.Minute {

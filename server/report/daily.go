@@ -168,6 +168,9 @@ func (b *builder) addRatings(ratings []queue.Rating) {
 			rt.Clerk = string(tk.Clerk)
 		}
 		b.r.Ratings.add(rt.Rating, 1)
+		if tk != nil {
+			b.service(issuedService(tk)).row.Ratings.add(rt.Rating, 1)
+		}
 		if row := b.counter(rt.Counter); row != nil {
 			row.Ratings.add(rt.Rating, 1)
 		}
@@ -212,6 +215,7 @@ func (b *builder) report() Report {
 	for _, acc := range b.bySvc {
 		acc.row.WaitS = summarize(acc.waits)
 		acc.row.ServiceS = summarize(acc.services)
+		acc.row.SatisfactionIndex = acc.row.Ratings.SatisfactionIndex()
 		r.ByService = append(r.ByService, acc.row)
 	}
 	slices.SortFunc(r.ByService, func(a, b ServiceRow) int { return cmp.Compare(a.ID, b.ID) })

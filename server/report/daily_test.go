@@ -61,13 +61,17 @@ func TestDailyScenario(t *testing.T) {
 			// Service 120 120.5 180 240.5 300: sum 961, mean 192.2 -> 192,
 			// p50 rank ceil(2.5) = 3 -> 180, p90 rank ceil(4.5) = 5 -> 300.
 			{ID: "A", Issued: 6, Called: 6, Finished: 5, NoShow: 0, Expired: 1,
-				WaitS: dur(197, 120, 600), ServiceS: dur(192, 180, 300)},
+				WaitS: dur(197, 120, 600), ServiceS: dur(192, 180, 300),
+				// Rated A001 5, A002 4, A003 2, A005 5: 3 of 4 = 75.
+				Ratings: levels(0, 1, 0, 1, 2), SatisfactionIndex: fp(75)},
 			// B: B001 B002 (no IssuedService: falls back to B) B003 B004.
 			// Waits 30 100 240.5: mean 370.5/3 = 123.5 -> 124 (half up),
 			// p50 rank ceil(1.5) = 2 -> 100, p90 rank ceil(2.7) = 3 ->
 			// 240.5 -> 241. Service: n = 1, 599.5 -> 600 everywhere.
 			{ID: "B", Issued: 4, Called: 3, Finished: 1, NoShow: 1, Expired: 1,
-				WaitS: dur(124, 100, 241), ServiceS: dur(600, 600, 600)},
+				WaitS: dur(124, 100, 241), ServiceS: dur(600, 600, 600),
+				// Rated B003 3: 0 of 1.
+				Ratings: levels(0, 0, 1, 0, 0), SatisfactionIndex: fp(0)},
 		}},
 		{"by_counter", r.ByCounter, []CounterRow{
 			// Calls at 1: A001 A003(first) B001 A004 B003 A006; finished

@@ -73,7 +73,8 @@ func TestReportJSONKeys(t *testing.T) {
 		{"service_s", object(t, top["service_s"]), durKeys},
 		{"ratings", object(t, top["ratings"]), levelKeys},
 		{"feedback", object(t, top["feedback"]), sorted("received", "handled")},
-		{"by_service", service, sorted("id", "issued", "called", "finished", "no_show", "expired", "wait_s", "service_s")},
+		{"by_service", service, sorted("id", "issued", "called", "finished", "no_show", "expired", "wait_s", "service_s",
+			"ratings", "satisfaction_index")},
 		{"by_service.wait_s", object(t, service["wait_s"]), durKeys},
 		{"by_service.service_s", object(t, service["service_s"]), durKeys},
 		// service_seconds and mean_service_s are added to SPEC section 7.

@@ -21,6 +21,20 @@ type Month struct {
 	// evaluation of each official, Decree 118 Art. 9.3 and 34).
 	ByCounter []CounterRow `json:"by_counter"`
 	ByClerk   []ClerkRow   `json:"by_clerk"`
+	// ByService sums the days' service rows: tickets and ratings (for the
+	// public page's results by service).
+	ByService []MonthServiceRow `json:"by_service"`
+}
+
+// MonthServiceRow is one service's month: tickets issued and finished, and
+// its ratings.
+type MonthServiceRow struct {
+	ID                string   `json:"id"`
+	Name              string   `json:"name,omitempty"`
+	Issued            int      `json:"issued"`
+	Finished          int      `json:"finished"`
+	Ratings           Levels   `json:"ratings"`
+	SatisfactionIndex *float64 `json:"satisfaction_index"`
 }
 
 // DayRow is one day of a Month. Ratings is the day's number of ratings.
@@ -39,6 +53,7 @@ func Monthly(month string, days []Report) Month {
 	m := Month{Month: month, Days: []DayRow{}, Ratings: NewLevels()}
 	seen := map[string]bool{}
 	counters, clerks := workSum[int, CounterRow, *CounterRow]{}, workSum[string, ClerkRow, *ClerkRow]{}
+	services := map[string]*MonthServiceRow{}
 	for _, d := range days {
 		if !strings.HasPrefix(d.Date, month+"-") || seen[d.Date] {
 			continue
@@ -60,9 +75,25 @@ func Monthly(month string, days []Report) Month {
 		for _, r := range d.ByClerk {
 			clerks.add(r.Username, &r, &ClerkRow{Username: r.Username})
 		}
+		for _, r := range d.ByService {
+			acc := services[r.ID]
+			if acc == nil {
+				acc = &MonthServiceRow{ID: r.ID, Ratings: NewLevels()}
+				services[r.ID] = acc
+			}
+			acc.Name = cmp.Or(r.Name, acc.Name)
+			acc.Issued += r.Issued
+			acc.Finished += r.Finished
+			acc.Ratings.plus(r.Ratings)
+		}
 	}
 	m.ByCounter = counters.rows()
 	m.ByClerk = clerks.rows()
+	m.ByService = make([]MonthServiceRow, 0, len(services))
+	for _, id := range slices.Sorted(maps.Keys(services)) {
+		services[id].SatisfactionIndex = services[id].Ratings.SatisfactionIndex()
+		m.ByService = append(m.ByService, *services[id])
+	}
 	slices.SortFunc(m.Days, func(a, b DayRow) int { return cmp.Compare(a.Date, b.Date) })
 	m.SatisfactionIndex = m.Ratings.SatisfactionIndex()
 	return m

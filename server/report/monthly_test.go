@@ -13,6 +13,7 @@ func monthDays() []Report {
 	return []Report{
 		// 1 of 3 ratings at 4-5: 33.33.
 		{Date: "2026-11-02", Issued: 50, Finished: 45, Ratings: levels(1, 1, 0, 1, 0),
+			ByService: []ServiceRow{{ID: "A", Name: "Lưu thông hàng hóa", Issued: 50, Finished: 45, Ratings: levels(1, 1, 0, 1, 0)}},
 			ByCounter: []CounterRow{
 				{ID: 2, Name: "Quầy 2", Work: Work{Called: 30, Finished: 25, NoShow: 5, Ratings: levels(1, 1, 0, 1, 0), ServiceSeconds: 7500}},
 				{ID: 1, Name: "Quầy 1", Work: Work{Called: 20, Finished: 20, Ratings: NewLevels(), ServiceSeconds: 3000}},
@@ -21,6 +22,8 @@ func monthDays() []Report {
 				Work: Work{Called: 50, Finished: 45, NoShow: 5, Ratings: levels(1, 1, 0, 1, 0), ServiceSeconds: 10500}}}},
 		// 1 of 1: 100.
 		{Date: "2026-11-01", Issued: 30, Finished: 28, Ratings: levels(0, 0, 0, 0, 1),
+			ByService: []ServiceRow{{ID: "A", Issued: 20, Finished: 19, Ratings: levels(0, 0, 0, 0, 1)},
+				{ID: "B", Name: "Xúc tiến thương mại", Issued: 10, Finished: 9, Ratings: NewLevels()}},
 			ByCounter: []CounterRow{{ID: 1, Name: "Quầy 1", Work: Work{Called: 29, Finished: 28, NoShow: 1, Ratings: levels(0, 0, 0, 0, 1), ServiceSeconds: 5600}}},
 			ByClerk: []ClerkRow{{Username: "hang.nd", Name: "Nguyễn Diệu Hằng",
 				Work: Work{Called: 29, Finished: 28, NoShow: 1, Ratings: levels(0, 0, 0, 0, 1), ServiceSeconds: 5600}}}},
@@ -58,6 +61,12 @@ func TestMonthly(t *testing.T) {
 			{ID: 2, Name: "Quầy 2", Work: Work{Called: 30, Finished: 25, NoShow: 5, Ratings: levels(1, 1, 0, 1, 0),
 				SatisfactionIndex: fp(33.33), ServiceSeconds: 7500, MeanServiceS: ip(300)}},
 		}},
+		// A: 20 + 50 issued, ratings 5 and 1, 2, 4: 2 of 4 = 50; B: no
+		// rating, no index.
+		{"by_service", m.ByService, []MonthServiceRow{
+			{ID: "A", Name: "Lưu thông hàng hóa", Issued: 70, Finished: 64, Ratings: levels(1, 1, 0, 1, 1), SatisfactionIndex: fp(50)},
+			{ID: "B", Name: "Xúc tiến thương mại", Issued: 10, Finished: 9, Ratings: NewLevels()},
+		}},
 		{"by_clerk", m.ByClerk, []ClerkRow{
 			{Username: "hang.nd", Name: "Nguyễn Diệu Hằng", Work: Work{Called: 29, Finished: 28, NoShow: 1, Ratings: levels(0, 0, 0, 0, 1),
 				SatisfactionIndex: fp(100), ServiceSeconds: 5600, MeanServiceS: ip(200)}},
@@ -76,7 +85,7 @@ func TestMonthly(t *testing.T) {
 
 func TestMonthlyEmpty(t *testing.T) {
 	const want = `{"month":"2026-12","days":[],"issued":0,"finished":0,` +
-		`"ratings":{"1":0,"2":0,"3":0,"4":0,"5":0},"satisfaction_index":null,"by_counter":[],"by_clerk":[]}`
+		`"ratings":{"1":0,"2":0,"3":0,"4":0,"5":0},"satisfaction_index":null,"by_counter":[],"by_clerk":[],"by_service":[]}`
 	if got := dump(t, Monthly("2026-12", monthDays())); got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}

@@ -58,6 +58,10 @@ type ServiceRow struct {
 	Expired  int       `json:"expired"`
 	WaitS    Durations `json:"wait_s"`
 	ServiceS Durations `json:"service_s"`
+	// Ratings and SatisfactionIndex count the ratings of the service's
+	// tickets (added to SPEC section 7, for the public page by service).
+	Ratings           Levels   `json:"ratings"`
+	SatisfactionIndex *float64 `json:"satisfaction_index"`
 }
 
 // CounterRow is one counter's work: calls made there, and the finishes,

@@ -45,7 +45,7 @@ func serviceTime(t *queue.Ticket) (time.Duration, bool) {
 func (b *builder) service(id string) *serviceAcc {
 	acc := b.bySvc[id]
 	if acc == nil {
-		acc = &serviceAcc{row: ServiceRow{ID: id}}
+		acc = &serviceAcc{row: ServiceRow{ID: id, Ratings: NewLevels()}}
 		b.bySvc[id] = acc
 	}
 	return acc

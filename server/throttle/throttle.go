@@ -8,6 +8,7 @@
 package throttle
 
 import (
+	"strings"
 	"sync"
 	"time"
 )
@@ -90,6 +91,21 @@ func (l *Limiter) Succeed(key string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	delete(l.keys, key)
+}
+
+// ForgetPrefix forgets the failures of every key that starts with prefix
+// (an admin's unlock) and returns how many keys it forgot.
+func (l *Limiter) ForgetPrefix(prefix string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for k := range l.keys {
+		if strings.HasPrefix(k, prefix) {
+			delete(l.keys, k)
+			n++
+		}
+	}
+	return n
 }
 
 // prune drops keys quiet for a window, under mu.

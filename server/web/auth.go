@@ -24,6 +24,11 @@ var (
 // basic auth. A failed basic auth is throttled as a failed sign-in is.
 func (s *Server) supervisor(r *http.Request) (string, bool) {
 	if u, ok := s.sessions.User(r); ok {
+		if sv, found := s.hall.Supervisor(u); !found || sv.Disabled {
+			// The account was disabled or removed: its sessions end.
+			s.sessions.EndUser(u)
+			return "", false
+		}
 		return u, true
 	}
 	user, pass, ok := r.BasicAuth()
@@ -60,6 +65,10 @@ func (s *Server) checkPassword(r *http.Request, user, pass string) (name string,
 		return "", "Tên đăng nhập hoặc mật khẩu không đúng."
 	}
 	s.userIP.Succeed(key)
+	if sv.Disabled {
+		s.log.Info("disabled supervisor refused", "user", user, "remote", ip)
+		return "", "Tài khoản này đã bị vô hiệu hóa; vui lòng liên hệ quản trị viên."
+	}
 	return sv.Name, ""
 }
 

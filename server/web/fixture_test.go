@@ -54,6 +54,7 @@ type fixture struct {
 	hall  *hall.Hall
 	store *store.Store
 	srv   *httptest.Server
+	seq   int // command ids of f.do
 }
 
 // newFixture starts the demo hall at 2026-11-28 09:00 hall time, with an

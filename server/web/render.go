@@ -15,7 +15,9 @@ var embedded embed.FS
 
 // pageNames are the templates under templates/, each rendered inside
 // layout.html; templates/_*.html hold the pieces pages share.
-var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "devices", "tls"}
+var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "devices", "public",
+	"admin_hall", "admin_services", "admin_service", "admin_counters", "admin_counter",
+	"admin_clerks", "admin_clerk", "admin_supervisors", "admin_supervisor", "admin_audit"}
 
 // pages holds one parsed template set per page.
 type pages map[string]*template.Template
@@ -38,6 +40,8 @@ type view struct {
 	UserName string // the supervisor's full name
 	CSRF     string
 	Data     any
+	// Admin is true for an admin: the menu shows the admin pages.
+	Admin bool
 	// DemoSecrets are the published demo secrets still in use (signed-in
 	// pages only).
 	DemoSecrets []string
@@ -48,6 +52,7 @@ func (s *Server) view(r *http.Request, user, nav, title string, data any) view {
 	v := view{Title: title, Nav: nav, Hall: s.hall.Settings().Name, User: user, CSRF: s.sessions.CSRF(r), Data: data}
 	if sv, ok := s.hall.Supervisor(user); ok {
 		v.UserName = sv.Name
+		v.Admin = sv.IsAdmin() && !sv.Disabled
 	}
 	if v.UserName == "" {
 		v.UserName = user

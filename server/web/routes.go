@@ -13,6 +13,8 @@ func (s *Server) routes() {
 	static, _ := fs.Sub(embedded, "static")
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
 
+	s.mux.HandleFunc("GET /cong-khai", s.publicPage)
+	s.mux.HandleFunc("GET /cong-khai.json", s.publicJSON)
 	s.mux.HandleFunc("GET /login", s.loginPage)
 	s.mux.HandleFunc("POST /login", s.form(signInBodyMax, s.login))
 	s.mux.HandleFunc("POST /logout", s.form(signInBodyMax, s.page(s.csrf(s.logout))))
@@ -23,8 +25,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /feedback", s.page(s.feedbackPage))
 	s.mux.HandleFunc("POST /feedback/{id}", s.form(answerBodyMax, s.page(s.csrf(s.updateFeedback))))
 
-	s.mux.HandleFunc("GET /admin/tls", s.page(s.admin(s.tlsPage)))
-	s.mux.HandleFunc("GET /admin/tls/ca.pem", s.page(s.admin(s.caDownload)))
+	s.adminRoutes()
+	s.adminGet("/admin/tls", s.tlsPage)
+	s.adminGet("/admin/tls/ca.pem", s.caDownload)
 
 	s.mux.HandleFunc("GET /api/devices", s.api(s.devicesJSON))
 	s.mux.HandleFunc("GET /api/reports/daily", s.api(s.dailyJSON))

@@ -71,6 +71,23 @@ func (s *Sessions) Delete(id string) {
 	}
 }
 
+// EndUser ends every session of user (a disabled account, a password
+// reset by an admin).
+func (s *Sessions) EndUser(user string) {
+	s.mu.Lock()
+	n := 0
+	for k, ss := range s.m {
+		if ss.user == user {
+			delete(s.m, k)
+			n++
+		}
+	}
+	s.mu.Unlock()
+	if n > 0 && s.onEnd != nil {
+		s.onEnd()
+	}
+}
+
 func (s *Sessions) get(id string) (session, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -18,7 +18,7 @@ type tlsView struct {
 func (s *Server) tlsPage(w http.ResponseWriter, r *http.Request, user string) {
 	v := tlsView{On: r.TLS != nil, Fingerprint: s.caFingerprint, HasCA: len(s.caPEM()) > 0,
 		Lines: fingerprintLines(s.caFingerprint)}
-	s.render(w, http.StatusOK, "tls", s.view(r, user, "tls", "Chứng chỉ TLS", v))
+	s.render(w, http.StatusOK, "tls", s.view(r, user, "admin", "Quản trị: chứng chỉ TLS", v))
 }
 
 // caDownload serves GET /admin/tls/ca.pem, the certificate devices and

@@ -21,8 +21,9 @@ import (
 )
 
 // Hall is what the pages need of the hall's application service;
-// server/hall satisfies it. Reads come from it, and the one write the pages
-// make (a feedback answer) goes through it, so its rules hold.
+// server/hall satisfies it. Reads come from it, and the writes the pages
+// make (a feedback answer, an admin's change) go through it, so its rules
+// hold.
 type Hall interface {
 	Settings() *queue.Settings
 	Supervisor(username string) (config.Supervisor, bool) // for sign-in
@@ -33,6 +34,13 @@ type Hall interface {
 	Devices() []protocol.DeviceHealth
 	FeedbackPage(f store.FeedbackFilter, limit int) ([]queue.Feedback, bool, error)
 	AnswerFeedback(id int64, status, answer, user string) (bool, error)
+
+	// For the admin and public pages: a copy of the configuration, and
+	// the one way to change it.
+	Config() *config.Config
+	UpdateConfig(user, action, target string, change func(*config.Config) error) error
+	Audit(before uint64, limit int, keep func(store.AuditEntry) bool) ([]store.AuditEntry, error)
+	UnlockClerk(username string) int
 }
 
 // Options are the Server's dependencies.
@@ -68,6 +76,8 @@ type Server struct {
 	mux      *http.ServeMux
 	pages    pages
 	demo     func() []string
+	// pubMonth caches the public page's month report.
+	pubMonth monthCache
 	// caFingerprint is Options.CAFingerprint (the TLS page).
 	caFingerprint string
 	// userIP slows failed sign-ins of one username from one address;

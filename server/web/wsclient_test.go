@@ -52,7 +52,9 @@ func (c *wsClient) mustOK(typ string, data, out any) {
 		c.t.Fatalf("%s: write: %v", typ, err)
 	}
 	for {
-		c.ws.SetReadDeadline(time.Now().Add(5 * time.Second))
+		// Generous: bcrypt (clerk_login, change_pin) under -race on a
+		// busy two-core machine can take seconds.
+		c.ws.SetReadDeadline(time.Now().Add(30 * time.Second))
 		_, raw, err := c.ws.ReadMessage()
 		if err != nil {
 			c.t.Fatalf("%s: read: %v", typ, err)

@@ -83,6 +83,15 @@ type ClerkInfo struct {
 	Username string `json:"username"`
 	Name     string `json:"name"`
 	Counter  int    `json:"counter"`
+	// MustChangePIN is true when the clerk signed in with a one-time PIN
+	// an admin gave: the counter must send change_pin before serving.
+	MustChangePIN bool `json:"must_change_pin,omitempty"`
+}
+
+// ChangePIN is the data of change_pin: the signed-in clerk's new PIN (4 to
+// 8 digits, not the one-time PIN).
+type ChangePIN struct {
+	NewPIN string `json:"new_pin"`
 }
 
 // ClerkReply is the data of clerk_login's reply.

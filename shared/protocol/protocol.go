@@ -70,15 +70,18 @@ const (
 	CmdFeedback    = "feedback"
 	CmdClerkLogin  = "clerk_login"
 	CmdClerkLogout = "clerk_logout"
-	CmdCallNext    = "call_next"
-	CmdCallTicket  = "call_ticket"
-	CmdRecall      = "recall"
-	CmdHold        = "hold"
-	CmdNoShow      = "no_show"
-	CmdFinish      = "finish"
-	CmdTransfer    = "transfer"
-	CmdPause       = "pause"
-	CmdResume      = "resume"
+	// CmdChangePIN sets the signed-in clerk's new PIN (ChangePIN); a clerk
+	// signed in with a one-time PIN must send it before serving (README).
+	CmdChangePIN  = "change_pin"
+	CmdCallNext   = "call_next"
+	CmdCallTicket = "call_ticket"
+	CmdRecall     = "recall"
+	CmdHold       = "hold"
+	CmdNoShow     = "no_show"
+	CmdFinish     = "finish"
+	CmdTransfer   = "transfer"
+	CmdPause      = "pause"
+	CmdResume     = "resume"
 	// CmdDeviceStatus reports the health of a device's printer or sound;
 	// the server keeps the latest in memory for staff (README).
 	CmdDeviceStatus = "device_status"
@@ -119,6 +122,7 @@ var CommandRoles = map[string][]string{
 	CmdFeedback:     {RoleKiosk},
 	CmdClerkLogin:   {RoleCounter},
 	CmdClerkLogout:  {RoleCounter},
+	CmdChangePIN:    {RoleCounter},
 	CmdCallNext:     {RoleCounter},
 	CmdCallTicket:   {RoleCounter},
 	CmdRecall:       {RoleCounter},
