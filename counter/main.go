@@ -5,6 +5,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -32,6 +33,10 @@ import (
 // times) when nothing else changes.
 const tick = time.Second
 
+// pairTimeout bounds each pairing request made with -ca, as pairing's
+// default client does (a poll waits up to 25 s on the server).
+const pairTimeout = 40 * time.Second
+
 func main() {
 	if err := run(); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -48,6 +53,7 @@ type options struct {
 	// serverSet says -server (or HALL_SERVER) was given: a device saved by
 	// pairing with another server is then not used.
 	serverSet bool
+	ca        hallclient.CAFlag
 }
 
 // version is the counter's version, sent in hello; set it at build time
@@ -63,6 +69,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "`URL` websocket của máy chủ (the hall server's websocket URL)")
 	fs.StringVar(&o.device, "device", "", "mã thiết bị (`id`) trong hall.toml (this device's id)")
 	fs.StringVar(&o.token, "token", "", "`token` của thiết bị, nên đặt qua HALL_TOKEN (this device's token)")
+	fs.Var(&o.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
@@ -94,7 +101,8 @@ func run() error {
 	go func() {
 		done <- pairscreen.Run(ctx, pairscreen.Options{
 			App: a, Name: "counter", Role: "counter", Server: o.server, ServerSet: o.serverSet, Version: version,
-			Size: ui.DefaultSize, Logger: logger,
+			Pairer: pairing.Pairer{HTTP: o.ca.HTTPClient(pairTimeout)},
+			Size:   ui.DefaultSize, Logger: logger,
 			Start: func(cr pairing.Creds, revoked func()) (fyne.Window, func()) {
 				w, begin, stop := start(a, o, logger, cr, revoked)
 				screenfit.Fit(w, ui.DefaultSize)
@@ -120,7 +128,7 @@ func start(a fyne.App, o options, logger *slog.Logger, creds pairing.Creds, revo
 	)
 	refresh := func() { fyne.Do(func() { u.Refresh() }) }
 	client := hallclient.New(hallclient.Config{
-		URL: creds.Server, Device: creds.Device, Token: creds.Token, Version: version, Logger: logger,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(o.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version, Logger: logger,
 		OnStatus: func(s hallclient.Status) {
 			d.SetStatus(s.Connected, s.Attempt, s.Err)
 			if revoked != nil && pairscreen.Unauthorized(s.Err) {

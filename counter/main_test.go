@@ -14,12 +14,12 @@ func TestParseFlags(t *testing.T) {
 		wantErr bool
 	}{
 		{"flags", []string{"-server", "ws://10.0.0.2:8080/ws", "-device", "counter-1", "-token", "tok"}, nil,
-			options{"ws://10.0.0.2:8080/ws", "counter-1", "tok", true}, false},
+			options{server: "ws://10.0.0.2:8080/ws", device: "counter-1", token: "tok", serverSet: true}, false},
 		{"environment", nil, map[string]string{"HALL_SERVER": "ws://h:1/ws", "HALL_DEVICE": "counter-2", "HALL_TOKEN": "secret"},
-			options{"ws://h:1/ws", "counter-2", "secret", true}, false},
+			options{server: "ws://h:1/ws", device: "counter-2", token: "secret", serverSet: true}, false},
 		{"flag wins over environment", []string{"-device", "counter-3"}, map[string]string{"HALL_DEVICE": "counter-2", "HALL_TOKEN": "secret"},
-			options{"ws://localhost:8080/ws", "counter-3", "secret", false}, false},
-		{"no token: pairing", []string{"-server", "ws://h:1/ws"}, nil, options{"ws://h:1/ws", "", "", true}, false},
+			options{server: "ws://localhost:8080/ws", device: "counter-3", token: "secret"}, false},
+		{"no token: pairing", []string{"-server", "ws://h:1/ws"}, nil, options{server: "ws://h:1/ws", serverSet: true}, false},
 		{"a token needs a device", []string{"-token", "tok"}, nil, options{}, true},
 		{"unknown flag", []string{"-fullscreen"}, nil, options{}, true},
 	}

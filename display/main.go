@@ -7,6 +7,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -39,6 +40,7 @@ import (
 // options are the command-line flags.
 type options struct {
 	server, device, token string
+	ca                    hallclient.CAFlag
 	fullscreen            bool
 	// monthResults shows last month's results as a page of the ticker.
 	monthResults bool
@@ -55,6 +57,10 @@ type options struct {
 // version is the display's version, sent in hello; set it at build time
 // with -ldflags "-X main.version=1.2.3".
 var version = "dev"
+
+// pairTimeout bounds each pairing request made with -ca, as pairing's
+// default client does (a poll waits up to 25 s on the server).
+const pairTimeout = 40 * time.Second
 
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -81,6 +87,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "địa chỉ websocket của máy chủ, ws://HOST:PORT/ws (the server's websocket address)")
 	fs.StringVar(&o.device, "device", "", "mã thiết bị của màn hình trong hall.toml (this display's device id)")
 	fs.StringVar(&o.token, "token", "", "token của thiết bị, nên đặt qua HALL_TOKEN (the device's token)")
+	fs.Var(&o.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
 	fs.BoolVar(&o.fullscreen, "fullscreen", false, "toàn màn hình (cover the whole screen)")
 	fs.StringVar(&o.voiceDir, "voice", "", "thư mục tệp giọng đọc riêng của sảnh, xem display/voice (the hall's own voice clips)")
 	fs.BoolVar(&o.monthResults, "month-results", false, "hiện kết quả đánh giá tháng trước trên dòng chữ chạy (last month's satisfaction results on the ticker)")
@@ -135,6 +142,7 @@ func run(o options, log *slog.Logger) error {
 	go func() {
 		done <- pairscreen.Run(ctx, pairscreen.Options{
 			App: a, Name: "display", Role: "display", Server: o.server, ServerSet: o.serverSet, Version: version,
+			Pairer:     pairing.Pairer{HTTP: o.ca.HTTPClient(pairTimeout)},
 			Fullscreen: o.fullscreen, Size: ui.DefaultSize, Logger: log,
 			Start: func(cr pairing.Creds, revoked func()) (fyne.Window, func()) {
 				w, stop := start(a, o, d, cr, revoked)
@@ -169,7 +177,7 @@ func start(a fyne.App, o options, d deps, creds pairing.Creds, revoked func()) (
 	var devices *devstatus.Reporter
 	var ann *voice.Announcer
 	client := hallclient.New(hallclient.Config{
-		URL: creds.Server, Device: creds.Device, Token: creds.Token, Version: version, Logger: log,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(o.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			hall.SetStatus(model.StatusOf(s.Connected, s.Err, s.Attempt))
 			if s.Connected {

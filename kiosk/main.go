@@ -4,6 +4,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -37,6 +38,7 @@ import (
 type config struct {
 	server, device, token, printer, exitPINHash string
 	fullscreen                                  bool
+	ca                                          hallclient.CAFlag
 	// serverSet says -server (or HALL_SERVER) was given: a device saved by
 	// pairing with another server is then not used.
 	serverSet bool
@@ -45,6 +47,10 @@ type config struct {
 // version is the kiosk's version, sent in hello; set it at build time
 // with -ldflags "-X main.version=1.2.3".
 var version = "dev"
+
+// pairTimeout bounds each pairing request made with -ca, as pairing's
+// default client does (a poll waits up to 25 s on the server).
+const pairTimeout = 40 * time.Second
 
 func main() {
 	c, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
@@ -72,6 +78,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.StringVar(&c.token, "token", "", "`token` của thiết bị, nên đặt qua HALL_TOKEN (this kiosk's device token)")
 	fs.StringVar(&c.printer, "printer", "file:./data/tickets", "máy in phiếu: tcp:HOST:9100, dev:/dev/usb/lp0 hoặc file:DIR (ticket printer)")
 	fs.BoolVar(&c.fullscreen, "fullscreen", false, "khóa màn hình: toàn màn hình, chỉ thoát bằng mã PIN của cán bộ (lock the screen: full screen, staff PIN to leave)")
+	fs.Var(&c.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
 	fs.StringVar(&c.exitPINHash, "exit-pin-hash", "", "mã băm bcrypt (`hash`) của PIN cán bộ để thoát ki-ốt toàn màn hình (bcrypt hash of the staff PIN)")
 	fs.SetOutput(out)
 	err := flagenv.Parse(fs, args, lookup)
@@ -119,6 +126,7 @@ func run(c config, log *slog.Logger) error {
 	go func() {
 		done <- pairscreen.Run(ctx, pairscreen.Options{
 			App: a, Name: "kiosk", Role: "kiosk", Server: c.server, ServerSet: c.serverSet, Version: version,
+			Pairer:     pairing.Pairer{HTTP: c.ca.HTTPClient(pairTimeout)},
 			Fullscreen: c.fullscreen, Size: ui.DefaultSize, Logger: log,
 			Start: func(cr pairing.Creds, revoked func()) (fyne.Window, func()) {
 				log.Info("kiosk: started", "server", cr.Server, "device", cr.Device, "printer", c.printer)
@@ -152,7 +160,7 @@ func start(a fyne.App, c config, d deps, creds pairing.Creds, revoked func()) (f
 	var u *ui.UI
 	var devices *devstatus.Reporter
 	client := hallclient.New(hallclient.Config{
-		URL: creds.Server, Device: creds.Device, Token: creds.Token, Version: version, Logger: log,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(c.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			m.SetLink(s.Connected, s.Err)
 			if s.Connected {

@@ -1,8 +1,10 @@
 // Command server runs the hall: the websocket hub, the bbolt store, the
 // daily jobs and the supervisor's web pages (see SPEC.md).
 //
-//	server [-addr :8080] [-data DIR] [-config FILE] [-demo]
+//	server [-addr :8080] [-data DIR] [-config FILE] [-demo | -init]
+//	       [-tls] [-tls-cert FILE -tls-key FILE]
 //	server hash-pin < pin.txt
+//	server export-config [-data DIR] [-o FILE]
 //	server restore [-data DIR] BACKUP.db
 package main
 
@@ -32,6 +34,10 @@ func main() {
 		}
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "export-config" {
+		exportConfig(os.Args[2:])
+		return
+	}
 	if len(os.Args) > 1 && os.Args[1] == "restore" {
 		if err := restore(os.Args[2:], os.Stdout, os.Stderr); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -48,6 +54,10 @@ func main() {
 	fs.StringVar(&o.Data, "data", "./data", "thư mục dữ liệu, tệp bbolt là DIR/hall.db (data directory)")
 	fs.StringVar(&o.Config, "config", "", "tệp cấu hình, mặc định DIR/hall.toml (config file)")
 	fs.BoolVar(&o.Demo, "demo", false, "tạo cấu hình sảnh mẫu nếu chưa có và in mã thiết bị, tài khoản (write a demo hall config when none exists)")
+	fs.BoolVar(&o.Init, "init", false, "tạo một sảnh trống với tài khoản quản trị admin trong thư mục dữ liệu mới, in mật khẩu một lần rồi chạy (write an empty hall with an admin account into a new data folder, then start)")
+	fs.BoolVar(&o.TLS, "tls", false, "phục vụ HTTPS và wss:// bằng chứng chỉ của sảnh trong DIR/tls (serve HTTPS and wss:// with the hall's own CA in DIR/tls)")
+	fs.StringVar(&o.TLSCert, "tls-cert", "", "tệp chứng chỉ PEM riêng của sảnh, bật TLS (the hall's own PEM certificate chain; turns TLS on)")
+	fs.StringVar(&o.TLSKey, "tls-key", "", "tệp khóa riêng PEM của chứng chỉ đó (its PEM private key)")
 	showVersion := fs.Bool("version", false, "in phiên bản rồi thoát (print the version and exit)")
 	if err := flagenv.ParseOS(fs); err != nil {
 		exitFlags(err)
@@ -55,6 +65,10 @@ func main() {
 	if *showVersion {
 		fmt.Println("hallq server", version.Version)
 		return
+	}
+	if o.Init && o.Demo {
+		flagenv.Usage(fs)
+		exitFlags(errors.New("không dùng -init cùng -demo (-init and -demo exclude each other)"))
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"context"
 	"crypto/sha256"
+	"crypto/tls"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -36,8 +37,16 @@ type Options struct {
 	Data   string // default "./data"
 	Config string // default Data/hall.toml
 	Demo   bool
-	Logger *slog.Logger
-	Stdout io.Writer // where -demo prints tokens and logins
+	// Init writes an empty hall with one admin account into a new data
+	// folder, prints the admin's one-time password, then starts (-init).
+	Init bool
+	// TLS serves HTTPS and wss:// (-tls); TLSCert and TLSKey are the
+	// hall's own certificate and key (-tls-cert, -tls-key), which also turn
+	// TLS on. hall.toml's [tls] table can do the same.
+	TLS             bool
+	TLSCert, TLSKey string
+	Logger          *slog.Logger
+	Stdout          io.Writer // where -demo prints tokens and logins
 	// Now is the clock (tests); nil is time.Now. With a test clock the
 	// gocron jobs are not scheduled, since they would fire on the real
 	// clock: tests call Hall.CloseDay, TurnDay and Backup themselves.
@@ -64,6 +73,10 @@ const (
 type Server struct {
 	Addr string // the address it listens on, e.g. 127.0.0.1:41234
 	Hall *hall.Hall
+	// CAPEM is the certificate clients trust (the hall's ca.pem), and
+	// CAFingerprint its SHA-256; both empty without TLS.
+	CAPEM         []byte
+	CAFingerprint string
 
 	srv  *http.Server
 	hub  *hub.Hub
@@ -193,6 +206,11 @@ func Start(o Options) (*Server, error) {
 	if err := os.MkdirAll(o.Data, 0o755); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
+	if o.Init {
+		if err := initHall(o); err != nil {
+			return nil, err
+		}
+	}
 	cfg, err := loadConfig(o)
 	if err != nil {
 		return nil, err
@@ -217,6 +235,15 @@ func Start(o Options) (*Server, error) {
 }
 
 func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
+	id, err := serverTLS(o, cfg)
+	if err != nil {
+		return nil, err
+	}
+	var caPEM []byte
+	var caFingerprint string
+	if id != nil {
+		caPEM, caFingerprint = id.CAPEM, id.Fingerprint
+	}
 	settings := cfg.Settings()
 	var services []string
 	for _, sv := range settings.Services {
@@ -239,11 +266,16 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 					return *p
 				}
 				return nil
-			}}),
+			},
+			CAFingerprint: caFingerprint, CAPEM: func() []byte { return caPEM },
+		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cmp.Or(o.readTimeout, ReadTimeout),
 		IdleTimeout:       cmp.Or(o.idleTimeout, IdleTimeout),
 		MaxHeaderBytes:    MaxHeaderBytes,
+		// Failed TLS handshakes (a device pinned to another CA, plain
+		// HTTP on the TLS port) go to the server's log.
+		ErrorLog: slog.NewLogLogger(o.Logger.Handler(), slog.LevelInfo),
 	}
 	var j *jobs.Jobs
 	if o.realClock {
@@ -262,12 +294,20 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 		}
 		return nil, err
 	}
+	scheme := "http"
+	if id != nil {
+		ln = tls.NewListener(ln, id.Config())
+		scheme = "https"
+		announceTLS(o, id)
+	} else {
+		warnPlain(o, ln.Addr().(*net.TCPAddr))
+	}
 	day, seq := h.Day()
-	o.Logger.Info("hall server listening", "addr", ln.Addr().String(), "hall", settings.Name, "day", day, "seq", seq, "data", o.Data)
-	for _, u := range pageURLs(ln.Addr().(*net.TCPAddr), interfaceIPs()) {
+	o.Logger.Info("hall server listening", "addr", ln.Addr().String(), "tls", id != nil, "hall", settings.Name, "day", day, "seq", seq, "data", o.Data)
+	for _, u := range pageURLs(scheme, ln.Addr().(*net.TCPAddr), interfaceIPs()) {
 		fmt.Fprintf(o.Stdout, "Mở trang giám sát: %s (Open the supervisor pages)\n", u)
 	}
-	s := &Server{Addr: ln.Addr().String(), Hall: h, srv: srv, hub: hb, jobs: j, st: st, log: o.Logger,
+	s := &Server{Addr: ln.Addr().String(), Hall: h, CAPEM: caPEM, CAFingerprint: caFingerprint, srv: srv, hub: hb, jobs: j, st: st, log: o.Logger,
 		errc: make(chan error, 1), demoChecked: make(chan struct{})}
 	go func() { s.errc <- srv.Serve(ln) }()
 	go func() {

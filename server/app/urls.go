@@ -6,11 +6,12 @@ import (
 )
 
 // pageURLs are the addresses to open the supervisor pages at, for a server
-// listening on addr: that address, or for an unspecified one (":8080")
-// localhost and each of the machine's addresses in ips.
-func pageURLs(addr *net.TCPAddr, ips []net.IP) []string {
+// listening on addr with scheme (http or https): that address, or for an
+// unspecified one (":8080") localhost and each of the machine's addresses in
+// ips.
+func pageURLs(scheme string, addr *net.TCPAddr, ips []net.IP) []string {
 	port := strconv.Itoa(addr.Port)
-	url := func(host string) string { return "http://" + net.JoinHostPort(host, port) + "/" }
+	url := func(host string) string { return scheme + "://" + net.JoinHostPort(host, port) + "/" }
 	if !addr.IP.IsUnspecified() {
 		return []string{url(addr.IP.String())}
 	}

@@ -51,6 +51,10 @@ type Config struct {
 	Devices     []Device     `toml:"device"`
 	Clerks      []Clerk      `toml:"clerk"`
 	Supervisors []Supervisor `toml:"supervisor"`
+	// TLS is the file's optional [tls] table. It is read from hall.toml at
+	// every start and is not part of the stored, admin-managed
+	// configuration: Clone, the store and Export leave it out.
+	TLS TLS `toml:"tls,omitempty" json:"-"`
 }
 
 // Hall is the [hall] table. Times and durations keep their text form

@@ -29,6 +29,7 @@ func validate(c *Config, lines *lineIndex, p *problems) {
 	v.devices()
 	v.clerks()
 	v.supervisors()
+	v.tls()
 }
 
 // at locates key in the idx-th table named table: for a file, its line.

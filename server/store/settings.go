@@ -37,6 +37,9 @@ type AuditEntry struct {
 func (s *Store) Config() (data []byte, seedHash string, ok bool, err error) {
 	err = s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSettings)
+		if b == nil {
+			return nil // a read-only open of a file older than the bucket
+		}
 		if v := b.Get(keyConfig); v != nil {
 			data, ok = append([]byte(nil), v...), true
 		}

@@ -76,6 +76,28 @@ func Open(path string) (*Store, error) {
 	return &Store{db: db, found: found}, nil
 }
 
+// OpenReadOnly opens the database at path for reading only, for a tool
+// such as `server export-config` beside a stopped server. It waits at most
+// one second for a server's lock (then the error wraps ErrInUse), and it
+// creates and migrates nothing: a missing file is an error wrapping
+// fs.ErrNotExist, and one written by a newer server a *SchemaError.
+func OpenReadOnly(path string) (*Store, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, ReadOnly: true})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, fmt.Errorf("store: open %s: %w", path, ErrInUse)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	var found int
+	db.View(func(tx *bolt.Tx) error { found = schemaOf(tx); return nil })
+	if found > SchemaVersion {
+		db.Close()
+		return nil, &SchemaError{Path: path, Found: found, Max: SchemaVersion}
+	}
+	return &Store{db: db, found: found}, nil
+}
+
 // Close closes the database; in-flight transactions finish first.
 func (s *Store) Close() error { return s.db.Close() }
 

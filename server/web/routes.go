@@ -28,6 +28,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /feedback/{id}", s.form(answerBodyMax, s.page(s.csrf(s.updateFeedback))))
 
 	s.adminRoutes()
+	s.adminGet("/admin/tls", s.tlsPage)
+	s.adminGet("/admin/tls/ca.pem", s.caDownload)
 
 	s.mux.HandleFunc("GET /api/devices", s.api(s.devicesJSON))
 	s.mux.HandleFunc("GET /api/live", s.api(s.liveJSON))

@@ -59,8 +59,12 @@ type Options struct {
 	// Links tells who is connected and closes a revoked device's
 	// connections (the hub); nil shows no presence.
 	Links Links
+	// CAFingerprint is the SHA-256 fingerprint of the certificate
+	// authority clients trust (hex pairs with colons); empty without TLS.
+	CAFingerprint string
 	// CAPEM returns the hall CA's certificate (PEM) that a newly paired
-	// app pins; nil (or an empty answer) when the server has no TLS.
+	// app pins and /admin/tls offers; nil (or an empty answer) when the
+	// server has no TLS.
 	CAPEM func() []byte
 }
 
@@ -74,6 +78,8 @@ type Server struct {
 	demo     func() []string
 	// pubMonth caches the public page's month report.
 	pubMonth monthCache
+	// caFingerprint is Options.CAFingerprint (the TLS page).
+	caFingerprint string
 	// userIP slows failed sign-ins of one username from one address;
 	// perIP slows all sign-ins from one address.
 	userIP, perIP *throttle.Limiter
@@ -94,8 +100,11 @@ func New(o Options) *Server {
 	if o.DemoSecrets == nil {
 		o.DemoSecrets = func() []string { return nil }
 	}
+	if o.CAPEM == nil {
+		o.CAPEM = func() []byte { return nil }
+	}
 	s := &Server{
-		demo: o.DemoSecrets,
+		demo: o.DemoSecrets, caFingerprint: o.CAFingerprint,
 		hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
 		pages:  mustParsePages(),
 		userIP: throttle.New(SignInRule, o.Hall.Now), perIP: throttle.New(AddressRule, o.Hall.Now),
@@ -109,11 +118,13 @@ func New(o Options) *Server {
 }
 
 // ServeHTTP implements http.Handler. Every answer forbids content sniffing
-// and keeps the referrer on this server.
+// and keeps the referrer on this server; over TLS it also asks for HTTPS
+// only (HSTS).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
+	hsts(w, r)
 	s.mux.ServeHTTP(w, r)
 }
 

@@ -20,6 +20,10 @@ var ErrOffline = errors.New("hallclient: offline")
 type Config struct {
 	// URL is the server's websocket endpoint, e.g. ws://10.0.0.2:8080/ws.
 	URL string
+	// CAPEM, when set, is the PEM certificate authority (the hall's
+	// ca.pem) a wss:// server's certificate must chain to; the system's
+	// authorities are then not trusted. See TLSConfig.
+	CAPEM []byte
 	// Device and Token identify the device in hello.
 	Device, Token string
 	// Version is the app's version, sent in hello for the admin's devices

@@ -82,7 +82,11 @@ func (c *Client) session(ctx context.Context) (bool, error) {
 
 // dial opens the websocket connection.
 func (c *Client) dial(ctx context.Context) (*websocket.Conn, error) {
-	d := websocket.Dialer{HandshakeTimeout: c.t.dial}
+	tc, err := TLSConfig(c.cfg.CAPEM)
+	if err != nil {
+		return nil, fmt.Errorf("hallclient: %w", err)
+	}
+	d := websocket.Dialer{HandshakeTimeout: c.t.dial, TLSClientConfig: tc}
 	conn, resp, err := d.DialContext(ctx, c.cfg.URL, nil)
 	if resp != nil && resp.Body != nil {
 		resp.Body.Close()
