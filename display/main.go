@@ -217,7 +217,12 @@ func start(a fyne.App, o options, d deps, creds pairing.Creds, revoked func()) (
 		if addr, err := resultsURL(creds.Server); err != nil {
 			log.Warn("display: no month results", "err", err)
 		} else {
+			// Under TLS the results come from the same server, trusted
+			// through the same CA as the websocket.
 			httpc := &http.Client{Timeout: 20 * time.Second}
+			if tc, err := hallclient.TLSConfig([]byte(cmp.Or(o.ca.PEM, creds.CAPEM))); err == nil && tc != nil {
+				httpc.Transport = &http.Transport{TLSClientConfig: tc}
+			}
 			wg.Go(func() {
 				pollResults(ctx, httpc, addr, hall.SetResults, func(err error) { log.Warn("display: month results", "err", err) })
 			})
