@@ -26,16 +26,13 @@ import (
 	"hallq/shared/pairing"
 	"hallq/shared/pairscreen"
 	"hallq/shared/protocol"
-	"hallq/shared/screenfit" // a language for Fyne when LANG is unset or C
+	"hallq/shared/version"
+	// a language for Fyne when LANG is unset or C
 )
 
 // tick is how often the window refreshes its clocks (waiting and service
 // times) when nothing else changes.
 const tick = time.Second
-
-// pairTimeout bounds each pairing request made with -ca, as pairing's
-// default client does (a poll waits up to 25 s on the server).
-const pairTimeout = 40 * time.Second
 
 func main() {
 	if err := run(); err != nil {
@@ -55,10 +52,6 @@ type options struct {
 	serverSet bool
 	ca        hallclient.CAFlag
 }
-
-// version is the counter's version, sent in hello; set it at build time
-// with -ldflags "-X main.version=1.2.3".
-var version = "dev"
 
 // parseFlags reads the flags from args, each also from HALL_<FLAG> through
 // lookup (os.LookupEnv in production); usage and flag errors go to out.
@@ -88,33 +81,14 @@ func run() error {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 
 	a := app.NewWithID("vn.gov.hallq.counter")
-	if o.token != "" {
-		w, begin, stop := start(a, o, logger, pairing.Creds{Server: o.server, Device: o.device, Token: o.token}, nil)
-		screenfit.OnStart(a, w, ui.DefaultSize, begin)
-		w.ShowAndRun()
-		stop()
-		return nil
-	}
-	// No token: the saved one, or pair (README, "Ghép thiết bị").
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- pairscreen.Run(ctx, pairscreen.Options{
-			App: a, Name: "counter", Role: "counter", Server: o.server, ServerSet: o.serverSet, Version: version,
-			Pairer: pairing.Pairer{HTTP: o.ca.HTTPClient(pairTimeout)},
-			Size:   ui.DefaultSize, Logger: logger,
-			Start: func(cr pairing.Creds, revoked func()) (fyne.Window, func()) {
-				w, begin, stop := start(a, o, logger, cr, revoked)
-				screenfit.Fit(w, ui.DefaultSize)
-				begin()
-				return w, stop
-			},
+	return pairscreen.Launch(pairscreen.Options{
+		App: a, Name: "counter", Role: "counter", Server: o.server, ServerSet: o.serverSet, Version: version.Version,
+		Pairer: pairing.Pairer{HTTP: o.ca.HTTPClient(pairing.RequestTimeout)},
+		Size:   ui.DefaultSize, Logger: logger,
+	}, pairing.Creds{Server: o.server, Device: o.device, Token: o.token},
+		func(cr pairing.Creds, revoked func()) (fyne.Window, func(), func()) {
+			return start(a, o, logger, cr, revoked)
 		})
-	}()
-	a.Run()
-	cancel()
-	<-done
-	return nil
 }
 
 // start builds the counter for creds: client, desk and window (not yet
@@ -128,7 +102,7 @@ func start(a fyne.App, o options, logger *slog.Logger, creds pairing.Creds, revo
 	)
 	refresh := func() { fyne.Do(func() { u.Refresh() }) }
 	client := hallclient.New(hallclient.Config{
-		URL: creds.Server, CAPEM: []byte(cmp.Or(o.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version, Logger: logger,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(o.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version.Version, Logger: logger,
 		OnStatus: func(s hallclient.Status) {
 			d.SetStatus(s.Connected, s.Attempt, s.Err)
 			if revoked != nil && pairscreen.Unauthorized(s.Err) {

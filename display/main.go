@@ -34,7 +34,7 @@ import (
 	"hallq/shared/pairing"
 	"hallq/shared/pairscreen"
 	"hallq/shared/protocol"
-	"hallq/shared/screenfit"
+	"hallq/shared/version"
 )
 
 // options are the command-line flags.
@@ -53,14 +53,6 @@ type options struct {
 	// pairing with another server is then not used.
 	serverSet bool
 }
-
-// version is the display's version, sent in hello; set it at build time
-// with -ldflags "-X main.version=1.2.3".
-var version = "dev"
-
-// pairTimeout bounds each pairing request made with -ca, as pairing's
-// default client does (a poll waits up to 25 s on the server).
-const pairTimeout = 40 * time.Second
 
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -127,36 +119,15 @@ func run(o options, log *slog.Logger) error {
 
 	a := app.NewWithID("vn.hallq.display")
 	d := deps{clips: clips, player: player, problem: problem, log: log}
-	if o.token != "" {
-		w, stop := start(a, o, d, pairing.Creds{Server: o.server, Device: o.device, Token: o.token}, nil)
-		if !o.fullscreen {
-			screenfit.OnStart(a, w, ui.DefaultSize, nil)
-		}
-		w.ShowAndRun()
-		stop()
-		return nil
-	}
-	// No token: the saved one, or pair (README, "Ghép thiết bị").
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- pairscreen.Run(ctx, pairscreen.Options{
-			App: a, Name: "display", Role: "display", Server: o.server, ServerSet: o.serverSet, Version: version,
-			Pairer:     pairing.Pairer{HTTP: o.ca.HTTPClient(pairTimeout)},
-			Fullscreen: o.fullscreen, Size: ui.DefaultSize, Logger: log,
-			Start: func(cr pairing.Creds, revoked func()) (fyne.Window, func()) {
-				w, stop := start(a, o, d, cr, revoked)
-				if !o.fullscreen {
-					screenfit.Fit(w, ui.DefaultSize)
-				}
-				return w, stop
-			},
+	return pairscreen.Launch(pairscreen.Options{
+		App: a, Name: "display", Role: "display", Server: o.server, ServerSet: o.serverSet, Version: version.Version,
+		Pairer:     pairing.Pairer{HTTP: o.ca.HTTPClient(pairing.RequestTimeout)},
+		Fullscreen: o.fullscreen, Size: ui.DefaultSize, Logger: log,
+	}, pairing.Creds{Server: o.server, Device: o.device, Token: o.token},
+		func(cr pairing.Creds, revoked func()) (fyne.Window, func(), func()) {
+			w, stop := start(a, o, d, cr, revoked)
+			return w, nil, stop
 		})
-	}()
-	a.Run()
-	cancel()
-	<-done
-	return nil
 }
 
 // deps are what every start of the display's window shares.
@@ -177,7 +148,7 @@ func start(a fyne.App, o options, d deps, creds pairing.Creds, revoked func()) (
 	var devices *devstatus.Reporter
 	var ann *voice.Announcer
 	client := hallclient.New(hallclient.Config{
-		URL: creds.Server, CAPEM: []byte(cmp.Or(o.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version, Logger: log,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(o.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version.Version, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			hall.SetStatus(model.StatusOf(s.Connected, s.Err, s.Attempt))
 			if s.Connected {

@@ -31,7 +31,7 @@ import (
 	"hallq/shared/pairing"
 	"hallq/shared/pairscreen"
 	"hallq/shared/protocol"
-	"hallq/shared/screenfit"
+	"hallq/shared/version"
 )
 
 // config is the kiosk's flags.
@@ -43,14 +43,6 @@ type config struct {
 	// pairing with another server is then not used.
 	serverSet bool
 }
-
-// version is the kiosk's version, sent in hello; set it at build time
-// with -ldflags "-X main.version=1.2.3".
-var version = "dev"
-
-// pairTimeout bounds each pairing request made with -ca, as pairing's
-// default client does (a poll waits up to 25 s on the server).
-const pairTimeout = 40 * time.Second
 
 func main() {
 	c, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
@@ -110,38 +102,16 @@ func run(c config, log *slog.Logger) error {
 
 	a := app.NewWithID("vn.hallq.kiosk")
 	d := deps{prn: prn, checkPIN: checkPIN, log: log}
-	if c.token != "" {
-		w, stop := start(a, c, d, pairing.Creds{Server: c.server, Device: c.device, Token: c.token}, nil)
-		if !c.fullscreen {
-			screenfit.OnStart(a, w, ui.DefaultSize, nil)
-		}
-		log.Info("kiosk: started", "server", c.server, "device", c.device, "printer", c.printer)
-		w.ShowAndRun()
-		stop()
-		return nil
-	}
-	// No token: the saved one, or pair (README, "Ghép thiết bị").
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- pairscreen.Run(ctx, pairscreen.Options{
-			App: a, Name: "kiosk", Role: "kiosk", Server: c.server, ServerSet: c.serverSet, Version: version,
-			Pairer:     pairing.Pairer{HTTP: c.ca.HTTPClient(pairTimeout)},
-			Fullscreen: c.fullscreen, Size: ui.DefaultSize, Logger: log,
-			Start: func(cr pairing.Creds, revoked func()) (fyne.Window, func()) {
-				log.Info("kiosk: started", "server", cr.Server, "device", cr.Device, "printer", c.printer)
-				w, stop := start(a, c, d, cr, revoked)
-				if !c.fullscreen {
-					screenfit.Fit(w, ui.DefaultSize)
-				}
-				return w, stop
-			},
+	return pairscreen.Launch(pairscreen.Options{
+		App: a, Name: "kiosk", Role: "kiosk", Server: c.server, ServerSet: c.serverSet, Version: version.Version,
+		Pairer:     pairing.Pairer{HTTP: c.ca.HTTPClient(pairing.RequestTimeout)},
+		Fullscreen: c.fullscreen, Size: ui.DefaultSize, Logger: log,
+	}, pairing.Creds{Server: c.server, Device: c.device, Token: c.token},
+		func(cr pairing.Creds, revoked func()) (fyne.Window, func(), func()) {
+			log.Info("kiosk: started", "server", cr.Server, "device", cr.Device, "printer", c.printer)
+			w, stop := start(a, c, d, cr, revoked)
+			return w, nil, stop
 		})
-	}()
-	a.Run()
-	cancel()
-	<-done
-	return nil
 }
 
 // deps are what every start of the kiosk's window shares.
@@ -160,7 +130,7 @@ func start(a fyne.App, c config, d deps, creds pairing.Creds, revoked func()) (f
 	var u *ui.UI
 	var devices *devstatus.Reporter
 	client := hallclient.New(hallclient.Config{
-		URL: creds.Server, CAPEM: []byte(cmp.Or(c.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version, Logger: log,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(c.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version.Version, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			m.SetLink(s.Connected, s.Err)
 			if s.Connected {

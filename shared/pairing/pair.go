@@ -93,7 +93,7 @@ func (p *Pairer) defaults() {
 		p.Version = "dev"
 	}
 	if p.HTTP == nil {
-		p.HTTP = &http.Client{Timeout: 40 * time.Second}
+		p.HTTP = &http.Client{Timeout: RequestTimeout}
 	}
 	if p.Retry <= 0 {
 		p.Retry = 3 * time.Second
@@ -215,3 +215,7 @@ func sleep(ctx context.Context, d time.Duration) bool {
 		return false
 	}
 }
+
+// RequestTimeout bounds each pairing request (a poll waits up to 25 s on the
+// server); an app's own client (-ca) uses it too.
+const RequestTimeout = 40 * time.Second
