@@ -46,11 +46,7 @@ func main() {
 
 // options are the command-line flags (SPEC section 1).
 type options struct {
-	server, device, token string
-	// serverSet says -server (or HALL_SERVER) was given: a device saved by
-	// pairing with another server is then not used.
-	serverSet bool
-	ca        hallclient.CAFlag
+	hallclient.ConnFlags
 }
 
 // parseFlags reads the flags from args, each also from HALL_<FLAG> through
@@ -59,15 +55,12 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	var o options
 	fs := flag.NewFlagSet("counter", flag.ContinueOnError)
 	fs.SetOutput(out)
-	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "`URL` websocket của máy chủ (the hall server's websocket URL)")
-	fs.StringVar(&o.device, "device", "", "mã thiết bị (`id`) trong hall.toml (this device's id)")
-	fs.StringVar(&o.token, "token", "", "`token` của thiết bị, nên đặt qua HALL_TOKEN (this device's token)")
-	fs.Var(&o.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
+	o.Register(fs, "")
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
-	fs.Visit(func(f *flag.Flag) { o.serverSet = o.serverSet || f.Name == "server" })
-	if o.token != "" && o.device == "" {
+	o.Parsed(fs)
+	if o.Token != "" && o.Device == "" {
 		return o, errors.New("-token cần đi cùng -device (hoặc HALL_DEVICE); không có token thì máy quầy ghép thiết bị\n-token needs -device (or HALL_DEVICE); without a token the counter pairs")
 	}
 	return o, nil
@@ -82,10 +75,10 @@ func run() error {
 
 	a := app.NewWithID("vn.gov.hallq.counter")
 	return pairscreen.Launch(pairscreen.Options{
-		App: a, Name: "counter", Role: "counter", Server: o.server, ServerSet: o.serverSet, Version: version.Version,
-		Pairer: pairing.Pairer{HTTP: o.ca.HTTPClient(pairing.RequestTimeout)},
+		App: a, Name: "counter", Role: "counter", Server: o.Server, ServerSet: o.ServerSet, Version: version.Version,
+		Pairer: pairing.Pairer{HTTP: o.CA.HTTPClient(pairing.RequestTimeout)},
 		Size:   ui.DefaultSize, Logger: logger,
-	}, pairing.Creds{Server: o.server, Device: o.device, Token: o.token},
+	}, pairing.Creds{Server: o.Server, Device: o.Device, Token: o.Token},
 		func(cr pairing.Creds, revoked func()) (fyne.Window, func(), func()) {
 			return start(a, o, logger, cr, revoked)
 		})
@@ -102,7 +95,7 @@ func start(a fyne.App, o options, logger *slog.Logger, creds pairing.Creds, revo
 	)
 	refresh := func() { fyne.Do(func() { u.Refresh() }) }
 	client := hallclient.New(hallclient.Config{
-		URL: creds.Server, CAPEM: []byte(cmp.Or(o.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version.Version, Logger: logger,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(o.CA.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version.Version, Logger: logger,
 		OnStatus: func(s hallclient.Status) {
 			d.SetStatus(s.Connected, s.Attempt, s.Err)
 			if revoked != nil && pairscreen.Unauthorized(s.Err) {

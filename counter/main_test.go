@@ -3,6 +3,8 @@ package main
 import (
 	"io"
 	"testing"
+
+	"hallq/shared/hallclient"
 )
 
 func TestParseFlags(t *testing.T) {
@@ -14,12 +16,12 @@ func TestParseFlags(t *testing.T) {
 		wantErr bool
 	}{
 		{"flags", []string{"-server", "ws://10.0.0.2:8080/ws", "-device", "counter-1", "-token", "tok"}, nil,
-			options{server: "ws://10.0.0.2:8080/ws", device: "counter-1", token: "tok", serverSet: true}, false},
+			options{ConnFlags: hallclient.ConnFlags{Server: "ws://10.0.0.2:8080/ws", Device: "counter-1", Token: "tok", ServerSet: true}}, false},
 		{"environment", nil, map[string]string{"HALL_SERVER": "ws://h:1/ws", "HALL_DEVICE": "counter-2", "HALL_TOKEN": "secret"},
-			options{server: "ws://h:1/ws", device: "counter-2", token: "secret", serverSet: true}, false},
+			options{ConnFlags: hallclient.ConnFlags{Server: "ws://h:1/ws", Device: "counter-2", Token: "secret", ServerSet: true}}, false},
 		{"flag wins over environment", []string{"-device", "counter-3"}, map[string]string{"HALL_DEVICE": "counter-2", "HALL_TOKEN": "secret"},
-			options{server: "ws://localhost:8080/ws", device: "counter-3", token: "secret"}, false},
-		{"no token: pairing", []string{"-server", "ws://h:1/ws"}, nil, options{server: "ws://h:1/ws", serverSet: true}, false},
+			options{ConnFlags: hallclient.ConnFlags{Server: "ws://localhost:8080/ws", Device: "counter-3", Token: "secret"}}, false},
+		{"no token: pairing", []string{"-server", "ws://h:1/ws"}, nil, options{ConnFlags: hallclient.ConnFlags{Server: "ws://h:1/ws", ServerSet: true}}, false},
 		{"a token needs a device", []string{"-token", "tok"}, nil, options{}, true},
 		{"unknown flag", []string{"-fullscreen"}, nil, options{}, true},
 	}

@@ -39,9 +39,8 @@ import (
 
 // options are the command-line flags.
 type options struct {
-	server, device, token string
-	ca                    hallclient.CAFlag
-	fullscreen            bool
+	hallclient.ConnFlags
+	fullscreen bool
 	// monthResults shows last month's results as a page of the ticker.
 	monthResults bool
 	voiceDir     string
@@ -49,9 +48,6 @@ type options struct {
 	// playerCmd replaces aplay/paplay: a program that reads each
 	// announcement's WAV file on its standard input.
 	playerCmd string
-	// serverSet says -server (or HALL_SERVER) was given: a device saved by
-	// pairing with another server is then not used.
-	serverSet bool
 }
 
 func main() {
@@ -76,10 +72,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	var o options
 	fs := flag.NewFlagSet("display", flag.ContinueOnError)
 	fs.SetOutput(out)
-	fs.StringVar(&o.server, "server", "ws://localhost:8080/ws", "địa chỉ websocket của máy chủ, ws://HOST:PORT/ws (the server's websocket address)")
-	fs.StringVar(&o.device, "device", "", "mã thiết bị của màn hình trong hall.toml (this display's device id)")
-	fs.StringVar(&o.token, "token", "", "token của thiết bị, nên đặt qua HALL_TOKEN (the device's token)")
-	fs.Var(&o.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
+	o.Register(fs, "")
 	fs.BoolVar(&o.fullscreen, "fullscreen", false, "toàn màn hình (cover the whole screen)")
 	fs.StringVar(&o.voiceDir, "voice", "", "thư mục tệp giọng đọc riêng của sảnh, xem display/voice (the hall's own voice clips)")
 	fs.BoolVar(&o.monthResults, "month-results", false, "hiện kết quả đánh giá tháng trước trên dòng chữ chạy (last month's satisfaction results on the ticker)")
@@ -89,9 +82,9 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
-	fs.Visit(func(f *flag.Flag) { o.serverSet = o.serverSet || f.Name == "server" })
+	o.Parsed(fs)
 	switch {
-	case o.token != "" && o.device == "":
+	case o.Token != "" && o.Device == "":
 		return o, errors.New("display: -token cần đi cùng -device (hoặc HALL_DEVICE); không có token thì màn hình ghép thiết bị\ndisplay: -token needs -device (or HALL_DEVICE); without a token the display pairs")
 	case o.mute && o.voiceDir != "":
 		return o, errors.New("display: -voice và -mute không dùng cùng nhau\ndisplay: -voice and -mute do not go together")
@@ -120,10 +113,10 @@ func run(o options, log *slog.Logger) error {
 	a := app.NewWithID("vn.hallq.display")
 	d := deps{clips: clips, player: player, problem: problem, log: log}
 	return pairscreen.Launch(pairscreen.Options{
-		App: a, Name: "display", Role: "display", Server: o.server, ServerSet: o.serverSet, Version: version.Version,
-		Pairer:     pairing.Pairer{HTTP: o.ca.HTTPClient(pairing.RequestTimeout)},
+		App: a, Name: "display", Role: "display", Server: o.Server, ServerSet: o.ServerSet, Version: version.Version,
+		Pairer:     pairing.Pairer{HTTP: o.CA.HTTPClient(pairing.RequestTimeout)},
 		Fullscreen: o.fullscreen, Size: ui.DefaultSize, Logger: log,
-	}, pairing.Creds{Server: o.server, Device: o.device, Token: o.token},
+	}, pairing.Creds{Server: o.Server, Device: o.Device, Token: o.Token},
 		func(cr pairing.Creds, revoked func()) (fyne.Window, func(), func()) {
 			w, stop := start(a, o, d, cr, revoked)
 			return w, nil, stop
@@ -148,7 +141,7 @@ func start(a fyne.App, o options, d deps, creds pairing.Creds, revoked func()) (
 	var devices *devstatus.Reporter
 	var ann *voice.Announcer
 	client := hallclient.New(hallclient.Config{
-		URL: creds.Server, CAPEM: []byte(cmp.Or(o.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version.Version, Logger: log,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(o.CA.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version.Version, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			hall.SetStatus(model.StatusOf(s.Connected, s.Err, s.Attempt))
 			if s.Connected {
@@ -191,7 +184,7 @@ func start(a fyne.App, o options, d deps, creds pairing.Creds, revoked func()) (
 			// Under TLS the results come from the same server, trusted
 			// through the same CA as the websocket.
 			httpc := &http.Client{Timeout: 20 * time.Second}
-			if tc, err := hallclient.TLSConfig([]byte(cmp.Or(o.ca.PEM, creds.CAPEM))); err == nil && tc != nil {
+			if tc, err := hallclient.TLSConfig([]byte(cmp.Or(o.CA.PEM, creds.CAPEM))); err == nil && tc != nil {
 				httpc.Transport = &http.Transport{TLSClientConfig: tc}
 			}
 			wg.Go(func() {

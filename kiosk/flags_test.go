@@ -50,8 +50,8 @@ func TestCAFlag(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := parseFlags(tt.args, func(k string) (string, bool) { v, ok := tt.env[k]; return v, ok }, io.Discard)
 			if tt.wantErr == "" {
-				if err != nil || c.ca.PEM != string(caPEM) {
-					t.Fatalf("err %v, CA %d bytes; want the CA", err, len(c.ca.PEM))
+				if err != nil || c.CA.PEM != string(caPEM) {
+					t.Fatalf("err %v, CA %d bytes; want the CA", err, len(c.CA.PEM))
 				}
 				return
 			}

@@ -36,12 +36,9 @@ import (
 
 // config is the kiosk's flags.
 type config struct {
-	server, device, token, printer, exitPINHash string
-	fullscreen                                  bool
-	ca                                          hallclient.CAFlag
-	// serverSet says -server (or HALL_SERVER) was given: a device saved by
-	// pairing with another server is then not used.
-	serverSet bool
+	hallclient.ConnFlags
+	printer, exitPINHash string
+	fullscreen           bool
 }
 
 func main() {
@@ -65,16 +62,13 @@ func main() {
 func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("kiosk", flag.ContinueOnError)
-	fs.StringVar(&c.server, "server", "ws://localhost:8080/ws", "`URL` websocket của máy chủ (the hall server's websocket URL)")
-	fs.StringVar(&c.device, "device", "kiosk-1", "mã thiết bị (`id`) của ki-ốt trong hall.toml (this kiosk's device id)")
-	fs.StringVar(&c.token, "token", "", "`token` của thiết bị, nên đặt qua HALL_TOKEN (this kiosk's device token)")
+	c.Register(fs, "kiosk-1")
 	fs.StringVar(&c.printer, "printer", "file:./data/tickets", "máy in phiếu: tcp:HOST:9100, dev:/dev/usb/lp0 hoặc file:DIR (ticket printer)")
 	fs.BoolVar(&c.fullscreen, "fullscreen", false, "khóa màn hình: toàn màn hình, chỉ thoát bằng mã PIN của cán bộ (lock the screen: full screen, staff PIN to leave)")
-	fs.Var(&c.ca, "ca", "tệp PEM chứng chỉ gốc (CA) của sảnh để tin khi dùng wss://, ví dụ ca.pem tải ở trang /admin/tls (the hall CA to trust for wss://)")
 	fs.StringVar(&c.exitPINHash, "exit-pin-hash", "", "mã băm bcrypt (`hash`) của PIN cán bộ để thoát ki-ốt toàn màn hình (bcrypt hash of the staff PIN)")
 	fs.SetOutput(out)
 	err := flagenv.Parse(fs, args, lookup)
-	fs.Visit(func(f *flag.Flag) { c.serverSet = c.serverSet || f.Name == "server" })
+	c.Parsed(fs)
 	return c, err
 }
 
@@ -103,10 +97,10 @@ func run(c config, log *slog.Logger) error {
 	a := app.NewWithID("vn.hallq.kiosk")
 	d := deps{prn: prn, checkPIN: checkPIN, log: log}
 	return pairscreen.Launch(pairscreen.Options{
-		App: a, Name: "kiosk", Role: "kiosk", Server: c.server, ServerSet: c.serverSet, Version: version.Version,
-		Pairer:     pairing.Pairer{HTTP: c.ca.HTTPClient(pairing.RequestTimeout)},
+		App: a, Name: "kiosk", Role: "kiosk", Server: c.Server, ServerSet: c.ServerSet, Version: version.Version,
+		Pairer:     pairing.Pairer{HTTP: c.CA.HTTPClient(pairing.RequestTimeout)},
 		Fullscreen: c.fullscreen, Size: ui.DefaultSize, Logger: log,
-	}, pairing.Creds{Server: c.server, Device: c.device, Token: c.token},
+	}, pairing.Creds{Server: c.Server, Device: c.Device, Token: c.Token},
 		func(cr pairing.Creds, revoked func()) (fyne.Window, func(), func()) {
 			log.Info("kiosk: started", "server", cr.Server, "device", cr.Device, "printer", c.printer)
 			w, stop := start(a, c, d, cr, revoked)
@@ -130,7 +124,7 @@ func start(a fyne.App, c config, d deps, creds pairing.Creds, revoked func()) (f
 	var u *ui.UI
 	var devices *devstatus.Reporter
 	client := hallclient.New(hallclient.Config{
-		URL: creds.Server, CAPEM: []byte(cmp.Or(c.ca.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version.Version, Logger: log,
+		URL: creds.Server, CAPEM: []byte(cmp.Or(c.CA.PEM, creds.CAPEM)), Device: creds.Device, Token: creds.Token, Version: version.Version, Logger: log,
 		OnStatus: func(s hallclient.Status) {
 			m.SetLink(s.Connected, s.Err)
 			if s.Connected {
