@@ -11,7 +11,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -53,13 +52,7 @@ type options struct {
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	opts, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		os.Exit(0)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
+	flagenv.Exit(err)
 	if err := run(opts, log); err != nil {
 		log.Error("display", "err", err)
 		os.Exit(1)

@@ -6,9 +6,7 @@ package main
 import (
 	"cmp"
 	"context"
-	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -43,13 +41,7 @@ type config struct {
 
 func main() {
 	c, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		os.Exit(0)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
+	flagenv.Exit(err)
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if err := run(c, log); err != nil {
 		log.Error("kiosk: stopped", "err", err)

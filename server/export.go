@@ -18,7 +18,7 @@ func exportConfig(args []string) {
 	data := fs.String("data", "./data", "thư mục dữ liệu có hall.db (data directory)")
 	out := fs.String("o", "", "ghi ra tệp này thay vì đầu ra chuẩn (write to FILE instead of standard output)")
 	if err := flagenv.Parse(fs, args, os.LookupEnv); err != nil {
-		exitFlags(err)
+		flagenv.Exit(err)
 	}
 	text, err := app.ExportConfig(*data, time.Now())
 	if err == nil && *out == "" {

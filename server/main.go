@@ -60,7 +60,7 @@ func main() {
 	fs.StringVar(&o.TLSKey, "tls-key", "", "tệp khóa riêng PEM của chứng chỉ đó (its PEM private key)")
 	showVersion := fs.Bool("version", false, "in phiên bản rồi thoát (print the version and exit)")
 	if err := flagenv.ParseOS(fs); err != nil {
-		exitFlags(err)
+		flagenv.Exit(err)
 	}
 	if *showVersion {
 		fmt.Println("hallq server", version.Version)
@@ -68,7 +68,7 @@ func main() {
 	}
 	if o.Init && o.Demo {
 		flagenv.Usage(fs)
-		exitFlags(errors.New("không dùng -init cùng -demo (-init and -demo exclude each other)"))
+		flagenv.Exit(errors.New("không dùng -init cùng -demo (-init and -demo exclude each other)"))
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -89,16 +89,6 @@ func hashPIN(in io.Reader, out io.Writer) error {
 	}
 	_, err = fmt.Fprintln(out, h)
 	return err
-}
-
-// exitFlags ends the program after flagenv.Parse failed: status 0 after
-// -h, else the error (Vietnamese, then English) and status 2.
-func exitFlags(err error) {
-	if errors.Is(err, flag.ErrHelp) {
-		os.Exit(0)
-	}
-	fmt.Fprintln(os.Stderr, err)
-	os.Exit(2)
 }
 
 // isInUse reports whether err says another process holds the database.

@@ -111,3 +111,17 @@ func scan(msg, prefix string, rest *string) bool {
 	*rest = strings.TrimPrefix(msg, prefix)
 	return true
 }
+
+// Exit ends a program whose flags did not parse: status 0 after -h (the
+// usage is already printed), else err on standard error (Vietnamese, then
+// English) and status 2. A nil err returns.
+func Exit(err error) {
+	if err == nil {
+		return
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0)
+	}
+	fmt.Fprintln(os.Stderr, err)
+	os.Exit(2)
+}
