@@ -88,15 +88,23 @@ func Ensure(dir string, names Names, now time.Time) (*Hall, error) {
 	h := &Hall{CAPEM: caPEM, Fingerprint: FingerprintDER(ca.Raw), Issued: made}
 	cert, err := tls.LoadX509KeyPair(filepath.Join(dir, ServerFile), filepath.Join(dir, ServerKeyFile))
 	if err == nil && !made && stillGood(cert.Leaf, ca, names, now) {
-		h.Certificate = cert
+		h.Certificate = withCA(cert, ca)
 		return h, nil
 	}
-	h.Certificate, err = issueServer(dir, ca, caKey, names, now)
+	cert, err = issueServer(dir, ca, caKey, names, now)
 	if err != nil {
 		return nil, err
 	}
-	h.Issued = true
+	h.Certificate, h.Issued = withCA(cert, ca), true
 	return h, nil
+}
+
+// withCA sends the hall's authority after the server's certificate, so
+// that an app pairing without -ca can trust it on first use once the admin
+// has compared its fingerprint (shared/pairing).
+func withCA(cert tls.Certificate, ca *x509.Certificate) tls.Certificate {
+	cert.Certificate = append(cert.Certificate[:1:1], ca.Raw)
+	return cert
 }
 
 // stillGood reports whether the server certificate leaf can be kept.

@@ -43,6 +43,10 @@ type Pairer struct {
 type Status struct {
 	Code string // 6 digits; "" while none is known
 	Err  error  // the last failure, nil when all is well
+	// Fingerprint is the server's certificate authority trusted on first
+	// use (wss:// without -ca), for the admin to compare with /admin/tls;
+	// "" otherwise.
+	Fingerprint string
 }
 
 // ErrExpired is a request the server no longer knows: it expired (10
@@ -54,10 +58,21 @@ var ErrExpired = errors.New("pairing: request expired")
 // after network failures. It returns the credentials (not yet saved) or
 // ctx's error. show runs on Pair's goroutine.
 func (p Pairer) Pair(ctx context.Context, show func(Status)) (Creds, error) {
-	p.defaults()
 	base, err := HTTPBase(p.Server)
 	if err != nil {
 		return Creds{}, err
+	}
+	var pin *tofu
+	if p.HTTP == nil && isTLS(base) {
+		pin = &tofu{}
+		p.HTTP = pin.client()
+	}
+	p.defaults()
+	status := func(st Status) Status {
+		if pin != nil {
+			st.Fingerprint = pin.fingerprint()
+		}
+		return st
 	}
 	for {
 		start, err := p.start(ctx, base)
@@ -66,15 +81,24 @@ func (p Pairer) Pair(ctx context.Context, show func(Status)) (Creds, error) {
 				return Creds{}, ctx.Err()
 			}
 			p.Logger.Warn("pairing: request failed", "server", base, "err", err)
-			show(Status{Err: err})
+			show(status(Status{Err: err}))
 			if !sleep(ctx, p.Retry) {
 				return Creds{}, ctx.Err()
 			}
 			continue
 		}
 		p.Logger.Info("pairing: code shown, waiting for an admin", "code", start.Code, "server", base)
-		show(Status{Code: start.Code})
-		c, err := p.wait(ctx, base, start, show)
+		show(status(Status{Code: start.Code}))
+		c, err := p.wait(ctx, base, start, func(st Status) { show(status(st)) })
+		if err == nil && pin != nil {
+			err = pin.check(c.CAPEM)
+			if err != nil {
+				// A paired device would trust an authority the admin
+				// did not see: start over.
+				p.Logger.Error("pairing: refused", "err", err)
+				show(status(Status{Err: err}))
+			}
+		}
 		if err == nil {
 			c.Server = p.Server
 			return c, nil

@@ -30,6 +30,9 @@ type Screen struct {
 	root   fyne.CanvasObject
 	code   *canvas.Text
 	status *canvas.Text
+	// fp shows the server's certificate fingerprint when it is trusted on
+	// first use, in two lines (it is 95 characters long).
+	fp, fp2 *canvas.Text
 }
 
 // New builds the screen for an app of role on the PC named host, pairing
@@ -38,7 +41,10 @@ func New(role, host, server string) *Screen {
 	s := &Screen{
 		code:   look.Colored("······", 140, look.ToneAccent, true),
 		status: look.Colored("Đang gửi yêu cầu ghép đến máy chủ…", 24, look.ToneMuted, false),
+		fp:     look.Colored("", 20, look.ToneWaiting, false),
+		fp2:    look.Colored("", 20, look.ToneWaiting, false),
 	}
+	s.fp2.TextStyle.Monospace = true
 	s.code.TextStyle.Monospace = true
 	what := roleNames[role]
 	if what == "" {
@@ -54,6 +60,8 @@ func New(role, host, server string) *Screen {
 		center(look.Colored("Quản trị viên mở trang Thiết bị (/admin/devices) trên máy chủ và chấp nhận mã.", 24, look.ToneMuted, false)),
 		center(look.Colored("Máy chủ: "+server, 20, look.ToneMuted, false)),
 		center(s.status),
+		center(s.fp),
+		center(s.fp2),
 		layout.NewSpacer(),
 	)
 	return s
@@ -83,6 +91,15 @@ func (s *Screen) Show(st pairing.Status) {
 		s.status.Text = "Đang chờ quản trị viên chấp nhận… (mã hết hạn sau 10 phút, khi đó máy tự lấy mã mới)"
 		s.status.Color = look.Color(look.ToneMuted)
 	}
+	if st.Fingerprint != "" {
+		s.fp.Text = "Mã vân tay chứng chỉ máy chủ (so sánh với trang Quản trị › Chứng chỉ TLS trước khi chấp nhận):"
+		s.fp2.Text = st.Fingerprint
+	}
 	s.code.Refresh()
 	s.status.Refresh()
+	s.fp.Refresh()
+	s.fp2.Refresh()
 }
+
+// Fingerprint returns the certificate fingerprint shown, "" when none.
+func (s *Screen) Fingerprint() string { return s.fp2.Text }

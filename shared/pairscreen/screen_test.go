@@ -55,6 +55,20 @@ func TestScreen(t *testing.T) {
 			if got := texts(w); !strings.Contains(got, "Mất kết nối với máy chủ") || !strings.Contains(got, "048 213") {
 				t.Errorf("after a failure:\n%s", got)
 			}
+			if s.Fingerprint() != "" || strings.Contains(texts(w), "Mã vân tay") {
+				t.Error("a fingerprint shown without TLS trust on first use")
+			}
+			fp := strings.Repeat("AB:", 31) + "CD"
+			s.Show(pairing.Status{Code: "048213", Fingerprint: fp})
+			if got := texts(w); !strings.Contains(got, fp) || !strings.Contains(got, "Chứng chỉ TLS") {
+				t.Errorf("with a fingerprint:\n%s", got)
+			}
+			// The fingerprint fits the 1280 px window.
+			for _, o := range test.LaidOutObjects(w.Content()) {
+				if tx, ok := o.(*canvas.Text); ok && tx.Text != "" && (tx.Position().X < 0 || tx.Position().X+tx.MinSize().Width > 1280) {
+					t.Errorf("%q is cut off at 1280 px", tx.Text)
+				}
+			}
 		})
 	}
 }
