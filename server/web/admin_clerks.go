@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"hallq/server/config"
+	"hallq/shared/queue"
 )
 
 func (s *Server) clerkRoutes() {
@@ -47,8 +48,8 @@ func clerkIndex(c *config.Config, username string) int {
 
 // checkPIN records on f a PIN that is not 4 to 8 digits.
 func checkPIN(f *adminForm, field, pin string) {
-	if len(pin) < 4 || len(pin) > 8 || strings.ContainsFunc(pin, func(r rune) bool { return r < '0' || r > '9' }) {
-		f.fail(field, "Mã PIN phải gồm 4 đến 8 chữ số (PIN must be 4 to 8 digits).")
+	if !queue.ValidPIN(pin) {
+		f.fail(field, queue.PINRule+" (PIN must be 4 to 8 digits).")
 	}
 }
 
