@@ -19,11 +19,8 @@ type loginScreen struct {
 
 func newLoginScreen(d Desk, focus func(fyne.Focusable)) *loginScreen {
 	s := &loginScreen{desk: d}
-	s.user = widget.NewEntry()
-	s.user.SetPlaceHolder("ví dụ: hang.nd")
-	s.pin = widget.NewPasswordEntry()
-	s.pin.SetPlaceHolder("Nhập mã PIN")
-	s.pinCard = newPINCard("", "Đăng nhập (Enter)", s.user, s.pin, s.submit, focus, []fyne.CanvasObject{
+	s.user, s.pin = newEntry("ví dụ: hang.nd", false), newEntry("Nhập mã PIN", true)
+	s.pinCard = newPINCard("", "Đăng nhập (Enter)", s.user, s.pin, s.send, focus, []fyne.CanvasObject{
 		widget.NewLabel("Tên đăng nhập"), s.user,
 		widget.NewLabel("Mã PIN"), s.pin,
 	})
@@ -31,24 +28,12 @@ func newLoginScreen(d Desk, focus func(fyne.Focusable)) *loginScreen {
 	return s
 }
 
-// submit sends the sign-in; an empty username moves the focus there, an
+// send sends the sign-in; an empty username moves the focus there, an
 // empty PIN to the PIN.
-func (s *loginScreen) submit() {
-	if s.button.Disabled() {
-		return
-	}
+func (s *loginScreen) send() {
 	if s.desk.Login(s.user.Text, s.pin.Text) {
-		s.pin.SetText("") // a wrong PIN is typed again; a right one moves on
-		if s.focus != nil {
-			s.focus(s.pin)
-		}
+		s.retype(s.pin) // a wrong PIN is typed again; a right one moves on
 	}
-}
-
-// clear empties the fields, for the next clerk.
-func (s *loginScreen) clear() {
-	s.user.SetText("")
-	s.pin.SetText("")
 }
 
 func (s *loginScreen) render(v model.View) {

@@ -21,14 +21,11 @@ type pinScreen struct {
 
 func newPINScreen(d Desk, focus func(fyne.Focusable)) *pinScreen {
 	s := &pinScreen{desk: d}
-	s.pin = widget.NewPasswordEntry()
-	s.pin.SetPlaceHolder("4 đến 8 chữ số")
-	s.again = widget.NewPasswordEntry()
-	s.again.SetPlaceHolder("Nhập lại mã PIN mới")
 	s.logout = widget.NewButton("Đăng xuất", func() { d.LogoutFromChangePIN() })
+	s.pin, s.again = newEntry("4 đến 8 chữ số", true), newEntry("Nhập lại mã PIN mới", true)
 	note := widget.NewLabel("Bạn đang dùng mã PIN tạm thời do quản trị cấp. Hãy đặt mã PIN mới trước khi phục vụ.")
 	note.Wrapping = fyne.TextWrapWord
-	s.pinCard = newPINCard("Đổi mã PIN", "Lưu mã PIN mới (Enter)", s.pin, s.again, s.submit, focus, []fyne.CanvasObject{
+	s.pinCard = newPINCard("Đổi mã PIN", "Lưu mã PIN mới (Enter)", s.pin, s.again, s.send, focus, []fyne.CanvasObject{
 		note,
 		widget.NewLabel("Mã PIN mới"), s.pin,
 		widget.NewLabel("Nhập lại mã PIN mới"), s.again,
@@ -37,22 +34,11 @@ func newPINScreen(d Desk, focus func(fyne.Focusable)) *pinScreen {
 	return s
 }
 
-// submit sends the new PIN; the fields are emptied either way, so that a
+// send sends the new PIN; the fields are emptied either way, so that a
 // mistyped PIN is typed afresh.
-func (s *pinScreen) submit() {
-	if s.button.Disabled() {
-		return
-	}
+func (s *pinScreen) send() {
 	s.desk.ChangePIN(s.pin.Text, s.again.Text)
-	s.clear()
-	if s.focus != nil {
-		s.focus(s.pin)
-	}
-}
-
-func (s *pinScreen) clear() {
-	s.pin.SetText("")
-	s.again.SetText("")
+	s.retype(s.pin, s.again)
 }
 
 func (s *pinScreen) render(v model.View) {

@@ -17,6 +17,9 @@ import (
 // button and a message line.
 type pinCard struct {
 	root   *fyne.Container
+	first  *widget.Entry
+	second *widget.Entry
+	send   func()
 	title  *canvas.Text
 	sub    *canvas.Text
 	button *widget.Button
@@ -25,10 +28,11 @@ type pinCard struct {
 }
 
 // newPINCard builds the card around first and second: fields (their labels
-// and entries) stand under the title, extra under the main button.
-func newPINCard(title, action string, first, second *widget.Entry, submit func(), focus func(fyne.Focusable),
+// and entries) stand under the title, extra under the main button; send
+// runs on the button or on Enter, unless the button is disabled.
+func newPINCard(title, action string, first, second *widget.Entry, send func(), focus func(fyne.Focusable),
 	fields []fyne.CanvasObject, extra ...fyne.CanvasObject) *pinCard {
-	c := &pinCard{focus: focus}
+	c := &pinCard{first: first, second: second, send: send, focus: focus}
 	c.title = look.Colored(title, sizeTitle+8, look.ToneAccent, true)
 	c.title.Alignment = fyne.TextAlignCenter
 	c.sub = look.Colored("", sizeTitle-8, look.ToneMuted, false)
@@ -38,10 +42,10 @@ func newPINCard(title, action string, first, second *widget.Entry, submit func()
 			c.focus(second)
 			return
 		}
-		submit()
+		c.submit()
 	}
-	second.OnSubmitted = func(string) { submit() }
-	c.button = widget.NewButton(action, submit)
+	second.OnSubmitted = func(string) { c.submit() }
+	c.button = widget.NewButton(action, c.submit)
 	c.button.Importance = widget.HighImportance
 	c.msg = widget.NewLabel("")
 	c.msg.Alignment = fyne.TextAlignCenter
@@ -54,6 +58,42 @@ func newPINCard(title, action string, first, second *widget.Entry, submit func()
 	card := look.Panel(look.Touch(container.NewVBox(rows...), 520, 0), look.ToneAccent, false)
 	c.root = container.NewCenter(card)
 	return c
+}
+
+// newEntry returns an entry showing hint while empty; a password entry
+// hides what is typed.
+func newEntry(hint string, password bool) *widget.Entry {
+	e := widget.NewEntry()
+	if password {
+		e = widget.NewPasswordEntry()
+	}
+	e.SetPlaceHolder(hint)
+	return e
+}
+
+// submit sends, unless the button is disabled.
+func (c *pinCard) submit() {
+	if c.button.Disabled() {
+		return
+	}
+	c.send()
+}
+
+// clear empties both entries, for the next clerk.
+func (c *pinCard) clear() {
+	c.first.SetText("")
+	c.second.SetText("")
+}
+
+// retype empties entries and puts the focus on the first of them, for a
+// PIN to be typed afresh.
+func (c *pinCard) retype(entries ...*widget.Entry) {
+	for _, e := range entries {
+		e.SetText("")
+	}
+	if c.focus != nil {
+		c.focus(entries[0])
+	}
 }
 
 // show puts m on the message line, or busy while a reply is awaited, and
