@@ -2,24 +2,12 @@ package model
 
 import (
 	"hallq/shared/protocol"
+	"hallq/shared/queue"
 )
 
 // A clerk signed in with a one-time PIN (an admin gave it: clerk_login's
 // reply says must_change_pin) chooses a new PIN on ScreenChangePIN before
 // serving; the server refuses serving commands until then.
-
-// validPIN reports whether pin is 4 to 8 digits.
-func validPIN(pin string) bool {
-	if len(pin) < 4 || len(pin) > 8 {
-		return false
-	}
-	for i := range len(pin) {
-		if pin[i] < '0' || pin[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
 
 // ChangePIN sends the clerk's new PIN, typed twice. A PIN that is not 4 to
 // 8 digits, or typed differently the second time, is refused with a
@@ -32,7 +20,7 @@ func (d *Desk) ChangePIN(pin, again string) bool {
 	}
 	var problem string
 	switch {
-	case !validPIN(pin):
+	case !queue.ValidPIN(pin):
 		problem = "Mã PIN mới phải gồm 4 đến 8 chữ số."
 	case pin != again:
 		problem = "Hai lần nhập mã PIN mới không khớp nhau. Vui lòng nhập lại."

@@ -13,23 +13,6 @@ import (
 // clerk_login reply, and may send nothing but change_pin and clerk_logout
 // until the PIN is changed.
 
-// ValidPIN reports whether pin is 4 to 8 ASCII digits, as clerks' PINs
-// must be.
-func ValidPIN(pin string) bool {
-	if len(pin) < 4 || len(pin) > 8 {
-		return false
-	}
-	for i := range len(pin) {
-		if pin[i] < '0' || pin[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// PINRuleText says ValidPIN's rule, for a form or a reply.
-const PINRuleText = "Mã PIN phải gồm 4 đến 8 chữ số"
-
 // openCommands are the counter commands a clerk with a one-time PIN may
 // still send.
 var openCommands = map[string]bool{
@@ -62,8 +45,8 @@ func (h *Hall) changePIN(dev Device, id string, data json.RawMessage) ([]byte, s
 	if err := decode(data, &in); err != nil {
 		return ErrorFrame(id, err)
 	}
-	if !ValidPIN(in.NewPIN) {
-		return ErrorFrame(id, queue.Errorf(queue.EBADREQUEST, "%s", PINRuleText))
+	if err := queue.CheckPIN(in.NewPIN); err != nil {
+		return ErrorFrame(id, err)
 	}
 	h.mu.Lock()
 	user := string(h.eng.CounterView(dev.Counter).Clerk)

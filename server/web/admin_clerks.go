@@ -2,22 +2,24 @@ package web
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 	"unicode"
 
 	"hallq/server/config"
+	"hallq/shared/queue"
 )
 
+// clerkTable is the clerks as the admin pages change them.
+var clerkTable = adminTable[config.Clerk]{name: "clerk", path: "/admin/clerks", param: "username", list: (*Server).renderClerks,
+	rows: func(c *config.Config) *[]config.Clerk { return &c.Clerks }, key: func(cl config.Clerk) string { return cl.Username },
+	missing: "Không có công chức này (no such clerk).", gone: "Công chức này vừa bị xóa (the clerk is gone)."}
+
 func (s *Server) clerkRoutes() {
-	s.adminGet("/admin/clerks", s.clerksPage)
-	s.adminPost("/admin/clerks", s.addClerk)
-	s.adminGet("/admin/clerks/{username}", s.clerkPage)
-	s.adminPost("/admin/clerks/{username}", s.editClerk)
-	s.adminPost("/admin/clerks/{username}/pin", s.resetPIN)
-	s.adminPost("/admin/clerks/{username}/disable", s.disableClerk(true))
-	s.adminPost("/admin/clerks/{username}/enable", s.disableClerk(false))
-	s.adminPost("/admin/clerks/{username}/unlock", s.unlockClerk)
+	clerkTable.routes(s, s.clerksPage, s.addClerk, s.clerkPage, s.editClerk)
+	clerkTable.button(s, "pin", s.resetPIN)
+	// A disabled clerk cannot sign in.
+	clerkTable.toggles(s, "disable", "enable", func(cl *config.Clerk) *bool { return &cl.Disabled }, nil)
+	clerkTable.button(s, "unlock", s.unlockClerk())
 }
 
 // clerkData is what the clerk pages show: never a PIN or its hash.
@@ -41,14 +43,10 @@ func clerkRows(c *config.Config) []clerkRow {
 	return out
 }
 
-func clerkIndex(c *config.Config, username string) int {
-	return slices.IndexFunc(c.Clerks, func(cl config.Clerk) bool { return cl.Username == username })
-}
-
 // checkPIN records on f a PIN that is not 4 to 8 digits.
 func checkPIN(f *adminForm, field, pin string) {
-	if len(pin) < 4 || len(pin) > 8 || strings.ContainsFunc(pin, func(r rune) bool { return r < '0' || r > '9' }) {
-		f.fail(field, "Mã PIN phải gồm 4 đến 8 chữ số (PIN must be 4 to 8 digits).")
+	if !queue.ValidPIN(pin) {
+		f.fail(field, queue.PINRule+" (PIN must be 4 to 8 digits).")
 	}
 }
 
@@ -63,62 +61,40 @@ func checkUsername(f *adminForm, name string) {
 }
 
 func (s *Server) clerksPage(w http.ResponseWriter, r *http.Request, user string) {
-	s.renderClerks(w, r, user, http.StatusOK, emptyForm(nil), nil)
+	s.renderClerks(w, r, user, http.StatusOK, nil, nil)
 }
 
 func (s *Server) renderClerks(w http.ResponseWriter, r *http.Request, user string, status int, f, rowAlert *adminForm) {
+	if f == nil {
+		f = emptyForm(nil)
+	}
 	f.Values["pin"] = "" // a PIN is never sent back
-	s.render(w, status, "admin_clerks", s.view(r, user, "admin", "Quản trị: công chức",
-		adminPage{Menu: "clerks", Saved: savedNote(r), Form: f,
-			Data: clerkData{Clerks: clerkRows(s.hall.Config()), RowAlert: rowAlert}}))
+	s.renderAdmin(w, r, user, status, "admin_clerks", "clerks", "công chức", f,
+		clerkData{Clerks: clerkRows(s.hall.Config()), RowAlert: rowAlert})
 }
 
 // addClerk serves POST /admin/clerks: the PIN given is a one-time PIN.
 func (s *Server) addClerk(w http.ResponseWriter, r *http.Request, user string) {
 	f := newForm(r, "username", "name", "pin")
-	checkUsername(f, f.Values["username"])
 	checkPIN(f, "pin", f.Values["pin"])
-	if f.failed() {
-		s.renderClerks(w, r, user, http.StatusUnprocessableEntity, f, nil)
-		return
-	}
-	hash, err := config.Hash(f.Values["pin"])
-	if err != nil {
-		s.internalError(w, r, user, err)
-		return
-	}
-	cl := config.Clerk{Username: f.Values["username"], Name: f.Values["name"], PINHash: hash, MustChangePIN: true}
-	index := len(s.hall.Config().Clerks)
-	ok, err := s.update(f, user, "clerk.add", "clerk "+cl.Username, "clerk", index, func(c *config.Config) error {
-		c.Clerks = append(c.Clerks, cl)
-		return nil
-	})
-	if err != nil {
-		s.internalError(w, r, user, err)
-		return
-	}
-	if !ok {
-		s.renderClerks(w, r, user, http.StatusUnprocessableEntity, f, nil)
-		return
-	}
-	saved(w, r, "/admin/clerks", "clerk.add")
+	clerkTable.addAccount(s, w, r, user, f, f.Values["pin"],
+		func() { s.renderClerks(w, r, user, http.StatusUnprocessableEntity, f, nil) },
+		func(hash string) config.Clerk {
+			return config.Clerk{Username: f.Values["username"], Name: f.Values["name"], PINHash: hash, MustChangePIN: true}
+		})
 }
 
 // clerkPage serves GET /admin/clerks/{username}: rename and reset the PIN.
 func (s *Server) clerkPage(w http.ResponseWriter, r *http.Request, user string) {
-	c := s.hall.Config()
-	i := clerkIndex(c, r.PathValue("username"))
-	if i < 0 {
-		s.errorPage(w, r, user, http.StatusNotFound, "Không có công chức này (no such clerk).")
-		return
+	if c, _, i, ok := clerkTable.find(s, w, r, user); ok {
+		s.renderClerk(w, r, user, http.StatusOK, c, i, clerkValues(c.Clerks[i]), emptyForm(nil))
 	}
-	s.renderClerk(w, r, user, http.StatusOK, c, i, clerkValues(c.Clerks[i]), emptyForm(nil))
 }
 
 func (s *Server) renderClerk(w http.ResponseWriter, r *http.Request, user string, status int, c *config.Config, i int, f, pin *adminForm) {
 	pin.Values["pin"] = ""
-	s.render(w, status, "admin_clerk", s.view(r, user, "admin", "Quản trị: công chức "+c.Clerks[i].Username,
-		adminPage{Menu: "clerks", Form: f, Data: clerkData{Clerk: clerkRows(c)[i], PINForm: pin}}))
+	s.renderAdmin(w, r, user, status, "admin_clerk", "clerks", "công chức "+c.Clerks[i].Username, f,
+		clerkData{Clerk: clerkRows(c)[i], PINForm: pin})
 }
 
 // clerkValues is the edit form filled with the clerk's fields.
@@ -129,7 +105,7 @@ func clerkValues(cl config.Clerk) *adminForm {
 // editClerk serves POST /admin/clerks/{username}: the full name, the title
 // and the work phone (both shown on the public page).
 func (s *Server) editClerk(w http.ResponseWriter, r *http.Request, user string) {
-	s.clerkForm(w, r, user, "clerk.edit", func(f *adminForm) (func(*config.Clerk), bool) {
+	s.clerkForm(w, r, user, "clerk.edit", func(f *adminForm, _ config.Clerk) (func(*config.Clerk), bool) {
 		return func(cl *config.Clerk) {
 			cl.Name, cl.Title, cl.Phone = f.Values["name"], f.Values["title"], f.Values["phone"]
 		}, true
@@ -139,105 +115,26 @@ func (s *Server) editClerk(w http.ResponseWriter, r *http.Request, user string) 
 // resetPIN serves POST /admin/clerks/{username}/pin: the admin gives a
 // one-time PIN, which the clerk must change at the next sign-in.
 func (s *Server) resetPIN(w http.ResponseWriter, r *http.Request, user string) {
-	s.clerkForm(w, r, user, "clerk.reset_pin", func(f *adminForm) (func(*config.Clerk), bool) {
+	s.clerkForm(w, r, user, "clerk.reset_pin", func(f *adminForm, _ config.Clerk) (func(*config.Clerk), bool) {
 		checkPIN(f, "pin", f.Values["pin"])
-		if f.failed() {
-			return nil, false
-		}
-		hash, err := config.Hash(f.Values["pin"])
-		if err != nil {
-			f.fail("pin", "Không tạo được mã PIN, vui lòng thử lại.")
-			return nil, false
-		}
-		return func(cl *config.Clerk) { cl.PINHash, cl.MustChangePIN = hash, true }, true
+		hash, ok := hashed(f, "pin", f.Values["pin"], "Không tạo được mã PIN, vui lòng thử lại.")
+		return func(cl *config.Clerk) { cl.PINHash, cl.MustChangePIN = hash, true }, ok
 	}, "pin")
 }
 
-// clerkForm runs a form of the clerk page: read builds the change (false:
-// the form's values are refused, messages on f).
+// clerkForm runs a form of the clerk page (see adminTable.rowForm).
 func (s *Server) clerkForm(w http.ResponseWriter, r *http.Request, user, action string,
-	read func(f *adminForm) (func(*config.Clerk), bool), fields ...string) {
-	username := r.PathValue("username")
-	c := s.hall.Config()
-	i := clerkIndex(c, username)
-	if i < 0 {
-		s.errorPage(w, r, user, http.StatusNotFound, "Không có công chức này (no such clerk).")
-		return
-	}
-	f := newForm(r, fields...)
-	again := func() {
-		name, pin := clerkValues(c.Clerks[i]), emptyForm(nil)
-		if action == "clerk.reset_pin" {
-			pin = f
-		} else {
-			name = f
-		}
+	read func(f *adminForm, cl config.Clerk) (func(*config.Clerk), bool), fields ...string) {
+	clerkTable.rowForm(s, w, r, user, action, fields, read, func(c *config.Config, i int, f *adminForm) {
+		name, pin := formsAgain(action, "clerk.reset_pin", f, clerkValues(c.Clerks[i]))
 		s.renderClerk(w, r, user, http.StatusUnprocessableEntity, c, i, name, pin)
-	}
-	change, ok := read(f)
-	if !ok {
-		again()
-		return
-	}
-	ok, err := s.update(f, user, action, "clerk "+username, "clerk", i, func(c *config.Config) error {
-		j := clerkIndex(c, username)
-		if j < 0 {
-			return &badInput{msg: "Công chức này vừa bị xóa (the clerk is gone)."}
-		}
-		change(&c.Clerks[j])
-		return nil
-	})
-	if err != nil {
-		s.internalError(w, r, user, err)
-		return
-	}
-	if !ok {
-		again()
-		return
-	}
-	saved(w, r, "/admin/clerks", action)
-}
-
-// disableClerk serves POST /admin/clerks/{username}/disable (and
-// /enable): a disabled clerk cannot sign in.
-func (s *Server) disableClerk(disable bool) func(w http.ResponseWriter, r *http.Request, user string) {
-	action := "clerk.enable"
-	if disable {
-		action = "clerk.disable"
-	}
-	return func(w http.ResponseWriter, r *http.Request, user string) {
-		username := r.PathValue("username")
-		f := emptyForm(nil)
-		ok, err := s.update(f, user, action, "clerk "+username, "clerk", -2, func(c *config.Config) error {
-			i := clerkIndex(c, username)
-			if i < 0 {
-				return &badInput{msg: "Không có công chức này (no such clerk)."}
-			}
-			c.Clerks[i].Disabled = disable
-			return nil
-		})
-		s.rowDone(w, r, user, err, ok, f, "/admin/clerks", action, s.clerksAgain)
-	}
+	}, nil)
 }
 
 // unlockClerk serves POST /admin/clerks/{username}/unlock: the clerk's
 // wrong-PIN slow-down ends at every counter. It changes no setting but is
 // audited like one.
-func (s *Server) unlockClerk(w http.ResponseWriter, r *http.Request, user string) {
-	username := r.PathValue("username")
-	f := emptyForm(nil)
-	ok, err := s.update(f, user, "clerk.unlock", "clerk "+username, "clerk", -2, func(c *config.Config) error {
-		if clerkIndex(c, username) < 0 {
-			return &badInput{msg: "Không có công chức này (no such clerk)."}
-		}
-		return nil
-	})
-	if ok {
-		s.hall.UnlockClerk(username)
-	}
-	s.rowDone(w, r, user, err, ok, f, "/admin/clerks", "clerk.unlock", s.clerksAgain)
-}
-
-func (s *Server) clerksAgain(w http.ResponseWriter, r *http.Request, user string, f *adminForm) {
-	s.renderClerks(w, r, user, http.StatusConflict, emptyForm(nil), f)
+func (s *Server) unlockClerk() pageHandler {
+	return clerkTable.rowAction(s, "clerk.unlock", func(*http.Request, []config.Clerk, int) error { return nil },
+		func(username string) { s.hall.UnlockClerk(username) })
 }

@@ -13,6 +13,7 @@ import (
 func templateFuncs() template.FuncMap {
 	return template.FuncMap{
 		"date":       displayDate,
+		"dict":       dict,
 		"inputMonth": inputMonth,
 		"month":      displayMonth,
 		"stamp":      displayStamp,

@@ -3,6 +3,8 @@ package web
 import (
 	"bytes"
 	"embed"
+	"errors"
+	"fmt"
 	"html/template"
 	"net/http"
 )
@@ -29,6 +31,23 @@ func mustParsePages() pages {
 		p[name] = template.Must(t.ParseFS(embedded, "templates/layout.html", "templates/_*.html", "templates/"+name+".html"))
 	}
 	return p
+}
+
+// dict makes a map of its key and value arguments, for a template that
+// takes several values: {{template "row-button" dict "ID" .ID ...}}.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, errors.New("dict: odd number of arguments")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
 }
 
 // view is what every page's template receives.

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"hallq/shared/pause"
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
 )
@@ -114,7 +115,7 @@ func (c *Client) Run(ctx context.Context) error {
 		}
 		c.log.Warn("hallclient: disconnected", "err", err, "attempt", attempt, "retry_in", wait)
 		c.status(Status{Err: err, Attempt: attempt})
-		if !sleep(ctx, wait) {
+		if !pause.For(ctx, wait) {
 			return ctx.Err()
 		}
 	}
@@ -129,18 +130,6 @@ func (c *Client) backoff(n int) time.Duration {
 	}
 	ceil = min(ceil, c.cfg.MaxBackoff)
 	return time.Duration(c.randN(int64(ceil) + 1))
-}
-
-// sleep waits d or until ctx is done, and reports whether ctx is still live.
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }
 
 // Connected reports whether a hello succeeded on the live connection, that

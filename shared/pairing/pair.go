@@ -17,6 +17,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"hallq/shared/pause"
 )
 
 // Pairer asks one server to pair one app.
@@ -82,7 +84,7 @@ func (p Pairer) Pair(ctx context.Context, show func(Status)) (Creds, error) {
 			}
 			p.Logger.Warn("pairing: request failed", "server", base, "err", err)
 			show(status(Status{Err: err}))
-			if !sleep(ctx, p.Retry) {
+			if !pause.For(ctx, p.Retry) {
 				return Creds{}, ctx.Err()
 			}
 			continue
@@ -180,7 +182,7 @@ func (p Pairer) wait(ctx context.Context, base string, s started, show func(Stat
 			return Creds{}, err
 		case err != nil:
 			show(Status{Code: s.Code, Err: err})
-			if !sleep(ctx, p.Retry) {
+			if !pause.For(ctx, p.Retry) {
 				return Creds{}, ctx.Err()
 			}
 		case out.Status == "paired" && out.Device != "" && out.Token != "":
@@ -227,17 +229,6 @@ func HTTPBase(server string) (string, error) {
 		return "", fmt.Errorf("pairing: địa chỉ máy chủ phải bắt đầu bằng ws:// hoặc wss:// (bad scheme) %q", server)
 	}
 	return u.Scheme + "://" + u.Host, nil
-}
-
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }
 
 // RequestTimeout bounds each pairing request (a poll waits up to 25 s on the
