@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"time"
 
 	"hallq/server/report"
@@ -12,6 +13,7 @@ import (
 // monthView is the month page's data.
 type monthView struct {
 	M          report.Month
+	Downloads  downloads
 	Prev, Next string
 	// Year, From and To lead to the year page and the range page.
 	Year, From, To        string
@@ -39,7 +41,7 @@ func (s *Server) monthPage(w http.ResponseWriter, r *http.Request, user string) 
 
 func buildMonthView(m report.Month, today string) monthView {
 	t, _ := time.Parse(monthLayout, m.Month)
-	v := monthView{M: m, Prev: t.AddDate(0, -1, 0).Format(monthLayout), Rated: m.Ratings.Total()}
+	v := monthView{M: m, Downloads: downloadLinks("monthly", url.Values{"month": {m.Month}}), Prev: t.AddDate(0, -1, 0).Format(monthLayout), Rated: m.Ratings.Total()}
 	v.Year, v.From, v.To = m.Month[:4], t.Format(queue.DayLayout), t.AddDate(0, 1, -1).Format(queue.DayLayout)
 	if next := t.AddDate(0, 1, 0).Format(monthLayout); next <= today[:len(monthLayout)] {
 		v.Next = next

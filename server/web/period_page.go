@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"hallq/server/report"
@@ -19,6 +20,7 @@ type periodView struct {
 	Rated      int
 	// ChartIndex and ChartIssued are drawn by month.
 	ChartIndex, ChartIssued template.HTML
+	Downloads               downloads
 }
 
 // yearPage serves GET /reports/year?year=2026.
@@ -47,7 +49,11 @@ func (s *Server) periodPage(w http.ResponseWriter, r *http.Request, user string,
 }
 
 func buildPeriodView(p report.Period, today string) periodView {
-	v := periodView{P: p, IsYear: p.Year != "", Rated: p.Ratings.Total()}
+	v := periodView{P: p, IsYear: p.Year != "", Rated: p.Ratings.Total(),
+		Downloads: downloadLinks("range", url.Values{"from": {p.From}, "to": {p.To}})}
+	if v.IsYear {
+		v.Downloads = downloadLinks("yearly", url.Values{"year": {p.Year}})
+	}
 	if v.IsYear {
 		y, _ := strconv.Atoi(p.Year)
 		v.Prev = y - 1

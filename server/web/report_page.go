@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"time"
 
 	"hallq/server/report"
@@ -12,6 +13,7 @@ import (
 // reportView is the daily report page's data.
 type reportView struct {
 	R                                          report.Report
+	Downloads                                  downloads
 	Prev, Next                                 string // the neighbouring days
 	IsToday                                    bool
 	Levels                                     []levelLine
@@ -50,7 +52,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, user string)
 func buildReportView(rep report.Report, set *queue.Settings, today string) reportView {
 	t, _ := time.Parse(queue.DayLayout, rep.Date)
 	v := reportView{
-		R: rep, Prev: t.AddDate(0, 0, -1).Format(queue.DayLayout), IsToday: rep.Date == today,
+		R: rep, Downloads: downloadLinks("daily", url.Values{"date": {rep.Date}}), Prev: t.AddDate(0, 0, -1).Format(queue.DayLayout), IsToday: rep.Date == today,
 		Rated: rep.Ratings.Total(), Clerks: map[string]string{}, Services: map[string]string{},
 	}
 	if next := t.AddDate(0, 0, 1).Format(queue.DayLayout); next <= today {
