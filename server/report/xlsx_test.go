@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
 	"hallq/shared/queue"
 )
 
