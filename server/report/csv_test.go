@@ -81,8 +81,8 @@ func TestWriteDailyCSV(t *testing.T) {
 		{"counter 2", s[sheetCounters], "2", []string{"2", "", "4", "3", "0", "140", "1", "1", "0", "1", "0", "3", "66.67"}},
 		{"clerk without rating", s[sheetClerks], "lan.pt", []string{"lan.pt", "", "1", "1", "0", "241", "0", "0", "0", "0", "0", "0", ""}},
 		// A comment that looks like a formula is defused.
-		{"low rating", s[sheetLow], "28/11/2026 08:13:00", []string{"28/11/2026 08:13:00", "A003", "A", "2",
-			"Không hài lòng", "Thời gian chờ", "'=Chờ lâu quá", "2", "minh.tv"}},
+		{"low rating", s[sheetLow], "28/11/2026 08:13:00", []string{"28/11/2026 08:13:00", "A003", "A", "", "2",
+			"Không hài lòng", "Thời gian chờ", "'=Chờ lâu quá", "2", "minh.tv", ""}},
 		{"hour", s[sheetHourly], "10:00-11:00", []string{"10:00-11:00", "2", "80"}},
 		{"empty index", empty[sheetSummary], "Chỉ số hài lòng (%)", []string{"Chỉ số hài lòng (%)", ""}},
 		{"empty wait", empty[sheetSummary], "Thời gian chờ trung vị (giây)", []string{"Thời gian chờ trung vị (giây)", ""}},

@@ -37,7 +37,7 @@ func dailyTables(r Report) []table {
 		servicesTable(r.ByService),
 		countersTable(r.ByCounter),
 		clerksTable(r.ByClerk),
-		lowRatingsTable(r.LowRatings),
+		lowRatingsTable(r),
 		hourlyTable(r.Hourly),
 	}
 }
@@ -139,14 +139,24 @@ func clerksTable(rows []ClerkRow) table {
 	return t
 }
 
-func lowRatingsTable(rows []queue.Rating) table {
+// lowRatingsTable lists the low ratings with the names of their service
+// and clerk next to the codes (from the day's rows).
+func lowRatingsTable(r Report) table {
 	t := table{
-		sheet:  sheetLow,
-		header: []string{"Thời gian", "Số phiếu", "Lĩnh vực", "Mức", "Mức độ hài lòng", "Lý do", "Ý kiến", "Quầy", "Công chức"},
+		sheet: sheetLow,
+		header: []string{"Thời gian", "Số phiếu", "Lĩnh vực", "Tên lĩnh vực", "Mức", "Mức độ hài lòng", "Lý do", "Ý kiến",
+			"Quầy", "Công chức", "Họ và tên"},
 	}
-	for _, r := range rows {
-		t.rows = append(t.rows, []any{displayTime(r.At), r.Number, r.Service, r.Rating,
-			queue.RatingLabels[r.Rating], reasonLabels(r.Reasons), r.Comment, optCounter(r.Counter), r.Clerk})
+	services, clerks := map[string]string{}, map[string]string{}
+	for _, s := range r.ByService {
+		services[s.ID] = s.Name
+	}
+	for _, c := range r.ByClerk {
+		clerks[c.Username] = c.Name
+	}
+	for _, lr := range r.LowRatings {
+		t.rows = append(t.rows, []any{displayTime(lr.At), lr.Number, lr.Service, services[lr.Service], lr.Rating,
+			queue.RatingLabels[lr.Rating], reasonLabels(lr.Reasons), lr.Comment, optCounter(lr.Counter), lr.Clerk, clerks[lr.Clerk]})
 	}
 	return t
 }

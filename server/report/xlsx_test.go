@@ -118,10 +118,13 @@ func TestWriteDailyXLSX(t *testing.T) {
 		{"counter index", sheetCounters, "2", "M", "66.67", true},
 		{"clerk name", sheetClerks, "hang.nd", "B", "Nguyễn Diệu Hằng", false},
 		{"clerk no index", sheetClerks, "lan.pt", "M", "", false},
-		{"low rating comment", sheetLow, "28/11/2026 09:41:00", "G", "Hướng dẫn chưa rõ ràng", false},
-		{"low rating level", sheetLow, "28/11/2026 09:41:00", "D", "3", true},
+		{"low rating comment", sheetLow, "28/11/2026 09:41:00", "H", "Hướng dẫn chưa rõ ràng", false},
+		{"low rating level", sheetLow, "28/11/2026 09:41:00", "E", "3", true},
+		// Names next to the codes.
+		{"low rating service name", sheetLow, "28/11/2026 09:41:00", "D", "Điện năng", false},
+		{"low rating clerk name", sheetLow, "28/11/2026 09:41:00", "K", "Nguyễn Diệu Hằng", false},
 		// Text stays text in xlsx: no apostrophe is needed there.
-		{"formula-like comment", sheetLow, "28/11/2026 08:13:00", "G", "=Chờ lâu quá", false},
+		{"formula-like comment", sheetLow, "28/11/2026 08:13:00", "H", "=Chờ lâu quá", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -129,7 +132,7 @@ func TestWriteDailyXLSX(t *testing.T) {
 			checkCell(t, f, tc.sheet, ref, tc.want, tc.number)
 		})
 	}
-	comment := "G" + strconv.Itoa(findRow(t, f, sheetLow, "28/11/2026 08:13:00"))
+	comment := "H" + strconv.Itoa(findRow(t, f, sheetLow, "28/11/2026 08:13:00"))
 	if formula, err := f.GetCellFormula(sheetLow, comment); err != nil || formula != "" {
 		t.Errorf("comment: got formula %q (%v), want none", formula, err)
 	}
