@@ -2,14 +2,11 @@ package web_test
 
 import (
 	"context"
-	"log/slog"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"hallq/server/app"
-	"hallq/server/app/apptest"
 	"hallq/shared/hallclient"
 	"hallq/shared/protocol"
 
@@ -23,14 +20,7 @@ import (
 // log (page and JSON) lists each change and no secret.
 func TestBrowserAdmin(t *testing.T) {
 	execPath := needChromium(t)
-	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
-	srv, err := app.Start(app.Options{Addr: "127.0.0.1:0", Data: t.TempDir(), Demo: true, Now: clk.Now,
-		Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))})
-	if err != nil {
-		t.Fatalf("start server: %v", err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	base := "http://" + srv.Addr
+	srv, _, base := startDemoHall(t)
 
 	kiosk := hallclient.New(hallclient.Config{URL: "ws://" + srv.Addr + "/ws", Device: "kiosk-1", Token: kioskToken})
 	kctx, stop := context.WithCancel(context.Background())
@@ -39,14 +29,7 @@ func TestBrowserAdmin(t *testing.T) {
 	t.Cleanup(func() { stop(); <-done })
 
 	ctx := newBrowser(t, execPath)
-	run(t, ctx, "sign in",
-		chromedp.Navigate(base+"/admin/services"),
-		chromedp.WaitVisible(chromedp.ID("username")),
-		chromedp.SendKeys(chromedp.ID("username"), "giamsat"),
-		chromedp.SendKeys(chromedp.ID("password"), "giamsat2026"),
-		chromedp.Click(chromedp.ID("signin")),
-		chromedp.WaitVisible(chromedp.ID("add-service")),
-	)
+	signIn(t, ctx, base+"/admin/services", "add-service")
 	// A refused add shows its message next to the field.
 	run(t, ctx, "add a bad service",
 		chromedp.SendKeys(chromedp.ID("f-id"), "A"),

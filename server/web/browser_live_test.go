@@ -1,12 +1,8 @@
 package web_test
 
 import (
-	"log/slog"
 	"testing"
 	"time"
-
-	"hallq/server/app"
-	"hallq/server/app/apptest"
 
 	"github.com/chromedp/chromedp"
 )
@@ -17,14 +13,7 @@ import (
 // ticket served past service_alert (30m in the demo hall) as another.
 func TestBrowserLiveFigures(t *testing.T) {
 	execPath := needChromium(t)
-	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
-	srv, err := app.Start(app.Options{Addr: "127.0.0.1:0", Data: t.TempDir(), Demo: true, Now: clk.Now,
-		Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))})
-	if err != nil {
-		t.Fatalf("start server: %v", err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	base := "http://" + srv.Addr
+	srv, clk, base := startDemoHall(t)
 
 	kiosk := dialDevice(t, srv.Addr, "kiosk-1", kioskToken)
 	var tickets []issued
@@ -35,14 +24,7 @@ func TestBrowserLiveFigures(t *testing.T) {
 	}
 
 	ctx := newBrowser(t, execPath)
-	run(t, ctx, "sign in",
-		chromedp.Navigate(base+"/"),
-		chromedp.WaitVisible(chromedp.ID("username")),
-		chromedp.SendKeys(chromedp.ID("username"), "giamsat"),
-		chromedp.SendKeys(chromedp.ID("password"), "giamsat2026"),
-		chromedp.Click(chromedp.ID("signin")),
-		chromedp.WaitVisible(chromedp.ID("live")),
-	)
+	signIn(t, ctx, base+"/", "live")
 	waitText(t, ctx, "#conn", "trực tiếp")
 	if got := text(t, ctx, "#n-issued"); got != "3" {
 		t.Errorf("issued: got %s, want 3", got)

@@ -74,6 +74,35 @@ func newBrowser(t *testing.T, execPath string, extra ...chromedp.ExecAllocatorOp
 	return ctx
 }
 
+// startDemoHall starts the real server with the demo hall in a temp data
+// dir at 2026-11-28 09:00 hall time, logging warnings to t; it stops when
+// the test ends.
+func startDemoHall(t *testing.T) (*app.Server, *apptest.Clock, string) {
+	t.Helper()
+	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
+	srv, err := app.Start(app.Options{Addr: "127.0.0.1:0", Data: t.TempDir(), Demo: true, Now: clk.Now,
+		Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))})
+	if err != nil {
+		t.Fatalf("start server: %v", err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return srv, clk, "http://" + srv.Addr
+}
+
+// signIn opens url (which asks for the sign-in), signs the demo supervisor
+// in and waits for the element with id ready.
+func signIn(t *testing.T, ctx context.Context, url, ready string) {
+	t.Helper()
+	run(t, ctx, "sign in",
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(chromedp.ID("username")),
+		chromedp.SendKeys(chromedp.ID("username"), "giamsat"),
+		chromedp.SendKeys(chromedp.ID("password"), "giamsat2026"),
+		chromedp.Click(chromedp.ID("signin")),
+		chromedp.WaitVisible(chromedp.ID(ready)),
+	)
+}
+
 // screenshot saves the whole page to /tmp/name.png, for a person to look at.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
@@ -125,14 +154,7 @@ func jsString(s string) string {
 
 func TestBrowser(t *testing.T) {
 	execPath := needChromium(t)
-	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
-	srv, err := app.Start(app.Options{Addr: "127.0.0.1:0", Data: t.TempDir(), Demo: true, Now: clk.Now,
-		Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))})
-	if err != nil {
-		t.Fatalf("start server: %v", err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	base := "http://" + srv.Addr
+	srv, clk, base := startDemoHall(t)
 
 	kiosk := dialDevice(t, srv.Addr, "kiosk-1", kioskToken)
 	var tickets []issued

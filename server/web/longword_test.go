@@ -1,15 +1,11 @@
 package web_test
 
 import (
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"hallq/server/app"
-	"hallq/server/app/apptest"
 )
 
 // TestLongWordsDoNotWiden: a citizen's 2,000-character word (feedback) and
@@ -17,14 +13,7 @@ import (
 // than a 1366 px screen: every cell and message with citizens' text wraps.
 func TestLongWordsDoNotWiden(t *testing.T) {
 	execPath := needChromium(t)
-	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
-	srv, err := app.Start(app.Options{Addr: "127.0.0.1:0", Data: t.TempDir(), Demo: true, Now: clk.Now,
-		Logger: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))})
-	if err != nil {
-		t.Fatalf("start server: %v", err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	base := "http://" + srv.Addr
+	srv, clk, base := startDemoHall(t)
 
 	kiosk := dialDevice(t, srv.Addr, "kiosk-1", kioskToken)
 	var is issued
@@ -42,14 +31,7 @@ func TestLongWordsDoNotWiden(t *testing.T) {
 
 	ctx := newBrowser(t, execPath)
 	run(t, ctx, "screen size", chromedp.EmulateViewport(1366, 768))
-	run(t, ctx, "sign in",
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.ID("username")),
-		chromedp.SendKeys(chromedp.ID("username"), "giamsat"),
-		chromedp.SendKeys(chromedp.ID("password"), "giamsat2026"),
-		chromedp.Click(chromedp.ID("signin")),
-		chromedp.WaitVisible(chromedp.ID("live")),
-	)
+	signIn(t, ctx, base+"/login", "live")
 	for _, page := range []struct{ path, ready string }{
 		{"/", "#live"},
 		{"/reports", "#low-ratings"},
