@@ -6,6 +6,7 @@
 //	server hash-pin < pin.txt
 //	server export-config [-data DIR] [-o FILE]
 //	server restore [-data DIR] BACKUP.db
+//	server init [-data DIR] [-config FILE]
 package main
 
 import (
@@ -26,6 +27,12 @@ import (
 	"hallq/shared/version"
 )
 
+// subcommands are "server NAME ARGS..." that run once and exit.
+var subcommands = map[string]func(args []string, stdout, stderr io.Writer) error{
+	"restore": restore,
+	"init":    initCmd,
+}
+
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "hash-pin" {
 		if err := hashPIN(os.Stdin, os.Stdout); err != nil {
@@ -38,15 +45,15 @@ func main() {
 		exportConfig(os.Args[2:])
 		return
 	}
-	if len(os.Args) > 1 && os.Args[1] == "restore" {
-		if err := restore(os.Args[2:], os.Stdout, os.Stderr); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				os.Exit(0)
+	if len(os.Args) > 1 {
+		if cmd, ok := subcommands[os.Args[1]]; ok {
+			err := cmd(os.Args[2:], os.Stdout, os.Stderr)
+			if err != nil && !errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintf(os.Stderr, "%s: %v\n", os.Args[1], err)
+				os.Exit(1)
 			}
-			fmt.Fprintln(os.Stderr, "restore:", err)
-			os.Exit(1)
+			return
 		}
-		return
 	}
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	var o app.Options

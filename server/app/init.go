@@ -52,3 +52,15 @@ admin pages, then name the hall and add services, counters, devices, clerks.)
 `, o.Config, config.InitAdmin, pw)
 	return nil
 }
+
+// Init writes the empty hall of -init (the config file with one admin
+// account, its one-time password printed to o.Stdout) without starting the
+// server: the Linux package's postinst and the Windows service's install
+// run it once for a new hall.
+func Init(o Options) error {
+	o.defaults()
+	if err := os.MkdirAll(o.Data, 0o750); err != nil {
+		return fmt.Errorf("data dir: %w", err)
+	}
+	return initHall(o)
+}
