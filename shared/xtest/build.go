@@ -33,13 +33,7 @@ func Build(t testing.TB, pkg string) string {
 	Need(t, "Xvfb", "xdotool", "import") // no minutes of building for a test that skips
 	ctx, cancel := testContext(t)
 	defer cancel()
-	unlock, err := lockFile(ctx, "hallq-xtest-build.lock", func(d time.Duration) {
-		t.Logf("xtest: waited %v for another package's build", d.Round(time.Second))
-	})
-	if err != nil {
-		t.Fatalf("go build %s: waiting for another package's build: %v", pkg, err)
-	}
-	defer unlock()
+	defer buildTurn(ctx, t, "go build "+pkg)()
 	return goBuild(ctx, t, pkg, []string{"CGO_ENABLED=1"})
 }
 
@@ -64,6 +58,40 @@ func GoBuildIn(t testing.TB, dir, pkg string) string {
 	return goBuild(ctx, t, pkg, nil, "-C", dir)
 }
 
+// RunBuild runs a long build command (goreleaser) in dir with env added to
+// the environment, taking turns with Build (the same lock, so Fyne's cgo
+// packages are compiled once, not twice side by side), and returns its
+// output. Like GoBuild it runs in its own process group, killed when the
+// test's time runs out; it fails t when the command fails.
+func RunBuild(t testing.TB, dir string, env []string, name string, args ...string) []byte {
+	t.Helper()
+	ctx, cancel := testContext(t)
+	defer cancel()
+	defer buildTurn(ctx, t, name)()
+	start := time.Now()
+	out, err := runGroup(ctx, dir, append(os.Environ(), env...), name, args...)
+	if ctx.Err() != nil {
+		t.Fatalf("%s: stopped after %v, the test's time is up (go test -timeout): %v\n%s", name, time.Since(start).Round(time.Second), ctx.Err(), out)
+	}
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	t.Logf("%s: %v", name, time.Since(start).Round(time.Second))
+	return out
+}
+
+// buildTurn waits for the builds' lock and returns its release.
+func buildTurn(ctx context.Context, t testing.TB, what string) (unlock func()) {
+	t.Helper()
+	unlock, err := lockFile(ctx, "hallq-xtest-build.lock", func(d time.Duration) {
+		t.Logf("xtest: waited %v for another package's build", d.Round(time.Second))
+	})
+	if err != nil {
+		t.Fatalf("%s: waiting for another package's build: %v", what, err)
+	}
+	return unlock
+}
+
 // goBuild builds pkg with env added to the environment; flags go first
 // (e.g. "-C", dir).
 func goBuild(ctx context.Context, t testing.TB, pkg string, env []string, flags ...string) string {
@@ -71,7 +99,7 @@ func goBuild(ctx context.Context, t testing.TB, pkg string, env []string, flags 
 	bin := filepath.Join(t.TempDir(), filepath.Base(pkg))
 	start := time.Now()
 	args := append(append([]string{"build"}, flags...), "-o", bin, pkg)
-	out, err := runGroup(ctx, append(os.Environ(), env...), "go", args...)
+	out, err := runGroup(ctx, "", append(os.Environ(), env...), "go", args...)
 	if ctx.Err() != nil {
 		t.Fatalf("go build %s: stopped after %v, the test's time is up (go test -timeout): %v\n%s", pkg, time.Since(start).Round(time.Second), ctx.Err(), out)
 	}
@@ -104,15 +132,15 @@ func deadline(t testing.TB) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// runGroup runs name with args and env in a new process group and returns
+// runGroup runs name with args and env in dir ("" for the current one), in a new process group and returns
 // its combined output. When ctx ends, the whole group is killed. The go
 // command is started with a parent-death signal from a thread that lives
 // until it exits, so it is killed too if this process dies first (go
 // test's own timeout, a panic in another test); what it already started
 // then finishes its one step and exits.
-func runGroup(ctx context.Context, env []string, name string, args ...string) ([]byte, error) {
+func runGroup(ctx context.Context, dir string, env []string, name string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Env = env
+	cmd.Dir, cmd.Env = dir, env
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}

@@ -71,7 +71,7 @@ func TestRunGroupKillsTheGroup(t *testing.T) {
 		got <- result{pid, err}
 		cancel()
 	}()
-	_, err := runGroup(ctx, os.Environ(), "sh", "-c", "sleep 60 & echo $! > "+pidFile+"; wait")
+	_, err := runGroup(ctx, "", os.Environ(), "sh", "-c", "sleep 60 & echo $! > "+pidFile+"; wait")
 	if err == nil {
 		t.Fatal("runGroup: got no error from a command killed when its context ended")
 	}
@@ -85,7 +85,7 @@ func TestRunGroupKillsTheGroup(t *testing.T) {
 // TestRunGroupOutput: a command that ends by itself gives its output and
 // exit status.
 func TestRunGroupOutput(t *testing.T) {
-	out, err := runGroup(context.Background(), os.Environ(), "sh", "-c", "echo out; echo err >&2; exit 3")
+	out, err := runGroup(context.Background(), "", os.Environ(), "sh", "-c", "echo out; echo err >&2; exit 3")
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 3 {
 		t.Fatalf("runGroup: got error %v, want exit status 3", err)
@@ -100,7 +100,7 @@ func TestRunGroupOutput(t *testing.T) {
 func TestRunGroupDiesWithTheTestProcess(t *testing.T) {
 	if f := os.Getenv("XTEST_RUNGROUP_PIDFILE"); f != "" {
 		// The helper process: start a long command and wait for it.
-		runGroup(context.Background(), os.Environ(), "sh", "-c", "echo $$ > "+f+"; exec sleep 60")
+		runGroup(context.Background(), "", os.Environ(), "sh", "-c", "echo $$ > "+f+"; exec sleep 60")
 		return
 	}
 	pidFile := t.TempDir() + "/pid"
