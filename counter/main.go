@@ -7,6 +7,7 @@ package main
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,14 +21,14 @@ import (
 
 	"hallq/counter/model"
 	"hallq/counter/ui"
+	"hallq/shared/appmeta"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
-	_ "hallq/shared/langenv"
+	_ "hallq/shared/langenv" // a language for Fyne when LANG is unset or C
 	"hallq/shared/pairing"
 	"hallq/shared/pairscreen"
 	"hallq/shared/protocol"
 	"hallq/shared/version"
-	// a language for Fyne when LANG is unset or C
 )
 
 // tick is how often the window refreshes its clocks (waiting and service
@@ -43,6 +44,15 @@ func main() {
 		os.Exit(2)
 	}
 }
+
+// The counter's FyneApp.toml and icon, for appmeta: a plain go build does
+// not read them.
+var (
+	//go:embed FyneApp.toml
+	manifest []byte
+	//go:embed Icon.png
+	icon []byte
+)
 
 // options are the command-line flags (SPEC section 1).
 type options struct {
@@ -73,7 +83,12 @@ func run() error {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 
-	a := app.NewWithID("vn.gov.hallq.counter")
+	meta, err := appmeta.Set(manifest, icon, version.Version)
+	if err != nil {
+		return err
+	}
+	a := app.NewWithID(meta.ID)
+	a.SetIcon(meta.Icon)
 	return pairscreen.Launch(pairscreen.Options{
 		App: a, Name: "counter", Role: "counter", Server: o.Server, ServerSet: o.ServerSet, Version: version.Version,
 		Pairer: pairing.Pairer{HTTP: o.CA.HTTPClient(pairing.RequestTimeout)},

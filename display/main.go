@@ -9,6 +9,7 @@ package main
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"errors"
 	"flag"
 	"io"
@@ -26,6 +27,7 @@ import (
 	"hallq/display/model"
 	"hallq/display/ui"
 	"hallq/display/voice"
+	"hallq/shared/appmeta"
 	"hallq/shared/devstatus"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
@@ -34,6 +36,15 @@ import (
 	"hallq/shared/pairscreen"
 	"hallq/shared/protocol"
 	"hallq/shared/version"
+)
+
+// The display's FyneApp.toml and icon, for appmeta: a plain go build does
+// not read them.
+var (
+	//go:embed FyneApp.toml
+	manifest []byte
+	//go:embed Icon.png
+	icon []byte
 )
 
 // options are the command-line flags.
@@ -103,7 +114,12 @@ func run(o options, log *slog.Logger) error {
 		log.Warn("display: no sound; the board works without it", "err", problem)
 	}
 
-	a := app.NewWithID("vn.hallq.display")
+	meta, err := appmeta.Set(manifest, icon, version.Version)
+	if err != nil {
+		return err
+	}
+	a := app.NewWithID(meta.ID)
+	a.SetIcon(meta.Icon)
 	d := deps{clips: clips, player: player, problem: problem, log: log}
 	return pairscreen.Launch(pairscreen.Options{
 		App: a, Name: "display", Role: "display", Server: o.Server, ServerSet: o.ServerSet, Version: version.Version,

@@ -6,6 +6,7 @@ package main
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"flag"
 	"io"
 	"log/slog"
@@ -22,6 +23,7 @@ import (
 	"hallq/kiosk/model"
 	"hallq/kiosk/printer"
 	"hallq/kiosk/ui"
+	"hallq/shared/appmeta"
 	"hallq/shared/devstatus"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
@@ -30,6 +32,15 @@ import (
 	"hallq/shared/pairscreen"
 	"hallq/shared/protocol"
 	"hallq/shared/version"
+)
+
+// The kiosk's FyneApp.toml and icon, for appmeta: a plain go build does
+// not read them.
+var (
+	//go:embed FyneApp.toml
+	manifest []byte
+	//go:embed Icon.png
+	icon []byte
 )
 
 // config is the kiosk's flags.
@@ -86,7 +97,12 @@ func run(c config, log *slog.Logger) error {
 		log.Warn("kiosk: fullscreen without -exit-pin-hash: staff cannot leave from the screen")
 	}
 
-	a := app.NewWithID("vn.hallq.kiosk")
+	meta, err := appmeta.Set(manifest, icon, version.Version)
+	if err != nil {
+		return err
+	}
+	a := app.NewWithID(meta.ID)
+	a.SetIcon(meta.Icon)
 	d := deps{prn: prn, checkPIN: checkPIN, log: log}
 	return pairscreen.Launch(pairscreen.Options{
 		App: a, Name: "kiosk", Role: "kiosk", Server: c.Server, ServerSet: c.ServerSet, Version: version.Version,
