@@ -57,6 +57,7 @@ var (
 // options are the command-line flags (SPEC section 1).
 type options struct {
 	hallclient.ConnFlags
+	showVersion bool
 }
 
 // parseFlags reads the flags from args, each also from HALL_<FLAG> through
@@ -66,6 +67,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs := flag.NewFlagSet("counter", flag.ContinueOnError)
 	fs.SetOutput(out)
 	o.Register(fs, "")
+	fs.BoolVar(&o.showVersion, "version", false, "in phiên bản rồi thoát (print the version and exit)")
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
@@ -80,6 +82,10 @@ func run() error {
 	o, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
 	if err != nil {
 		return err
+	}
+	if o.showVersion {
+		fmt.Println("hallq counter", version.Version)
+		return nil
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 

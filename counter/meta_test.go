@@ -4,8 +4,12 @@ import (
 	"testing"
 
 	"hallq/shared/appmeta"
+	"hallq/shared/version"
 	"hallq/shared/xtest"
 )
+
+// TestMain lets TestVersionFlag run main in a child process.
+func TestMain(m *testing.M) { xtest.RunMain(m, main) }
 
 // TestAppMetadata: the embedded FyneApp.toml and Icon.png make the counter's
 // metadata, under the ID it always had, with the stamped version.
@@ -20,3 +24,11 @@ func TestAppMetadata(t *testing.T) {
 	xtest.AppIcon(t, icon)
 }
 
+// TestVersionFlag: -version prints "hallq counter VERSION" and exits 0 at
+// once, with no window and no connection (main runs in a child process).
+func TestVersionFlag(t *testing.T) {
+	stdout, stderr, code := xtest.Main(t, "-version")
+	if want := "hallq counter " + version.Version + "\n"; code != 0 || stdout != want {
+		t.Errorf("got exit %d, output %q (stderr %q); want exit 0, %q", code, stdout, stderr, want)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -50,7 +51,8 @@ var (
 // options are the command-line flags.
 type options struct {
 	hallclient.ConnFlags
-	fullscreen bool
+	fullscreen  bool
+	showVersion bool
 	// monthResults shows last month's results as a page of the ticker.
 	monthResults bool
 	voiceDir     string
@@ -64,6 +66,10 @@ func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	opts, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
 	flagenv.Exit(err)
+	if opts.showVersion {
+		fmt.Println("hallq display", version.Version)
+		return
+	}
 	if err := run(opts, log); err != nil {
 		log.Error("display", "err", err)
 		os.Exit(1)
@@ -82,6 +88,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.BoolVar(&o.monthResults, "month-results", false, "hiện kết quả đánh giá tháng trước trên dòng chữ chạy (last month's satisfaction results on the ticker)")
 	fs.BoolVar(&o.mute, "mute", false, "không đọc số (no spoken announcements)")
 	fs.BoolVar(&o.chime, "chime", true, "phát tiếng chuông trước mỗi lần gọi, cả khi -mute (a chime before each call, also when muted)")
+	fs.BoolVar(&o.showVersion, "version", false, "in phiên bản rồi thoát (print the version and exit)")
 	fs.StringVar(&o.playerCmd, "player-cmd", "", "lệnh phát âm thanh thay cho aplay/paplay, nhận tệp WAV ở đầu vào chuẩn, ví dụ \"aplay -D plughw:1,0 -q -\" (a player command reading WAV on its standard input)")
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err

@@ -8,6 +8,7 @@ import (
 	"context"
 	_ "embed"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -48,11 +49,16 @@ type config struct {
 	hallclient.ConnFlags
 	printer, exitPINHash string
 	fullscreen           bool
+	showVersion          bool
 }
 
 func main() {
 	c, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
 	flagenv.Exit(err)
+	if c.showVersion {
+		fmt.Println("hallq kiosk", version.Version)
+		return
+	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if err := run(c, log); err != nil {
 		log.Error("kiosk: stopped", "err", err)
@@ -69,6 +75,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.StringVar(&c.printer, "printer", "file:./data/tickets", "máy in phiếu: tcp:HOST:9100, dev:/dev/usb/lp0 hoặc file:DIR (ticket printer)")
 	fs.BoolVar(&c.fullscreen, "fullscreen", false, "khóa màn hình: toàn màn hình, chỉ thoát bằng mã PIN của cán bộ (lock the screen: full screen, staff PIN to leave)")
 	fs.StringVar(&c.exitPINHash, "exit-pin-hash", "", "mã băm bcrypt (`hash`) của PIN cán bộ để thoát ki-ốt toàn màn hình (bcrypt hash of the staff PIN)")
+	fs.BoolVar(&c.showVersion, "version", false, "in phiên bản rồi thoát (print the version and exit)")
 	fs.SetOutput(out)
 	err := flagenv.Parse(fs, args, lookup)
 	c.Parsed(fs)
