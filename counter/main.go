@@ -7,6 +7,7 @@ package main
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,14 +21,14 @@ import (
 
 	"hallq/counter/model"
 	"hallq/counter/ui"
+	"hallq/shared/appmeta"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
-	_ "hallq/shared/langenv"
+	_ "hallq/shared/langenv" // a language for Fyne when LANG is unset or C
 	"hallq/shared/pairing"
 	"hallq/shared/pairscreen"
 	"hallq/shared/protocol"
 	"hallq/shared/version"
-	// a language for Fyne when LANG is unset or C
 )
 
 // tick is how often the window refreshes its clocks (waiting and service
@@ -44,9 +45,19 @@ func main() {
 	}
 }
 
+// The counter's FyneApp.toml and icon, for appmeta: a plain go build does
+// not read them.
+var (
+	//go:embed FyneApp.toml
+	manifest []byte
+	//go:embed Icon.png
+	icon []byte
+)
+
 // options are the command-line flags (SPEC section 1).
 type options struct {
 	hallclient.ConnFlags
+	showVersion bool
 }
 
 // parseFlags reads the flags from args, each also from HALL_<FLAG> through
@@ -56,6 +67,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs := flag.NewFlagSet("counter", flag.ContinueOnError)
 	fs.SetOutput(out)
 	o.Register(fs, "")
+	fs.BoolVar(&o.showVersion, "version", false, "in phiên bản rồi thoát (print the version and exit)")
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
 	}
@@ -71,9 +83,18 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	if o.showVersion {
+		fmt.Println("hallq counter", version.Version)
+		return nil
+	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 
-	a := app.NewWithID("vn.gov.hallq.counter")
+	meta, err := appmeta.Set(manifest, icon, version.Version)
+	if err != nil {
+		return err
+	}
+	a := app.NewWithID(meta.ID)
+	a.SetIcon(meta.Icon)
 	return pairscreen.Launch(pairscreen.Options{
 		App: a, Name: "counter", Role: "counter", Server: o.Server, ServerSet: o.ServerSet, Version: version.Version,
 		Pairer: pairing.Pairer{HTTP: o.CA.HTTPClient(pairing.RequestTimeout)},

@@ -9,8 +9,10 @@ package main
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -26,6 +28,7 @@ import (
 	"hallq/display/model"
 	"hallq/display/ui"
 	"hallq/display/voice"
+	"hallq/shared/appmeta"
 	"hallq/shared/devstatus"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
@@ -36,10 +39,20 @@ import (
 	"hallq/shared/version"
 )
 
+// The display's FyneApp.toml and icon, for appmeta: a plain go build does
+// not read them.
+var (
+	//go:embed FyneApp.toml
+	manifest []byte
+	//go:embed Icon.png
+	icon []byte
+)
+
 // options are the command-line flags.
 type options struct {
 	hallclient.ConnFlags
-	fullscreen bool
+	fullscreen  bool
+	showVersion bool
 	// monthResults shows last month's results as a page of the ticker.
 	monthResults bool
 	voiceDir     string
@@ -53,6 +66,10 @@ func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	opts, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
 	flagenv.Exit(err)
+	if opts.showVersion {
+		fmt.Println("hallq display", version.Version)
+		return
+	}
 	if err := run(opts, log); err != nil {
 		log.Error("display", "err", err)
 		os.Exit(1)
@@ -71,6 +88,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.BoolVar(&o.monthResults, "month-results", false, "hiện kết quả đánh giá tháng trước trên dòng chữ chạy (last month's satisfaction results on the ticker)")
 	fs.BoolVar(&o.mute, "mute", false, "không đọc số (no spoken announcements)")
 	fs.BoolVar(&o.chime, "chime", true, "phát tiếng chuông trước mỗi lần gọi, cả khi -mute (a chime before each call, also when muted)")
+	fs.BoolVar(&o.showVersion, "version", false, "in phiên bản rồi thoát (print the version and exit)")
 	fs.StringVar(&o.playerCmd, "player-cmd", "", "lệnh phát âm thanh thay cho aplay/paplay, nhận tệp WAV ở đầu vào chuẩn, ví dụ \"aplay -D plughw:1,0 -q -\" (a player command reading WAV on its standard input)")
 	if err := flagenv.Parse(fs, args, lookup); err != nil {
 		return o, err
@@ -103,7 +121,12 @@ func run(o options, log *slog.Logger) error {
 		log.Warn("display: no sound; the board works without it", "err", problem)
 	}
 
-	a := app.NewWithID("vn.hallq.display")
+	meta, err := appmeta.Set(manifest, icon, version.Version)
+	if err != nil {
+		return err
+	}
+	a := app.NewWithID(meta.ID)
+	a.SetIcon(meta.Icon)
 	d := deps{clips: clips, player: player, problem: problem, log: log}
 	return pairscreen.Launch(pairscreen.Options{
 		App: a, Name: "display", Role: "display", Server: o.Server, ServerSet: o.ServerSet, Version: version.Version,

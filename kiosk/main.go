@@ -6,7 +6,9 @@ package main
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -22,6 +24,7 @@ import (
 	"hallq/kiosk/model"
 	"hallq/kiosk/printer"
 	"hallq/kiosk/ui"
+	"hallq/shared/appmeta"
 	"hallq/shared/devstatus"
 	"hallq/shared/flagenv"
 	"hallq/shared/hallclient"
@@ -32,16 +35,30 @@ import (
 	"hallq/shared/version"
 )
 
+// The kiosk's FyneApp.toml and icon, for appmeta: a plain go build does
+// not read them.
+var (
+	//go:embed FyneApp.toml
+	manifest []byte
+	//go:embed Icon.png
+	icon []byte
+)
+
 // config is the kiosk's flags.
 type config struct {
 	hallclient.ConnFlags
 	printer, exitPINHash string
 	fullscreen           bool
+	showVersion          bool
 }
 
 func main() {
 	c, err := parseFlags(os.Args[1:], os.LookupEnv, os.Stderr)
 	flagenv.Exit(err)
+	if c.showVersion {
+		fmt.Println("hallq kiosk", version.Version)
+		return
+	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if err := run(c, log); err != nil {
 		log.Error("kiosk: stopped", "err", err)
@@ -58,6 +75,7 @@ func parseFlags(args []string, lookup func(string) (string, bool), out io.Writer
 	fs.StringVar(&c.printer, "printer", "file:./data/tickets", "máy in phiếu: tcp:HOST:9100, dev:/dev/usb/lp0 hoặc file:DIR (ticket printer)")
 	fs.BoolVar(&c.fullscreen, "fullscreen", false, "khóa màn hình: toàn màn hình, chỉ thoát bằng mã PIN của cán bộ (lock the screen: full screen, staff PIN to leave)")
 	fs.StringVar(&c.exitPINHash, "exit-pin-hash", "", "mã băm bcrypt (`hash`) của PIN cán bộ để thoát ki-ốt toàn màn hình (bcrypt hash of the staff PIN)")
+	fs.BoolVar(&c.showVersion, "version", false, "in phiên bản rồi thoát (print the version and exit)")
 	fs.SetOutput(out)
 	err := flagenv.Parse(fs, args, lookup)
 	c.Parsed(fs)
@@ -86,7 +104,12 @@ func run(c config, log *slog.Logger) error {
 		log.Warn("kiosk: fullscreen without -exit-pin-hash: staff cannot leave from the screen")
 	}
 
-	a := app.NewWithID("vn.hallq.kiosk")
+	meta, err := appmeta.Set(manifest, icon, version.Version)
+	if err != nil {
+		return err
+	}
+	a := app.NewWithID(meta.ID)
+	a.SetIcon(meta.Icon)
 	d := deps{prn: prn, checkPIN: checkPIN, log: log}
 	return pairscreen.Launch(pairscreen.Options{
 		App: a, Name: "kiosk", Role: "kiosk", Server: c.Server, ServerSet: c.ServerSet, Version: version.Version,

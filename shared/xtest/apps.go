@@ -1,6 +1,8 @@
 package xtest
 
 import (
+	"bytes"
+	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -66,5 +68,25 @@ func FlagErrorsVietnameseFirst(t *testing.T, prog string, parse func(args []stri
 				}
 			}
 		})
+	}
+}
+
+// maxIcon is the most an app's Icon.png may weigh: it is embedded in the
+// binary and kept in git.
+const maxIcon = 30 << 10
+
+// AppIcon checks an app's Icon.png: a 512x512 PNG (what `fyne package`
+// and the desktops want) of at most maxIcon bytes.
+func AppIcon(t *testing.T, icon []byte) {
+	t.Helper()
+	cfg, err := png.DecodeConfig(bytes.NewReader(icon))
+	if err != nil {
+		t.Fatalf("Icon.png: %v", err)
+	}
+	if cfg.Width != 512 || cfg.Height != 512 {
+		t.Errorf("Icon.png: got %dx%d, want 512x512", cfg.Width, cfg.Height)
+	}
+	if len(icon) > maxIcon {
+		t.Errorf("Icon.png: got %d bytes, want at most %d", len(icon), maxIcon)
 	}
 }
