@@ -98,6 +98,12 @@ func need(t *testing.T, why string, tools ...string) {
 // produced.
 func build(t *testing.T) *release {
 	t.Helper()
+	if dist := os.Getenv("HALLQ_RELEASE_DIST"); dist != "" {
+		// A dist folder built before (goreleaser release --snapshot), to
+		// work on these tests without the build's minutes.
+		buildOnce.Do(func() { built = readDist(t, dist) })
+		return built
+	}
 	need(t, "the release build", "git", "x86_64-w64-mingw32-gcc")
 	gr := goreleaser(t)
 	buildOnce.Do(func() {
@@ -116,20 +122,33 @@ func build(t *testing.T) *release {
 		if err := os.WriteFile(conf, cfg, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		xtest.RunBuild(t, root, nil, gr, "release", "--snapshot", "--clean", "--config", conf)
-		r := &release{dist: filepath.Join(dir, "dist")}
-		readJSON(t, filepath.Join(r.dist, "artifacts.json"), &r.artifacts)
-		var meta struct {
-			Version string `json:"version"`
-		}
-		readJSON(t, filepath.Join(r.dist, "metadata.json"), &meta)
-		r.version = meta.Version
-		built = r
+		// One build at a time: side by side, two apps' builds would both
+		// compile the same cgo packages (GLFW, GL) before either is cached.
+		xtest.RunBuild(t, root, nil, gr, "release", "--snapshot", "--clean", "--parallelism", "1", "--config", conf)
+		built = readDist(t, filepath.Join(dir, "dist"))
 	})
 	if built == nil {
 		t.Fatal("the release build failed (see the first test's log)")
 	}
 	return built
+}
+
+// readDist reads what goreleaser wrote in dist.
+func readDist(t *testing.T, dist string) *release {
+	t.Helper()
+	r := &release{dist: dist}
+	readJSON(t, filepath.Join(dist, "artifacts.json"), &r.artifacts)
+	for i, a := range r.artifacts {
+		if !filepath.IsAbs(a.Path) { // relative to where goreleaser ran
+			r.artifacts[i].Path = filepath.Join(root, a.Path)
+		}
+	}
+	var meta struct {
+		Version string `json:"version"`
+	}
+	readJSON(t, filepath.Join(dist, "metadata.json"), &meta)
+	r.version = meta.Version
+	return r
 }
 
 // goreleaser finds the goreleaser command: on PATH or in GOPATH/bin, where
