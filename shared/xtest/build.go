@@ -44,6 +44,21 @@ func GoBuild(t testing.TB, pkg string) string {
 	return goBuild(ctx, t, pkg, nil)
 }
 
+// GoBuildWindows builds the package pkg for 64-bit Windows, pure Go
+// (CGO_ENABLED=0), into a temp dir and returns the path of the .exe; like
+// GoBuild the build is killed when the test's time runs out.
+func GoBuildWindows(t testing.TB, pkg string) string {
+	t.Helper()
+	ctx, cancel := testContext(t)
+	defer cancel()
+	bin := goBuild(ctx, t, pkg, []string{"CGO_ENABLED=0", "GOOS=windows", "GOARCH=amd64"})
+	exe := bin + ".exe"
+	if err := os.Rename(bin, exe); err != nil {
+		t.Fatal(err)
+	}
+	return exe
+}
+
 // GoBuildIn is GoBuild for the module in dir (another checkout), pkg
 // relative to it (e.g. "./server").
 func GoBuildIn(t testing.TB, dir, pkg string) string {
