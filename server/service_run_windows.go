@@ -69,11 +69,12 @@ func (h *serviceHandler) Execute(_ []string, req <-chan svc.ChangeRequest, statu
 	status <- svc.Status{State: svc.StartPending, WaitHint: 60_000}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	ready := make(chan struct{})
+	listening := make(chan struct{})
 	done := make(chan error, 1)
 	o := h.o
-	o.Ready = func() { close(ready) }
+	o.Ready = func() { close(listening) }
 	go func() { done <- app.Run(ctx, o) }()
+	ready := (<-chan struct{})(listening) // nil once reported
 	for {
 		select {
 		case <-ready:

@@ -56,7 +56,8 @@ func serviceCommand(args []string, stdout, stderr io.Writer) error {
 }
 
 // installService registers the running exe as the service, with c.Args,
-// after giving its data folder a first hall if it has none.
+// then gives its data folder a first hall if it has none; when a step
+// fails the service is removed again.
 func installService(c serviceCmd, stdout io.Writer) error {
 	exe, err := os.Executable()
 	if err != nil {
