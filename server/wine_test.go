@@ -128,10 +128,13 @@ func findTool(names ...string) string {
 func (w *wine) start(ctx context.Context, t *testing.T) {
 	t.Helper()
 	w.prefix = t.TempDir()
-	w.env = []string{"WINEPREFIX=" + w.prefix, "WINEDEBUG=-all", "WINEDLLOVERRIDES=mscoree,mshtml="}
+	// TMPDIR: wineserver's socket folder (wine-XXXXXX) goes with the
+	// test's temp dirs instead of staying in /tmp.
+	w.env = []string{"WINEPREFIX=" + w.prefix, "WINEDEBUG=-all", "WINEDLLOVERRIDES=mscoree,mshtml=", "TMPDIR=" + t.TempDir()}
 	for _, kv := range os.Environ() {
 		// No window anywhere: not on the Xvfb of another test.
-		if !strings.HasPrefix(kv, "DISPLAY=") && !strings.HasPrefix(kv, "WAYLAND_DISPLAY=") && !strings.HasPrefix(kv, "WINE") {
+		if !strings.HasPrefix(kv, "DISPLAY=") && !strings.HasPrefix(kv, "WAYLAND_DISPLAY=") &&
+			!strings.HasPrefix(kv, "WINE") && !strings.HasPrefix(kv, "TMPDIR=") {
 			w.env = append(w.env, kv)
 		}
 	}
