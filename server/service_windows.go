@@ -73,7 +73,7 @@ func installService(c serviceCmd, stdout io.Writer) error {
 	defer m.Disconnect()
 	if s, err := m.OpenService(serviceName); err == nil {
 		s.Close()
-		return fmt.Errorf("dịch vụ %s đã được cài; gỡ trước bằng: server service uninstall (already installed; uninstall it first)", serviceName)
+		return fmt.Errorf("dịch vụ %s đã được cài; gỡ trước bằng: %s service uninstall (already installed; uninstall it first)", serviceName, exeName())
 	}
 	dir := hallqDir(programData())
 	if err := protectDir(dir); err != nil {
@@ -108,10 +108,10 @@ func installService(c serviceCmd, stdout io.Writer) error {
 	eventlog.InstallAsEventCreate(serviceName, eventlog.Error|eventlog.Warning|eventlog.Info)
 	fmt.Fprintf(stdout, `Đã cài dịch vụ %s, tự chạy khi máy khởi động (service installed, automatic start):
   %s %s
-Chạy ngay (start it now): server service start
+Chạy ngay (start it now): %s service start
 Mở trang giám sát (open the supervisor pages): %s
 Nhật ký (log): %s
-`, serviceName, exe, windows.ComposeCommandLine(c.Args), pagesURL(c.Options), serviceLogPath(programData()))
+`, serviceName, exe, windows.ComposeCommandLine(c.Args), exeName(), pagesURL(c.Options), serviceLogPath(programData()))
 	return nil
 }
 
@@ -253,42 +253,11 @@ func openService() (*mgr.Mgr, *mgr.Service, error) {
 	s, err := m.OpenService(serviceName)
 	if errors.Is(err, windows.ERROR_SERVICE_DOES_NOT_EXIST) {
 		m.Disconnect()
-		return nil, nil, fmt.Errorf("dịch vụ %s chưa được cài; cài bằng: server service install (not installed)", serviceName)
+		return nil, nil, fmt.Errorf("dịch vụ %s chưa được cài; cài bằng: %s service install (not installed)", serviceName, exeName())
 	}
 	if err != nil {
 		m.Disconnect()
 		return nil, nil, err
 	}
 	return m, s, nil
-}
-
-// protectDir creates dir and lets only the system and administrators
-// into it: the hall config holds the devices' tokens, hall.db the
-// citizens' feedback with their phone numbers, and ProgramData is readable
-// by every user.
-func protectDir(dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	sd, err := windows.SecurityDescriptorFromString("D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)")
-	if err != nil {
-		return err
-	}
-	dacl, _, err := sd.DACL()
-	if err != nil {
-		return err
-	}
-	return windows.SetNamedSecurityInfo(dir, windows.SE_FILE_OBJECT,
-		windows.DACL_SECURITY_INFORMATION|windows.PROTECTED_DACL_SECURITY_INFORMATION, nil, nil, dacl, nil)
-}
-
-// programData is the ProgramData folder, from the Known Folder API first:
-// under Wine a service's environment says ProgramData=C:\users\Public
-// while a console's says C:\ProgramData, and install and the service must
-// agree. Then the variable; hallqDir falls back to C:\ProgramData.
-func programData() string {
-	if p, err := windows.KnownFolderPath(windows.FOLDERID_ProgramData, 0); err == nil {
-		return p
-	}
-	return os.Getenv("ProgramData")
 }

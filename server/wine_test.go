@@ -66,7 +66,8 @@ func TestWindowsServerUnderWine(t *testing.T) {
 
 	t.Run("service", func(t *testing.T) {
 		addr := freeAddr(t)
-		w.service(ctx, t, exe, []string{"install", "-addr", addr}, "Đã cài dịch vụ hallq-server", "Mật khẩu dùng một lần (one-time password): ")
+		w.service(ctx, t, exe, []string{"install", "-addr", addr}, "Đã cài dịch vụ hallq-server",
+			"Mật khẩu dùng một lần (one-time password): ", "Chạy ngay (start it now): server.exe service start")
 		w.service(ctx, t, exe, []string{"start"}, "Dịch vụ hallq-server đang chạy")
 		if err := waitHealthy(ctx, addr, nil); err != nil {
 			t.Fatalf("service: %v", err)
