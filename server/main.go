@@ -7,6 +7,11 @@
 //	server export-config [-data DIR] [-o FILE]
 //	server restore [-data DIR] BACKUP.db
 //	server init [-data DIR] [-config FILE]
+//	server service install [server flags] | uninstall | start | stop
+//
+// "server service" installs and controls the Windows service (see
+// service.go); started by the Windows service manager, the server runs as
+// that service.
 package main
 
 import (
@@ -31,6 +36,7 @@ import (
 var subcommands = map[string]func(args []string, stdout, stderr io.Writer) error{
 	"restore": restore,
 	"init":    initCmd,
+	"service": serviceCommand,
 }
 
 func main() {
@@ -55,17 +61,8 @@ func main() {
 			return
 		}
 	}
-	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	var o app.Options
-	fs.StringVar(&o.Addr, "addr", ":8080", "địa chỉ lắng nghe (address to listen on)")
-	fs.StringVar(&o.Data, "data", "./data", "thư mục dữ liệu, tệp bbolt là DIR/hall.db (data directory)")
-	fs.StringVar(&o.Config, "config", "", "tệp cấu hình, mặc định DIR/hall.toml (config file)")
-	fs.BoolVar(&o.Demo, "demo", false, "tạo cấu hình sảnh mẫu nếu chưa có và in mã thiết bị, tài khoản (write a demo hall config when none exists)")
-	fs.BoolVar(&o.Init, "init", false, "tạo một sảnh trống với tài khoản quản trị admin trong thư mục dữ liệu mới, in mật khẩu một lần rồi chạy (write an empty hall with an admin account into a new data folder, then start)")
-	fs.BoolVar(&o.TLS, "tls", false, "phục vụ HTTPS và wss:// bằng chứng chỉ của sảnh trong DIR/tls (serve HTTPS and wss:// with the hall's own CA in DIR/tls)")
-	fs.StringVar(&o.TLSCert, "tls-cert", "", "tệp chứng chỉ PEM riêng của sảnh, bật TLS (the hall's own PEM certificate chain; turns TLS on)")
-	fs.StringVar(&o.TLSKey, "tls-key", "", "tệp khóa riêng PEM của chứng chỉ đó (its PEM private key)")
-	showVersion := fs.Bool("version", false, "in phiên bản rồi thoát (print the version and exit)")
+	fs, showVersion := serverFlags(&o)
 	if err := flagenv.ParseOS(fs); err != nil {
 		flagenv.Exit(err)
 	}
@@ -77,6 +74,9 @@ func main() {
 		flagenv.Usage(fs)
 		flagenv.Exit(errors.New("không dùng -init cùng -demo (-init and -demo exclude each other)"))
 	}
+	if isWindowsService() {
+		os.Exit(runService(o))
+	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -87,6 +87,23 @@ func main() {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
+}
+
+// serverFlags defines the server's flags on a new flag set, writing into
+// o; the -version flag is returned. "server service install" checks the
+// flags it is given with it too.
+func serverFlags(o *app.Options) (*flag.FlagSet, *bool) {
+	fs := flag.NewFlagSet("server", flag.ContinueOnError)
+	fs.StringVar(&o.Addr, "addr", ":8080", "địa chỉ lắng nghe (address to listen on)")
+	fs.StringVar(&o.Data, "data", "./data", "thư mục dữ liệu, tệp bbolt là DIR/hall.db (data directory)")
+	fs.StringVar(&o.Config, "config", "", "tệp cấu hình, mặc định DIR/hall.toml (config file)")
+	fs.BoolVar(&o.Demo, "demo", false, "tạo cấu hình sảnh mẫu nếu chưa có và in mã thiết bị, tài khoản (write a demo hall config when none exists)")
+	fs.BoolVar(&o.Init, "init", false, "tạo một sảnh trống với tài khoản quản trị admin trong thư mục dữ liệu mới, in mật khẩu một lần rồi chạy (write an empty hall with an admin account into a new data folder, then start)")
+	fs.BoolVar(&o.TLS, "tls", false, "phục vụ HTTPS và wss:// bằng chứng chỉ của sảnh trong DIR/tls (serve HTTPS and wss:// with the hall's own CA in DIR/tls)")
+	fs.StringVar(&o.TLSCert, "tls-cert", "", "tệp chứng chỉ PEM riêng của sảnh, bật TLS (the hall's own PEM certificate chain; turns TLS on)")
+	fs.StringVar(&o.TLSKey, "tls-key", "", "tệp khóa riêng PEM của chứng chỉ đó (its PEM private key)")
+	showVersion := fs.Bool("version", false, "in phiên bản rồi thoát (print the version and exit)")
+	return fs, showVersion
 }
 
 func hashPIN(in io.Reader, out io.Writer) error {

@@ -51,6 +51,9 @@ type Options struct {
 	// gocron jobs are not scheduled, since they would fire on the real
 	// clock: tests call Hall.CloseDay, TurnDay and Backup themselves.
 	Now func() time.Time
+	// Ready, if set, is called by Run once the server listens: the
+	// Windows service reports itself running then.
+	Ready func()
 
 	realClock bool
 	// readTimeout and idleTimeout replace ReadTimeout and IdleTimeout
@@ -93,6 +96,9 @@ func Run(ctx context.Context, o Options) error {
 	s, err := Start(o)
 	if err != nil {
 		return err
+	}
+	if o.Ready != nil {
+		o.Ready()
 	}
 	select {
 	case err := <-s.errc:
