@@ -5,9 +5,8 @@ package release_test
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"os/user"
@@ -169,14 +168,8 @@ func TestServerDeb(t *testing.T) {
 	}
 
 	// Start it as systemd would: its user, its environment, then SIGTERM.
-	env := unitEnv(t, unit)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	env = append(env, "HALL_ADDR="+addr)
+	env := append(unitEnv(t, unit), "HALL_ADDR="+freeAddr(t))
+	addr := strings.TrimPrefix(env[len(env)-1], "HALL_ADDR=")
 	cmd := exec.Command("setpriv", "--reuid="+u.Uid, "--regid="+u.Gid, "--init-groups", "/usr/bin/hallq-server")
 	cmd.Env, cmd.Dir = env, "/"
 	var log bytes.Buffer
@@ -184,23 +177,31 @@ func TestServerDeb(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	if !healthy("http://"+addr+"/healthz", 30*time.Second) {
+	exited := make(chan struct{})
+	var waitErr error
+	go func() {
+		waitErr = cmd.Wait()
+		close(exited)
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := waitHealthy(ctx, addr, exited); err != nil {
 		cmd.Process.Kill()
-		t.Fatalf("the installed server did not answer /healthz on %s:\n%s", addr, log.String())
+		<-exited
+		t.Fatalf("the installed server on %s: %v\n%s", addr, err, log.String())
 	}
 	if got := owner(t, "/var/lib/hallq/hall.db"); got != "hallq:hallq" {
 		t.Errorf("hall.db owned by %s, want hallq:hallq", got)
 	}
 	cmd.Process.Signal(syscall.SIGTERM)
 	select {
-	case err := <-exited:
-		if err != nil {
-			t.Errorf("the server did not stop cleanly on SIGTERM: %v\n%s", err, log.String())
+	case <-exited:
+		if waitErr != nil {
+			t.Errorf("the server did not stop cleanly on SIGTERM: %v\n%s", waitErr, log.String())
 		}
 	case <-time.After(30 * time.Second):
 		cmd.Process.Kill()
+		<-exited
 		t.Fatalf("the server did not stop within 30 s of SIGTERM (TimeoutStopSec)\n%s", log.String())
 	}
 
@@ -311,20 +312,4 @@ func readFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// healthy polls url until it answers 200 or d passes.
-func healthy(url string, d time.Duration) bool {
-	deadline := time.Now().Add(d)
-	for time.Now().Before(deadline) {
-		resp, err := http.Get(url)
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return true
-			}
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
-	return false
 }

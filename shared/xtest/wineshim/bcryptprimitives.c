@@ -2,7 +2,7 @@
  * bcryptprimitives.dll with the one function Go's Windows runtime needs,
  * ProcessPrng, for Wine versions that lack the DLL (Debian 12's Wine 8.0):
  * without it a Go program (Go 1.26 here) stops at start with
- * "fatal error: bcryptprimitives.dll not found". TestWindowsServerUnderWine
+ * "fatal error: bcryptprimitives.dll not found". xtest.Wine
  * builds it with mingw-w64 into its Wine prefix only; Windows 10 and later
  * have the real DLL. ProcessPrng fills data with random bytes from
  * BCryptGenRandom, the system's preferred generator, which Wine has.
