@@ -132,7 +132,7 @@ func start(a fyne.App, o options, logger *slog.Logger, creds pairing.Creds, revo
 		},
 	})
 	d = model.New(model.Config{Sender: client, OnChange: refresh, Logger: logger})
-	u = ui.New(a, d, ui.Options{})
+	u = ui.New(a, d, ui.Options{Version: version.Version})
 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})

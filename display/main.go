@@ -153,7 +153,7 @@ type deps struct {
 // waits.
 func start(a fyne.App, o options, d deps, creds pairing.Creds, revoked func()) (fyne.Window, func()) {
 	clips, player, problem, log := d.clips, d.player, d.problem, d.log
-	hall := ui.New(a, model.New(nil), ui.Options{Fullscreen: o.fullscreen})
+	hall := ui.New(a, model.New(nil), ui.Options{Fullscreen: o.fullscreen, Version: version.Version})
 	var devices *devstatus.Reporter
 	var ann *voice.Announcer
 	client := hallclient.New(hallclient.Config{

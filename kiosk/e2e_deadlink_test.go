@@ -17,6 +17,7 @@ import (
 	"hallq/server/app/apptest"
 	"hallq/shared/look"
 	"hallq/shared/protocol"
+	"hallq/shared/version"
 	"hallq/shared/xtest"
 )
 
@@ -102,7 +103,7 @@ func failedLayout(t *testing.T, size fyne.Size, st protocol.State) *screenMap {
 			}
 		},
 	})
-	u = ui.New(a, m, ui.Options{Size: size})
+	u = ui.New(a, m, ui.Options{Size: size, Version: version.Version})
 	t.Cleanup(func() { u.Window().Close() })
 	m.SetStatus(true)
 	m.SetState(st)

@@ -17,6 +17,7 @@ import (
 	"hallq/kiosk/ui"
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
+	"hallq/shared/version"
 )
 
 // The end-to-end test clicks the real window where this file says. It builds
@@ -49,7 +50,7 @@ func layoutOf(t *testing.T, size fyne.Size, st protocol.State, counter int, driv
 			}
 		},
 	})
-	u = ui.New(a, m, ui.Options{Size: size})
+	u = ui.New(a, m, ui.Options{Size: size, Version: version.Version})
 	t.Cleanup(func() { u.Window().Close() })
 	m.SetStatus(true)
 	m.SetState(st)

@@ -161,7 +161,7 @@ func start(a fyne.App, c config, d deps, creds pairing.Creds, revoked func()) (f
 		OnChange: func() { u.Changed() },
 		Devices:  devices,
 	})
-	u = ui.New(a, m, ui.Options{Fullscreen: c.fullscreen})
+	u = ui.New(a, m, ui.Options{Fullscreen: c.fullscreen, Version: version.Version})
 
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup

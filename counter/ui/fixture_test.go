@@ -87,7 +87,7 @@ func newHarness(t *testing.T, st protocol.State, f *fakeSender) *harness {
 	d.SetStatus(true, 0, nil)
 	d.SetHello(protocol.HelloReply{Role: protocol.RoleCounter, Device: "counter-1", Counter: 1, Day: st.Day})
 	d.SetState(st)
-	u := New(fyne.CurrentApp(), d, Options{})
+	u := New(fyne.CurrentApp(), d, Options{Version: "1.2.0"})
 	t.Cleanup(u.Window().Close)
 	return &harness{t: t, desk: d, ui: u, send: f}
 }

@@ -36,14 +36,22 @@ type serveScreen struct {
 	rooms    []*canvas.Rectangle
 }
 
-func newServeScreen(d Desk, onKey func(*fyne.KeyEvent)) *serveScreen {
+// newServeScreen builds the screen; version, when not empty, goes under
+// the hall's name.
+func newServeScreen(d Desk, onKey func(*fyne.KeyEvent), version string) *serveScreen {
 	s := &serveScreen{desk: d, buttons: map[model.Action]*keyButton{}}
 	s.who = look.Colored("", sizeTitle, look.ToneAccent, true)
 	s.status = look.Colored("", sizeTitle-6, look.ToneCalled, true)
 	s.hall = look.Colored("", 18, look.ToneMuted, false)
 	s.logout = newKeyButton(model.ActLogout.Label(false), func() { d.Do(model.ActLogout) }, onKey)
+	var hall fyne.CanvasObject = s.hall
+	if version != "" {
+		// Under the name, within the sign-out button's height.
+		s.hall.Alignment = fyne.TextAlignTrailing
+		hall = container.NewCenter(container.NewVBox(s.hall, look.VersionText(version)))
+	}
 	top := container.NewBorder(nil, nil,
-		container.NewHBox(s.who, s.status), container.NewHBox(s.hall, s.logout))
+		container.NewHBox(s.who, s.status), container.NewHBox(hall, s.logout))
 
 	s.ticket = newTicketCard()
 	for _, a := range model.Buttons {

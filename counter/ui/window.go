@@ -36,6 +36,10 @@ type Options struct {
 	Fullscreen bool
 	// Size is the window's size when not fullscreen (default DefaultSize).
 	Size fyne.Size
+	// Version is the counter's release, shown small under the hall's name
+	// on the serve screen and at the bottom right of the others; none when
+	// empty.
+	Version string
 }
 
 // DefaultSize is the window's starting size when none is given: a common
@@ -51,6 +55,10 @@ type UI struct {
 	content    *fyne.Container
 	banner     *fyne.Container
 	bannerText *canvas.Text
+	// footer holds the version on every screen but the serve screen,
+	// which has no height to spare at 1366x768 and shows it in its top
+	// bar; nil without a version.
+	footer     fyne.CanvasObject
 	notice     *fyne.Container
 	noticeText *widget.Label
 	login      *loginScreen
@@ -81,12 +89,13 @@ func New(app fyne.App, d Desk, opts Options) *UI {
 	u.noticeText.SizeName = theme.SizeNameSubHeadingText
 	u.notice = container.NewVBox(layout.NewSpacer(), u.noticeText, layout.NewSpacer()) // full width, so it wraps by words
 	u.login = newLoginScreen(d, u.win.Canvas().Focus)
-	u.serve = newServeScreen(d, u.typedKey)
+	u.serve = newServeScreen(d, u.typedKey, opts.Version)
 	u.pin = newPINScreen(d, u.win.Canvas().Focus)
 	u.picker = newPickerPopup(d, u.win.Canvas())
 	u.banner.Hide()
 	body := container.NewStack(u.notice, u.login.root, u.serve.root, u.pin.root)
-	u.content = container.NewBorder(u.banner, nil, nil, nil, body)
+	u.footer = look.VersionFooter(opts.Version)
+	u.content = container.NewBorder(u.banner, u.footer, nil, nil, body)
 	u.win.SetContent(u.content)
 	u.win.Resize(opts.Size)
 	if opts.Fullscreen {
@@ -112,6 +121,10 @@ func (u *UI) render(v model.View) {
 	}
 	switched := !u.rendered || v.Screen != u.screen
 	u.screen, u.rendered = v.Screen, true
+	if u.footer != nil && u.footer.Visible() != (v.Screen != model.ScreenServe) {
+		show(u.footer, v.Screen != model.ScreenServe)
+		u.content.Refresh()
+	}
 	show(u.notice, v.Screen == model.ScreenConnecting || v.Screen == model.ScreenUnbound)
 	show(u.login.root, v.Screen == model.ScreenLogin)
 	show(u.serve.root, v.Screen == model.ScreenServe)

@@ -40,7 +40,7 @@ func newScreen(app fyne.App, opts Options) *screen {
 		grid:    box(tileGrid{gap: 14}),
 		recent:  newListPanel("Vừa gọi", model.MaxRecent, 96, 0.48, fyne.TextAlignTrailing),
 		waiting: newWaitingStrip(),
-		ticker:  newTickerView(),
+		ticker:  newTickerView(opts.Version),
 		empty:   newFitText("Đang chờ dữ liệu từ máy chủ…", colMuted, false, fyne.TextAlignCenter),
 	}
 	s.empty.Max = 40

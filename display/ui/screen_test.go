@@ -71,7 +71,7 @@ func sampleState() protocol.State {
 func newTestScreen(t *testing.T, w, h float32) *screen {
 	t.Helper()
 	app := test.NewTempApp(t)
-	s := newScreen(app, Options{Size: fyne.NewSize(w, h)})
+	s := newScreen(app, Options{Size: fyne.NewSize(w, h), Version: "1.2.0"})
 	t.Cleanup(s.win.Close)
 	return s
 }

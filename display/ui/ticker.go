@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+
+	"hallq/shared/look"
 )
 
 // tickerPage is how long each page of the ticker stays.
@@ -19,23 +21,36 @@ const tickerShrink = 0.75
 // tickerSep separates the parts of the ticker's message (board.View.Ticker).
 const tickerSep = "   •   "
 
+// versionSize is the version's text size, in ticker heights: read up close
+// by staff (20 px at 1080p, 13 px at 720p), not from the hall.
+const versionSize = 0.28
+
 // tickerView is the bottom line: the feedback contact and the hall's
 // message. Text wider than the screen is shown in pages that turn every
 // tickerPage, cut between parts and words; paging, unlike scrolling, costs
 // no redraw between turns and reads better from afar.
+//
+// The display's version sits small at the line's right end, on the pages
+// that leave it room: it never moves, shrinks or cuts the message (a
+// portrait screen's feedback contact takes the whole line).
 type tickerView struct {
-	bg    *canvas.Rectangle
-	text  *canvas.Text
-	box   *fyne.Container
-	msg   string
-	pages []string
-	sizes []float32 // each page's text size
-	page  int
+	bg      *canvas.Rectangle
+	text    *canvas.Text
+	version *canvas.Text // nil without a version
+	box     *fyne.Container
+	msg     string
+	pages   []string
+	sizes   []float32 // each page's text size
+	page    int
 }
 
-func newTickerView() *tickerView {
+func newTickerView(version string) *tickerView {
 	v := &tickerView{bg: canvas.NewRectangle(colTicker), text: canvas.NewText("", colText)}
 	v.box = box(tickerLayout{v}, v.bg, v.text)
+	if version != "" {
+		v.version = canvas.NewText(look.VersionCaption(version), colMuted)
+		v.box.Add(v.version)
+	}
 	return v
 }
 
@@ -72,8 +87,34 @@ func (v *tickerView) show() {
 	v.text.Text = text
 	m := fyne.MeasureText(text, v.text.TextSize, v.text.TextStyle)
 	v.text.Resize(m)
-	v.text.Move(fyne.NewPos(max(0, (size.Width-m.Width)/2), (size.Height-m.Height)/2))
+	x := max(0, (size.Width-m.Width)/2)
+	v.text.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
 	v.text.Refresh()
+	if v.version == nil {
+		return
+	}
+	// The version shows when half a line's height parts it from the text.
+	room := text == "" || x+m.Width+size.Height/2 <= v.version.Position().X
+	switch {
+	case room == v.version.Visible():
+	case room:
+		v.version.Show()
+	default:
+		v.version.Hide()
+	}
+}
+
+// placeVersion puts the version at the right end of a line of size, in
+// the margin the message leaves at each end.
+func (v *tickerView) placeVersion(size fyne.Size) {
+	if v.version == nil {
+		return
+	}
+	v.version.TextSize = size.Height * versionSize
+	m := fyne.MeasureText(v.version.Text, v.version.TextSize, v.version.TextStyle)
+	v.version.Resize(m)
+	v.version.Move(fyne.NewPos(size.Width-size.Height/2-m.Width, (size.Height-m.Height)/2))
+	v.version.Refresh()
 }
 
 type tickerLayout struct{ v *tickerView }
@@ -82,6 +123,7 @@ func (l tickerLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	v := l.v
 	v.bg.Resize(size)
 	v.bg.Move(fyne.NewPos(0, 0))
+	v.placeVersion(size)
 	base := size.Height * 0.5
 	width := size.Width - size.Height
 	measure := func(ts float32) func(string) float32 {

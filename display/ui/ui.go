@@ -24,6 +24,9 @@ type Options struct {
 	Fullscreen bool
 	// Size is the window's size when not fullscreen (default DefaultSize).
 	Size fyne.Size
+	// Version is the display's release, shown small at the right end of
+	// the ticker when the page leaves room; none when empty.
+	Version string
 }
 
 // UI is the hall screen's window, joined to its Board: the network's

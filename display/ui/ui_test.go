@@ -31,7 +31,7 @@ type hallFixture struct {
 func newHallFixture(t *testing.T) *hallFixture {
 	t.Helper()
 	f := &hallFixture{t: t, clock: xtest.NewClock(t0), mirror: hallclient.NewMirror()}
-	f.hall = New(test.NewTempApp(t), model.New(f.clock.Now), Options{Size: fyne.NewSize(1280, 720)})
+	f.hall = New(test.NewTempApp(t), model.New(f.clock.Now), Options{Size: fyne.NewSize(1280, 720), Version: "1.2.0"})
 	t.Cleanup(f.hall.Window().Close)
 	f.screen = f.hall.screen
 	f.mirror.Reset(protocol.State{

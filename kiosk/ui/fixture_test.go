@@ -81,7 +81,7 @@ func newFixture(t *testing.T, size fyne.Size, prn model.Printer) *fixture {
 		f.held = fn
 		return func() bool { f.held = nil; return true }
 	}
-	u = New(app, f.m, Options{Size: size, AfterFunc: after})
+	u = New(app, f.m, Options{Size: size, AfterFunc: after, Version: "1.2.0"})
 	f.u = u
 	f.m.SetState(testState())
 	f.m.SetStatus(true)

@@ -26,6 +26,9 @@ type Options struct {
 	// AfterFunc runs f after d unless stopped (default time.AfterFunc);
 	// tests replace it to hold the corner without a real timer.
 	AfterFunc func(d time.Duration, f func()) (stop func() bool)
+	// Version is the kiosk's release, shown small at the bottom right of
+	// every screen for staff; none when empty.
+	Version string
 }
 
 // screen is one of the kiosk's screens: built once, updated on each render.
@@ -79,7 +82,7 @@ func New(app fyne.App, m *model.Model, opts Options) *UI {
 	}
 	u.center = container.NewStack()
 	corner := newCornerPress(opts.ExitHold, opts.AfterFunc, m.RequestExit)
-	page := container.NewBorder(u.header.root, nil, nil, nil, u.center)
+	page := container.NewBorder(u.header.root, look.VersionFooter(opts.Version), nil, nil, u.center)
 	u.w.SetContent(container.NewStack(page, container.NewWithoutLayout(corner)))
 	corner.Resize(fyne.NewSquareSize(look.MinTouch * 1.5))
 	u.w.SetPadded(false)

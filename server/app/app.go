@@ -274,6 +274,7 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 				return nil
 			},
 			CAFingerprint: caFingerprint, CAPEM: func() []byte { return caPEM },
+			Version: version.Version,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cmp.Or(o.readTimeout, ReadTimeout),

@@ -47,6 +47,9 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// testVersion is the server's version in the fixture's pages.
+const testVersion = "1.2.0"
+
 // fixture is a hall with its web server on a loopback port.
 type fixture struct {
 	t     testing.TB
@@ -87,7 +90,7 @@ func newFixtureAt(t testing.TB, dir string) *fixture {
 		t.Fatalf("hall: %v", err)
 	}
 	handler := web.New(web.Options{Hall: h, Sessions: web.NewSessions(clk.Now),
-		WS: http.NotFoundHandler(), Metrics: http.NotFoundHandler(), Logger: log})
+		WS: http.NotFoundHandler(), Metrics: http.NotFoundHandler(), Logger: log, Version: testVersion})
 	srv := httptest.NewServer(handler)
 	t.Cleanup(srv.Close)
 	return &fixture{t: t, clk: clk, hall: h, store: st, srv: srv}

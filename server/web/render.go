@@ -64,6 +64,9 @@ type view struct {
 	// DemoSecrets are the published demo secrets still in use (signed-in
 	// pages only).
 	DemoSecrets []string
+	// Version is the server's release (Options.Version), in the footer of
+	// signed-in pages only: a stranger need not learn which release runs.
+	Version string
 }
 
 // view starts the view of a supervisor's page.
@@ -85,6 +88,7 @@ func (s *Server) view(r *http.Request, user, nav, title string, data any) view {
 // render writes page with v, or a plain 500 if the template fails (the
 // page is rendered to a buffer first, so that no half page goes out).
 func (s *Server) render(w http.ResponseWriter, status int, page string, v view) {
+	v.Version = s.version
 	var buf bytes.Buffer
 	if err := s.pages[page].Execute(&buf, v); err != nil {
 		s.log.Error("render page", "page", page, "err", err)

@@ -66,6 +66,9 @@ type Options struct {
 	// app pins and /admin/tls offers; nil (or an empty answer) when the
 	// server has no TLS.
 	CAPEM func() []byte
+	// Version is the server's release (hallq/shared/version), shown in
+	// the footer of every signed-in page; empty shows none.
+	Version string
 }
 
 // Server is the hall's HTTP handler.
@@ -89,6 +92,8 @@ type Server struct {
 	devcfg DeviceConfig
 	links  Links
 	caPEM  func() []byte
+	// version is Options.Version (the pages' footer).
+	version string
 }
 
 // New returns the Server with every route registered. It panics if the
@@ -104,7 +109,7 @@ func New(o Options) *Server {
 		o.CAPEM = func() []byte { return nil }
 	}
 	s := &Server{
-		demo: o.DemoSecrets, caFingerprint: o.CAFingerprint,
+		demo: o.DemoSecrets, caFingerprint: o.CAFingerprint, version: o.Version,
 		hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
 		pages:  mustParsePages(),
 		userIP: throttle.New(SignInRule, o.Hall.Now), perIP: throttle.New(AddressRule, o.Hall.Now),

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -74,5 +75,24 @@ func TestChoiceIsLarge(t *testing.T) {
 	}
 	if b == nil {
 		t.Fatal("Choice returned no button")
+	}
+}
+
+func TestVersionFooter(t *testing.T) {
+	if f := look.VersionFooter(""); f != nil {
+		t.Errorf("no version: got %v, want no footer", f)
+	}
+	f := look.VersionFooter("1.2.0")
+	var found bool
+	for _, o := range test.LaidOutObjects(f) {
+		if txt, ok := o.(*canvas.Text); ok && txt.Text == "Phiên bản 1.2.0" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error(`footer: want the text "Phiên bản 1.2.0"`)
+	}
+	if h := f.MinSize().Height; h > 24 {
+		t.Errorf("footer height: got %v, want at most 24 (a thin line)", h)
 	}
 }
