@@ -201,3 +201,7 @@ func BenchmarkFeedbackInbox(b *testing.B) { benchGet(b, "/feedback") }
 func BenchmarkFeedbackInboxOldDay(b *testing.B) {
 	benchGet(b, "/feedback?from="+benchDay+"&to="+benchDay)
 }
+
+// BenchmarkYearPage renders the year page (by month, service, counter and
+// clerk) of the benchmark's year.
+func BenchmarkYearPage(b *testing.B) { benchGet(b, "/reports/year?year=2026") }
