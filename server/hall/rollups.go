@@ -48,17 +48,26 @@ func (h *Hall) compute(day string) (report.Rollup, []queue.Rating, error) {
 	return ru, low, nil
 }
 
-// saveRollup stores ru and low as day's rollup; its feedback counts are
-// taken again inside the write.
-func (h *Hall) saveRollup(ru report.Rollup, low []queue.Rating) error {
+// newRollup makes ru and low into a record to store as day's rollup; its
+// feedback counts are taken again inside the write.
+func newRollup(ru report.Rollup, low []queue.Rating) (store.NewRollup, error) {
 	lowData, err := report.EncodeLow(low)
 	if err != nil {
-		return fmt.Errorf("hall: rollup %s: %w", ru.Report.Date, err)
+		return store.NewRollup{}, fmt.Errorf("hall: rollup %s: %w", ru.Report.Date, err)
 	}
-	return h.st.SaveRollup(ru.Report.Date, func(items []queue.Feedback) ([]byte, error) {
+	return store.NewRollup{Day: ru.Report.Date, Low: lowData, Fill: func(items []queue.Feedback) ([]byte, error) {
 		ru.SetFeedback(items)
 		return report.EncodeRollup(ru)
-	}, lowData)
+	}}, nil
+}
+
+// saveRollup stores ru and low as day's rollup.
+func (h *Hall) saveRollup(ru report.Rollup, low []queue.Rating) error {
+	nr, err := newRollup(ru, low)
+	if err != nil {
+		return err
+	}
+	return h.st.SaveRollups(nr)
 }
 
 // refreshRollup counts a day's feedback items into its stored figures
@@ -184,23 +193,25 @@ func (h *Hall) DayReports(from, to string) ([]report.Report, error) {
 	return kept, nil
 }
 
-// fillReports computes the reports of days[i] for i in missing: past days
-// as final rollups (stored), the open day and later ones live.
+// fillReports computes the reports of days[i] for i in missing (on
+// GOMAXPROCS goroutines: decoding a day's records is what a first page
+// over a span costs): past days as final rollups, stored together in one
+// transaction, the open day and later ones live.
 func (h *Hall) fillReports(days []string, missing []int, open string, reports []report.Report) error {
 	errs := make([]error, len(missing))
+	toStore := make([]store.NewRollup, len(missing))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(missing)) {
 		wg.Go(func() {
 			for j := range next {
 				day := days[missing[j]]
-				var ru report.Rollup
-				if day < open {
-					ru, _, errs[j] = h.rollUp(day)
-				} else {
-					ru, _, errs[j] = h.compute(day)
+				ru, low, err := h.compute(day)
+				if err == nil && day < open {
+					ru.Final = true
+					toStore[j], err = newRollup(ru, low)
 				}
-				reports[missing[j]] = ru.Report
+				reports[missing[j]], errs[j] = ru.Report, err
 			}
 		})
 	}
@@ -209,7 +220,16 @@ func (h *Hall) fillReports(days []string, missing []int, open string, reports []
 	}
 	close(next)
 	wg.Wait()
-	return errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	past := toStore[:0]
+	for _, nr := range toStore {
+		if nr.Day != "" {
+			past = append(past, nr)
+		}
+	}
+	return h.st.SaveRollups(past...)
 }
 
 // dayRange lists the days from from to to, both included.

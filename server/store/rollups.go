@@ -21,28 +21,45 @@ const lowSuffix = "/low"
 // items as they are in the writing transaction.
 type RollupFill func(feedback []queue.Feedback) ([]byte, error)
 
-// SaveRollup stores day's rollup: fill's figures and the low ratings low.
-// fill runs inside the write transaction with the day's feedback items as
-// they are then, so that a feedback item answered while the figures were
-// computed is counted as answered.
-func (s *Store) SaveRollup(day string, fill RollupFill, low []byte) error {
+// NewRollup is a day's rollup to store: Fill's figures and the low
+// ratings Low.
+type NewRollup struct {
+	Day  string
+	Fill RollupFill
+	Low  []byte
+}
+
+// SaveRollups stores the rollups in one transaction (a year's first page
+// stores a few hundred: one sync, not one each). Each Fill runs inside the
+// write transaction with its day's feedback items as they are then, so
+// that a feedback item answered while the figures were computed is
+// counted as answered.
+func (s *Store) SaveRollups(rollups ...NewRollup) error {
+	if len(rollups) == 0 {
+		return nil
+	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		items, err := dayFeedbackTx(tx, day)
-		if err != nil {
-			return err
-		}
-		figures, err := fill(items)
-		if err != nil {
-			return err
-		}
 		b := tx.Bucket(bucketRollups)
-		if err := b.Put([]byte(day), figures); err != nil {
-			return err
+		for _, r := range rollups {
+			items, err := dayFeedbackTx(tx, r.Day)
+			if err != nil {
+				return err
+			}
+			figures, err := r.Fill(items)
+			if err != nil {
+				return fmt.Errorf("%s: %w", r.Day, err)
+			}
+			if err := b.Put([]byte(r.Day), figures); err != nil {
+				return err
+			}
+			if err := b.Put([]byte(r.Day+lowSuffix), r.Low); err != nil {
+				return err
+			}
 		}
-		return b.Put([]byte(day+lowSuffix), low)
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("store: save rollup %s: %w", day, err)
+		return fmt.Errorf("store: save rollups: %w", err)
 	}
 	return nil
 }
