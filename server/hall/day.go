@@ -42,7 +42,7 @@ func (h *Hall) storeReport(day string, final bool) error {
 		return err
 	}
 	ru.Final = final
-	if err := h.saveRollup(ru, low); err != nil {
+	if err := h.saveRollup(&ru, low); err != nil {
 		return err
 	}
 	r := ru.Full(low)

@@ -49,20 +49,20 @@ func (h *Hall) compute(day string) (report.Rollup, []queue.Rating, error) {
 }
 
 // newRollup makes ru and low into a record to store as day's rollup; its
-// feedback counts are taken again inside the write.
-func newRollup(ru report.Rollup, low []queue.Rating) (store.NewRollup, error) {
+// feedback counts are taken again inside the write, into *ru.
+func newRollup(ru *report.Rollup, low []queue.Rating) (store.NewRollup, error) {
 	lowData, err := report.EncodeLow(low)
 	if err != nil {
 		return store.NewRollup{}, fmt.Errorf("hall: rollup %s: %w", ru.Report.Date, err)
 	}
 	return store.NewRollup{Day: ru.Report.Date, Low: lowData, Fill: func(items []queue.Feedback) ([]byte, error) {
 		ru.SetFeedback(items)
-		return report.EncodeRollup(ru)
+		return report.EncodeRollup(*ru)
 	}}, nil
 }
 
-// saveRollup stores ru and low as day's rollup.
-func (h *Hall) saveRollup(ru report.Rollup, low []queue.Rating) error {
+// saveRollup stores *ru and low as day's rollup.
+func (h *Hall) saveRollup(ru *report.Rollup, low []queue.Rating) error {
 	nr, err := newRollup(ru, low)
 	if err != nil {
 		return err
@@ -114,7 +114,7 @@ func (h *Hall) rollUp(day string) (report.Rollup, []queue.Rating, error) {
 		return report.Rollup{}, nil, err
 	}
 	ru.Final = true
-	if err := h.saveRollup(ru, low); err != nil {
+	if err := h.saveRollup(&ru, low); err != nil {
 		return report.Rollup{}, nil, err
 	}
 	return ru, low, nil
@@ -199,6 +199,7 @@ func (h *Hall) DayReports(from, to string) ([]report.Report, error) {
 // transaction, the open day and later ones live.
 func (h *Hall) fillReports(days []string, missing []int, open string, reports []report.Report) error {
 	errs := make([]error, len(missing))
+	rollups := make([]report.Rollup, len(missing))
 	toStore := make([]store.NewRollup, len(missing))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -206,12 +207,12 @@ func (h *Hall) fillReports(days []string, missing []int, open string, reports []
 		wg.Go(func() {
 			for j := range next {
 				day := days[missing[j]]
-				ru, low, err := h.compute(day)
-				if err == nil && day < open {
-					ru.Final = true
-					toStore[j], err = newRollup(ru, low)
+				var low []queue.Rating
+				rollups[j], low, errs[j] = h.compute(day)
+				if errs[j] == nil && day < open {
+					rollups[j].Final = true
+					toStore[j], errs[j] = newRollup(&rollups[j], low)
 				}
-				reports[missing[j]], errs[j] = ru.Report, err
 			}
 		})
 	}
@@ -223,13 +224,19 @@ func (h *Hall) fillReports(days []string, missing []int, open string, reports []
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	past := toStore[:0]
+	past := make([]store.NewRollup, 0, len(toStore))
 	for _, nr := range toStore {
 		if nr.Day != "" {
 			past = append(past, nr)
 		}
 	}
-	return h.st.SaveRollups(past...)
+	if err := h.st.SaveRollups(past...); err != nil {
+		return err
+	}
+	for j, i := range missing {
+		reports[i] = rollups[j].Report
+	}
+	return nil
 }
 
 // dayRange lists the days from from to to, both included.
