@@ -10,56 +10,52 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// pruneBatch bounds the events one transaction of PruneEvents deletes: a
+// transaction per day made each commit write the growing free-page list
+// again (a year of events took minutes), while one transaction for all
+// would hold every touched page in memory.
+const pruneBatch = 200_000
+
 // PruneEvents deletes the events of the days before before (YYYY-MM-DD),
-// one day per transaction, and returns how many days it pruned. The events
-// of the last day that has any are never deleted: a server started after
-// a long absence closes that day from them. Nothing else is deleted: the
-// reports, ratings and feedback are built from the tickets, ratings and
-// feedback records, never from events.
+// in transactions of at most pruneBatch events, and returns how many days
+// it pruned. The events of the last day that has any are never deleted: a
+// server started after a long absence closes that day from them. Nothing
+// else is deleted: the reports, ratings and feedback are built from the
+// tickets, ratings and feedback records, never from events.
 func (s *Store) PruneEvents(before string) (int, error) {
 	last, err := s.LastDay()
 	if err != nil {
 		return 0, err
 	}
 	before = min(before, last)
-	n := 0
-	for {
-		day, err := s.firstEventDay()
+	days, prev := 0, ""
+	for done := false; !done; {
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketEvents)
+			// Keys first, then deletes: a cursor stepping on past deleted
+			// keys crosses every emptied page again.
+			var old [][]byte
+			c := b.Cursor()
+			k, _ := c.First()
+			for ; len(k) > 8 && len(old) < pruneBatch && string(k[:len(k)-8]) < before; k, _ = c.Next() {
+				if day := string(k[:len(k)-8]); day != prev {
+					days, prev = days+1, day
+				}
+				old = append(old, append([]byte(nil), k...))
+			}
+			done = len(old) < pruneBatch
+			for _, k := range old {
+				if err := b.Delete(k); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 		if err != nil {
-			return n, err
-		}
-		if day == "" || day >= before {
-			return n, nil
-		}
-		if err := s.db.Update(func(tx *bolt.Tx) error { return deleteDayTx(tx.Bucket(bucketEvents), day) }); err != nil {
-			return n, fmt.Errorf("store: prune events of %s: %w", day, err)
-		}
-		n++
-	}
-}
-
-// firstEventDay returns the first day that has events, or "".
-func (s *Store) firstEventDay() (string, error) {
-	var day string
-	err := s.db.View(func(tx *bolt.Tx) error {
-		if k, _ := tx.Bucket(bucketEvents).Cursor().First(); len(k) > 8 {
-			day = string(k[:len(k)-8])
-		}
-		return nil
-	})
-	return day, err
-}
-
-// deleteDayTx deletes every event of day from b.
-func deleteDayTx(b *bolt.Bucket, day string) error {
-	c := b.Cursor()
-	prefix := []byte(day)
-	for k, _ := c.Seek(prefix); k != nil && hasPrefix(k, prefix) && len(k) == len(day)+8; k, _ = c.Seek(prefix) {
-		if err := c.Delete(); err != nil {
-			return err
+			return days, fmt.Errorf("store: prune events before %s: %w", before, err)
 		}
 	}
-	return nil
+	return days, nil
 }
 
 // Space is the size of the database file and how much of it is free pages
