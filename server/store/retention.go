@@ -29,7 +29,7 @@ func (s *Store) PruneEvents(before string) (int, error) {
 	}
 	before = min(before, last)
 	days, prev := 0, ""
-	for done := false; !done; {
+	for done := !s.eventsBefore(before); !done; {
 		err := s.db.Update(func(tx *bolt.Tx) error {
 			b := tx.Bucket(bucketEvents)
 			// Keys first, then deletes: a cursor stepping on past deleted
@@ -56,6 +56,18 @@ func (s *Store) PruneEvents(before string) (int, error) {
 		}
 	}
 	return days, nil
+}
+
+// eventsBefore reports whether any event is of a day before before, so
+// that a start or a night with nothing to delete writes nothing.
+func (s *Store) eventsBefore(before string) bool {
+	found := false
+	s.db.View(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bucketEvents).Cursor().First()
+		found = len(k) > 8 && string(k[:len(k)-8]) < before
+		return nil
+	})
+	return found
 }
 
 // Space is the size of the database file and how much of it is free pages
