@@ -257,8 +257,11 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 	}
 	m := metrics.New(services)
 	h, err := hall.New(cfg, st, hall.Options{Now: o.Now, Logger: o.Logger, Metrics: m,
-		ReportDir: filepath.Join(o.Data, "reports"), SeedHash: fileHash(cfg.Path)})
+		ReportDir: filepath.Join(o.Data, "reports"), SeedHash: fileHash(cfg.Path), EventDays: cfg.EventDays()})
 	if err != nil {
+		return nil, err
+	}
+	if err := retainAtStart(h, st, o.Logger); err != nil {
 		return nil, err
 	}
 	var demo atomic.Pointer[[]string]

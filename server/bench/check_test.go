@@ -2,8 +2,18 @@ package bench
 
 import (
 	"flag"
+	"os"
 	"testing"
 )
+
+// TestMain removes the year of history the start-up benchmarks built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if history.dir != "" {
+		os.RemoveAll(history.dir)
+	}
+	os.Exit(code)
+}
 
 // check turns the README's targets into failures: with -check, a benchmark
 // whose figure misses its target by more than checkMargin fails. Use it on

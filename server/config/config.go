@@ -55,6 +55,8 @@ type Config struct {
 	// every start and is not part of the stored, admin-managed
 	// configuration: Clone, the store and Export leave it out.
 	TLS TLS `toml:"tls,omitempty" json:"-"`
+	// Retention is the file's optional [retention] table, read like TLS.
+	Retention Retention `toml:"retention,omitempty" json:"-"`
 }
 
 // Hall is the [hall] table. Times and durations keep their text form

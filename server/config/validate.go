@@ -30,6 +30,7 @@ func validate(c *Config, lines *lineIndex, p *problems) {
 	v.clerks()
 	v.supervisors()
 	v.tls()
+	v.retention()
 }
 
 // at locates key in the idx-th table named table: for a file, its line.

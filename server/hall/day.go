@@ -2,13 +2,13 @@ package hall
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
 	"hallq/server/report"
-	"hallq/server/store"
 	"hallq/shared/queue"
 )
 
@@ -16,9 +16,11 @@ import (
 const replyDays = 2
 
 // CloseDay expires the current day's waiting and held tickets, stores the
-// day's report and, with a report directory, writes it as
-// DIR/YYYY-MM-DD.xlsx. It returns how many tickets expired. It may run more
-// than once a day (after a restart past close); later runs expire nothing.
+// day's report and its rollup (not final: a called ticket may still be
+// finished and rated before midnight) and, with a report directory, writes
+// it as DIR/YYYY-MM-DD.xlsx. It returns how many tickets expired. It may
+// run more than once a day (after a restart past close); later runs expire
+// nothing.
 func (h *Hall) CloseDay() (int, error) {
 	h.mu.Lock()
 	n := h.eng.ExpireWaiting(h.now())
@@ -28,16 +30,23 @@ func (h *Hall) CloseDay() (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return n, h.storeReport(day)
+	return n, h.storeReport(day, false)
 }
 
-// storeReport stores day's report and, with a report directory, writes it
-// as DIR/YYYY-MM-DD.xlsx.
-func (h *Hall) storeReport(day string) error {
-	r, err := h.Report(day)
+// storeReport stores day's report and its rollup (final when nothing but
+// feedback answers can change the day any more) and, with a report
+// directory, writes it as DIR/YYYY-MM-DD.xlsx.
+func (h *Hall) storeReport(day string, final bool) error {
+	ru, low, err := h.compute(day)
 	if err != nil {
 		return err
 	}
+	ru.Final = final
+	if err := h.saveRollup(&ru, low); err != nil {
+		return err
+	}
+	r := ru.Full(low)
+	r.AddNames(h.snapshot())
 	data, err := json.Marshal(r)
 	if err != nil {
 		return fmt.Errorf("hall: encode report: %w", err)
@@ -75,39 +84,26 @@ func (h *Hall) writeXLSX(r report.Report) error {
 	return nil
 }
 
-// TurnDay starts the new day if the clock has passed midnight, and forgets
-// stored replies older than replyDays.
+// TurnDay starts the new day if the clock has passed midnight, stores the
+// final rollup of the day before the hall's day (unless it has one), and
+// forgets stored replies older than replyDays.
 func (h *Hall) TurnDay() error {
 	h.mu.Lock()
 	h.turnDayIfDueLocked()
 	now := h.now()
+	open := h.eng.Day()
 	h.mu.Unlock()
+	var errs []error
+	if t, err := time.Parse(queue.DayLayout, open); err == nil {
+		_, _, err = h.finalRollup(t.AddDate(0, 0, -1).Format(queue.DayLayout), false)
+		errs = append(errs, err)
+	}
 	keep := now.In(h.snapshot().Location).AddDate(0, 0, -replyDays+1).Format(queue.DayLayout)
-	return h.st.PruneReplies(keep)
+	errs = append(errs, h.st.PruneReplies(keep))
+	return errors.Join(errs...)
 }
 
 // Backup writes the nightly backup to dir, keeping 30 days.
 func (h *Hall) Backup(dir string) (string, error) {
 	return h.st.Backup(dir, h.now().In(h.snapshot().Location), 30*24*time.Hour)
-}
-
-// Report computes the report of day from the store, with the names of the
-// hall's services, counters and clerks. The day's feedback is found by its
-// id range, so a day costs the same in a year-old file as in a new one.
-func (h *Hall) Report(day string) (report.Report, error) {
-	tickets, err := h.st.Tickets(day)
-	if err != nil {
-		return report.Report{}, fmt.Errorf("hall: report %s: %w", day, err)
-	}
-	ratings, err := h.st.Ratings(day)
-	if err != nil {
-		return report.Report{}, fmt.Errorf("hall: report %s: %w", day, err)
-	}
-	fb, _, err := h.st.FeedbackPage(store.FeedbackFilter{From: day, To: day}, 0)
-	if err != nil {
-		return report.Report{}, fmt.Errorf("hall: report %s: %w", day, err)
-	}
-	r := report.Daily(day, tickets, ratings, fb)
-	r.AddNames(h.snapshot())
-	return r, nil
 }

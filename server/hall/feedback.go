@@ -8,7 +8,8 @@ import (
 // AnswerFeedback sets feedback item id's status and answer as supervisor
 // user (the rule is queue.Feedback.SetAnswer). It reports false when there
 // is no such item; a bad status or answer is an EBADREQUEST error and
-// changes nothing.
+// changes nothing. The rollup of the item's day, when it has one, counts
+// the answer in the same transaction.
 func (h *Hall) AnswerFeedback(id int64, status, answer, user string) (bool, error) {
 	now := queue.At(h.now().In(h.snapshot().Location))
 	var probe queue.Feedback
@@ -17,7 +18,7 @@ func (h *Hall) AnswerFeedback(id int64, status, answer, user string) (bool, erro
 	}
 	found, err := h.st.UpdateFeedback(id, func(fb *queue.Feedback) {
 		fb.SetAnswer(status, answer, user, now) // checked above
-	})
+	}, refreshRollup)
 	if err != nil {
 		return false, queue.Errorf(queue.EINTERNAL, "store: %v", err)
 	}

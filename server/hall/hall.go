@@ -39,6 +39,9 @@ type Options struct {
 	Metrics Metrics
 	// ReportDir receives the daily xlsx written at close; empty: none.
 	ReportDir string
+	// EventDays is how many days of events Retain keeps, today included;
+	// 0 keeps them all.
+	EventDays int
 	// SeedHash is the sha256 of the hall.toml the config was read from;
 	// a stored configuration seeded from another file is kept, with a
 	// warning.
@@ -61,6 +64,7 @@ type Hall struct {
 	pins      *pinGuard
 	decoy     func() string // newDecoy, made on the first unknown username
 	reportDir string
+	eventDays int
 	devices   *deviceBoard
 
 	mu   sync.Mutex
@@ -89,7 +93,7 @@ func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
 	}
 	h := &Hall{
 		settings: stored.Settings(), st: st, now: o.Now, log: o.Logger,
-		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, devices: newDeviceBoard(), subs: map[Subscriber]struct{}{},
+		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, eventDays: o.EventDays, devices: newDeviceBoard(), subs: map[Subscriber]struct{}{},
 	}
 	h.cfg.Store(stored)
 	h.decoy = sync.OnceValue(func() string { return newDecoy(h.settings.Clerks) })

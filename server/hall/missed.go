@@ -36,7 +36,9 @@ func (h *Hall) closeMissedDay(now time.Time) error {
 		return err
 	}
 	h.log.Info("closed a day missed while the server was down", "day", last)
-	return h.storeReport(last)
+	// Nothing but feedback answers can change last any more: its rollup
+	// is final.
+	return h.storeReport(last, true)
 }
 
 // closeTime is day's close in the hall's zone; a midnight close is a

@@ -16,6 +16,9 @@ import (
 type Hall interface {
 	CloseDay() (int, error)
 	TurnDay() error
+	// Retain deletes the events older than the retention; it returns how
+	// many days it pruned.
+	Retain() (int, error)
 	Backup(dir string) (string, error)
 }
 
@@ -75,7 +78,12 @@ func Start(h Hall, o Options) (*Jobs, error) {
 			err := h.TurnDay()
 			log.Info("job: day turn", "err", err)
 		}),
+		// Retention first, so that the backup is of the pruned file. Its
+		// freed pages are reused by the next days' writes, so the file
+		// stops growing with events; it is compacted only at start.
 		add("backup", o.BackupAt, func() {
+			n, err := h.Retain()
+			log.Info("job: retention", "days", n, "err", err)
 			path, err := h.Backup(o.BackupDir)
 			log.Info("job: backup", "path", path, "err", err)
 		}),

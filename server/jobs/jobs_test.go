@@ -32,6 +32,11 @@ func (h *fakeHall) TurnDay() error {
 	return nil
 }
 
+func (h *fakeHall) Retain() (int, error) {
+	h.calls <- call{job: "retain", at: h.clk.Now()}
+	return 0, nil
+}
+
 func (h *fakeHall) Backup(dir string) (string, error) {
 	h.calls <- call{job: "backup", at: h.clk.Now(), dir: dir}
 	return dir + "/x.db", nil
@@ -58,7 +63,7 @@ func TestSchedule(t *testing.T) {
 			{day(28, 23, 59, 59), nil},
 			{day(29, 0, 0, 0), []string{"turn"}},
 			{day(29, 0, 29, 59), nil},
-			{day(29, 0, 30, 0), []string{"backup"}},
+			{day(29, 0, 30, 0), []string{"retain", "backup"}},
 			{day(29, 16, 59, 59), nil},
 			{day(29, 17, 0, 0), []string{"close"}},
 		}},
@@ -67,7 +72,7 @@ func TestSchedule(t *testing.T) {
 			{day(28, 23, 59, 58), nil},
 			{day(28, 23, 59, 59), []string{"close"}},
 			{day(29, 0, 0, 0), []string{"turn"}},
-			{day(29, 0, 30, 0), []string{"backup"}},
+			{day(29, 0, 30, 0), []string{"retain", "backup"}},
 		}},
 	}
 	for _, tc := range cases {
@@ -87,6 +92,9 @@ func TestSchedule(t *testing.T) {
 				for range st.want {
 					select {
 					case c := <-h.calls:
+						if c.job == "backup" && !got["retain"] {
+							t.Fatalf("backup ran before retention")
+						}
 						if !c.at.Equal(st.to) {
 							t.Fatalf("%s ran at %v, want %v", c.job, c.at, st.to)
 						}

@@ -66,7 +66,7 @@ func commitTx(tx *bolt.Tx, day string, ch queue.Changes, frames [][]byte, reply 
 		}
 	}
 	for _, d := range ch.FeedbackDetails {
-		if _, err := updateFeedbackTx(tx, d.ID, d.Apply); err != nil {
+		if _, _, err := updateFeedbackTx(tx, d.ID, d.Apply); err != nil {
 			return err
 		}
 	}

@@ -65,13 +65,18 @@ func (s *Store) GetFeedback(id int64) (queue.Feedback, bool, error) {
 }
 
 // UpdateFeedback applies fn to feedback item id and saves it in one
-// transaction. It returns false if there is no such item.
-func (s *Store) UpdateFeedback(id int64, fn func(*queue.Feedback)) (bool, error) {
+// transaction. It returns false if there is no such item. When the item's
+// day has a rollup, refresh (when not nil) counts its figures again in the
+// same transaction, so that a day's rollup never misses an answer.
+func (s *Store) UpdateFeedback(id int64, fn func(*queue.Feedback), refresh RollupRefresh) (bool, error) {
 	var found bool
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		var err error
-		found, err = updateFeedbackTx(tx, id, fn)
-		return err
+		day, ok, err := updateFeedbackTx(tx, id, fn)
+		if err != nil || !ok {
+			return err
+		}
+		found = true
+		return refreshRollupTx(tx, day, refresh)
 	})
 	if err != nil {
 		return false, fmt.Errorf("store: update feedback %d: %w", id, err)
@@ -80,17 +85,18 @@ func (s *Store) UpdateFeedback(id int64, fn func(*queue.Feedback)) (bool, error)
 }
 
 // updateFeedbackTx applies fn to feedback item id inside tx, leaving every
-// field fn does not touch (a supervisor's answer, its status) as stored.
-func updateFeedbackTx(tx *bolt.Tx, id int64, fn func(*queue.Feedback)) (bool, error) {
+// field fn does not touch (a supervisor's answer, its status) as stored,
+// and returns the item's day.
+func updateFeedbackTx(tx *bolt.Tx, id int64, fn func(*queue.Feedback)) (string, bool, error) {
 	b := tx.Bucket(bucketFeedback)
 	v := b.Get(u64(uint64(id)))
 	if v == nil {
-		return false, nil
+		return "", false, nil
 	}
 	var fb queue.Feedback
 	if err := json.Unmarshal(v, &fb); err != nil {
-		return true, err
+		return "", true, err
 	}
 	fn(&fb)
-	return true, putJSON(b, u64(uint64(id)), fb)
+	return fb.Day, true, putJSON(b, u64(uint64(id)), fb)
 }

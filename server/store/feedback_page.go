@@ -18,39 +18,44 @@ import (
 // the first item before From, so that a day's items cost the same in a
 // year-old file as in a new one.
 func (s *Store) FeedbackPage(f FeedbackFilter, limit int) ([]queue.Feedback, bool, error) {
-	out := []queue.Feedback{}
-	more := false
-	err := s.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketFeedback).Cursor()
-		var k, v []byte
-		if after, _ := feedbackAfterDay(c, f.To); after == nil {
-			k, v = c.Last()
-		} else {
-			k, v = c.Prev()
-		}
-		for ; k != nil; k, v = c.Prev() {
-			var fb queue.Feedback
-			if err := json.Unmarshal(v, &fb); err != nil {
-				return err
-			}
-			if f.From != "" && fb.Day < f.From {
-				return nil
-			}
-			if !f.match(&fb) {
-				continue
-			}
-			if limit > 0 && len(out) == limit {
-				more = true
-				return nil
-			}
-			out = append(out, fb)
-		}
-		return nil
+	var out []queue.Feedback
+	var more bool
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		out, more, err = feedbackPageTx(tx, f, limit)
+		return err
 	})
 	if err != nil {
 		return nil, false, fmt.Errorf("store: feedback page: %w", err)
 	}
 	return out, more, nil
+}
+
+func feedbackPageTx(tx *bolt.Tx, f FeedbackFilter, limit int) ([]queue.Feedback, bool, error) {
+	out := []queue.Feedback{}
+	c := tx.Bucket(bucketFeedback).Cursor()
+	var k, v []byte
+	if after, _ := feedbackAfterDay(c, f.To); after == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	for ; k != nil; k, v = c.Prev() {
+		var fb queue.Feedback
+		if err := json.Unmarshal(v, &fb); err != nil {
+			return nil, false, err
+		}
+		if f.From != "" && fb.Day < f.From {
+			break
+		}
+		if !f.match(&fb) {
+			continue
+		}
+		if limit > 0 && len(out) == limit {
+			return out, true, nil
+		}
+		out = append(out, fb)
+	}
+	return out, false, nil
 }
 
 // feedbackAfterDay positions c at the first item whose day is after day

@@ -13,9 +13,12 @@ import (
 
 // SchemaVersion is the layout of hall.db this code writes. Version 1 is the
 // first release's (no meta bucket); version 2 adds the stored configuration
-// and the audit log (the settings and audit buckets). Open migrates an older
-// database forward and refuses a newer one.
-const SchemaVersion = 2
+// and the audit log (the settings and audit buckets); version 3 adds the
+// days' report rollups (the rollups bucket), which a server before it
+// would leave stale when it answers an old day's feedback, so it must
+// refuse the file. Open migrates an older database forward and refuses a
+// newer one.
+const SchemaVersion = 3
 
 // ErrNewerSchema is returned by Open for a database written by a newer
 // version of the server (a downgrade): opening it could lose data.
@@ -63,8 +66,9 @@ func migrate(tx *bolt.Tx, path string) (int, error) {
 	if found > SchemaVersion {
 		return found, &SchemaError{Path: path, Found: found, Max: SchemaVersion}
 	}
-	// 0 → 2 and 1 → 2: the buckets added are empty; the stored
-	// configuration is seeded from hall.toml at the first start.
+	// 0, 1 or 2 → 3: the buckets added are empty; the stored
+	// configuration is seeded from hall.toml at the first start, and a
+	// day's rollup is computed when a page first needs it.
 	for _, b := range append(allBuckets, bucketMeta) {
 		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 			return found, err

@@ -30,9 +30,10 @@ var (
 	bucketReports  = []byte("reports")
 	bucketSettings = []byte("settings") // the stored configuration
 	bucketAudit    = []byte("audit")    // administrative actions, by id
+	bucketRollups  = []byte("rollups")  // each day's report figures (rollups.go)
 )
 
-var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports, bucketSettings, bucketAudit}
+var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports, bucketSettings, bucketAudit, bucketRollups}
 
 // Store is the hall's bbolt database. It is safe for concurrent use.
 type Store struct {

@@ -144,7 +144,7 @@ func TestFeedbackFilterAndUpdate(t *testing.T) {
 	if len(got) != 2 {
 		t.Errorf("status filter: got %d, want 2", len(got))
 	}
-	ok, err := s.UpdateFeedback(2, func(f *queue.Feedback) { f.Status = queue.FeedbackHandled; f.Answer = "Đã trả lời" })
+	ok, err := s.UpdateFeedback(2, func(f *queue.Feedback) { f.Status = queue.FeedbackHandled; f.Answer = "Đã trả lời" }, nil)
 	if !ok || err != nil {
 		t.Fatalf("update: %v %v", ok, err)
 	}
@@ -152,7 +152,7 @@ func TestFeedbackFilterAndUpdate(t *testing.T) {
 	if f.Status != queue.FeedbackHandled || f.Answer != "Đã trả lời" {
 		t.Errorf("after update: got %+v", f)
 	}
-	if ok, _ := s.UpdateFeedback(99, func(*queue.Feedback) {}); ok {
+	if ok, _ := s.UpdateFeedback(99, func(*queue.Feedback) {}, nil); ok {
 		t.Error("update of unknown item: got found")
 	}
 }

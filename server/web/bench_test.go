@@ -176,9 +176,12 @@ func ratingLevel(rng *rand.Rand) int {
 func benchGet(b *testing.B, path string) {
 	f := newFixtureAt(b, yearDir(b))
 	c := f.signedIn()
+	start := time.Now()
 	if r, _ := f.get(c, path); r.StatusCode != http.StatusOK {
 		b.Fatalf("GET %s: got %d", path, r.StatusCode)
 	}
+	// The first request computes and stores the rollups its days lack.
+	b.Logf("first request %v", time.Since(start).Round(time.Millisecond))
 	b.ResetTimer()
 	for b.Loop() {
 		f.get(c, path)
@@ -201,3 +204,7 @@ func BenchmarkFeedbackInbox(b *testing.B) { benchGet(b, "/feedback") }
 func BenchmarkFeedbackInboxOldDay(b *testing.B) {
 	benchGet(b, "/feedback?from="+benchDay+"&to="+benchDay)
 }
+
+// BenchmarkYearPage renders the year page (by month, service, counter and
+// clerk) of the benchmark's year.
+func BenchmarkYearPage(b *testing.B) { benchGet(b, "/reports/year?year=2026") }

@@ -85,7 +85,7 @@ func newFixtureAt(t testing.TB, dir string) *fixture {
 	t.Cleanup(func() { st.Close() })
 	clk := apptest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h, err := hall.New(cfg, st, hall.Options{Now: clk.Now, Logger: log})
+	h, err := hall.New(cfg, st, hall.Options{Now: clk.Now, Logger: log, EventDays: 90})
 	if err != nil {
 		t.Fatalf("hall: %v", err)
 	}

@@ -2,11 +2,8 @@ package web
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net/http"
-	"runtime"
-	"sync"
 	"time"
 
 	"hallq/server/report"
@@ -39,46 +36,11 @@ func (s *Server) monthReport(month string) (report.Month, error) {
 	return report.Monthly(month, reports), nil
 }
 
-// dayReports computes the report of every day from from to to (YYYY-MM-DD,
-// both included) that is not after today, and returns those with a ticket
-// or a rating. Days are computed on GOMAXPROCS goroutines: decoding a
-// day's records is what a month or a year costs.
+// dayReports returns the reports of the days from from to to (YYYY-MM-DD,
+// both included) that are not after today and have a ticket or a rating:
+// past days from their stored rollups, today live (hall.DayReports).
 func (s *Server) dayReports(from, to string) ([]report.Report, error) {
-	first, err := time.Parse(queue.DayLayout, from)
-	if err != nil {
-		return nil, fmt.Errorf("web: day %q: %w", from, err)
-	}
-	to = min(to, s.today())
-	var days []string
-	for d := first; d.Format(queue.DayLayout) <= to; d = d.AddDate(0, 0, 1) {
-		days = append(days, d.Format(queue.DayLayout))
-	}
-	reports := make([]report.Report, len(days))
-	errs := make([]error, len(days))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(days)) {
-		wg.Go(func() {
-			for i := range next {
-				reports[i], errs[i] = s.dayReport(days[i])
-			}
-		})
-	}
-	for i := range days {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	kept := reports[:0]
-	for _, rep := range reports {
-		if rep.Issued > 0 || rep.Ratings.Total() > 0 {
-			kept = append(kept, rep)
-		}
-	}
-	return kept, nil
+	return s.hall.DayReports(from, to)
 }
 
 // monthly answers a bad month or a failure itself and returns false.

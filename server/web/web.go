@@ -31,6 +31,9 @@ type Hall interface {
 	Day() (day string, seq uint64)
 	State() protocol.State
 	Report(day string) (report.Report, error)
+	// DayReports returns the days' reports from rollups, without low
+	// ratings, for the month, year and period pages.
+	DayReports(from, to string) ([]report.Report, error)
 	Devices() []protocol.DeviceHealth
 	FeedbackPage(f store.FeedbackFilter, limit int) ([]queue.Feedback, bool, error)
 	AnswerFeedback(id int64, status, answer, user string) (bool, error)
