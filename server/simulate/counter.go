@@ -1,0 +1,331 @@
+package simulate
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"hallq/shared/hallclient"
+	"hallq/shared/protocol"
+	"hallq/shared/queue"
+)
+
+// counterAgent is a clerk at a counter's PC: signs in before opening,
+// calls the next citizen when one waits for the counter's services,
+// serves for the service's time and finishes, now and then marks a
+// no-show after two recalls, transfers a ticket to another service or
+// holds it while the citizen fetches a paper (and calls it back on
+// return), takes one break, and signs out at close.
+type counterAgent struct {
+	s    *sim
+	d    CounterDevice
+	c    *hallclient.Client
+	rnd  *rand.Rand
+	wake chan struct{} // a ticket was issued, transferred or held, or the link came back
+
+	held       []heldTicket
+	breakStart time.Time
+	breakDone  bool
+}
+
+// heldTicket is a held ticket and when its citizen comes back.
+type heldTicket struct {
+	id   string
+	back time.Time
+}
+
+// Clerk timings in the hall's time.
+const (
+	reactionMin, reactionMax = 3 * time.Second, 15 * time.Second // from seeing a waiting ticket to pressing F1
+	recallAfter              = time.Minute
+	idleCheck                = time.Minute // look at the queue again at least this often
+	lastMoves                = time.Hour   // no transfer or hold this close to closing time
+)
+
+func newCounterAgent(s *sim, i int, rnd *rand.Rand) *counterAgent {
+	a := &counterAgent{s: s, d: s.h.Counters[i], rnd: rnd, wake: make(chan struct{}, 1)}
+	a.c = s.newClient(a.d.Device, func(ev hallclient.Event) {
+		switch ev.Type {
+		case protocol.EvTicketIssued, protocol.EvTicketTransferred:
+			a.poke()
+		}
+	}, s.watchHello(a.d.ID, a.poke))
+	if p := s.p; p.BreakMinutes > 0 {
+		from, to := mustClock(p.BreakFrom), mustClock(p.BreakTo)
+		span := max(to-from-time.Duration(p.BreakMinutes)*time.Minute, 0)
+		// Counters take turns: counter i starts its break i/n of the way.
+		a.breakStart = s.midnight.Add(from + span*time.Duration(i)/time.Duration(len(s.h.Counters)))
+	} else {
+		a.breakDone = true
+	}
+	return a
+}
+
+// poke wakes the agent if it idles; it never blocks (it runs on the
+// client's goroutine).
+func (a *counterAgent) poke() {
+	select {
+	case a.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (a *counterAgent) cmd(ctx context.Context, typ string, data, out any, expected ...string) sent {
+	return a.s.do(ctx, a.c, a.d.ID, typ, data, out, expected...)
+}
+
+// run is the clerk's day.
+func (a *counterAgent) run(ctx context.Context) {
+	s := a.s
+	open, closeAt := s.at(s.p.Open), s.at(s.p.Close)
+	login := open.Add(-10*time.Minute + time.Duration(a.rnd.Int64N(int64(12*time.Minute))))
+	if !s.sleepUntil(ctx, login) {
+		return
+	}
+	if !a.cmd(ctx, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: a.d.Clerk, PIN: s.h.PIN}, nil).ok {
+		return
+	}
+	for ctx.Err() == nil {
+		now := s.clock.Now()
+		if !now.Before(closeAt) {
+			break
+		}
+		switch {
+		case !a.breakDone && !now.Before(a.breakStart):
+			a.takeBreak(ctx)
+		case a.backHeld(now) >= 0:
+			a.callHeld(ctx, a.backHeld(now))
+		case a.waiting():
+			a.callNext(ctx)
+		default:
+			a.idle(ctx, a.nextDue(now, closeAt))
+		}
+	}
+	a.cmd(ctx, protocol.CmdClerkLogout, nil, nil)
+}
+
+// waiting reports whether the counter's mirrored state has a ticket
+// waiting for one of its services.
+func (a *counterAgent) waiting() bool {
+	for _, t := range a.c.State().Waiting {
+		if slices.Contains(a.d.Services, t.Service) {
+			return true
+		}
+	}
+	return false
+}
+
+// backHeld returns the index of a held ticket whose citizen is back, or -1.
+func (a *counterAgent) backHeld(now time.Time) int {
+	for i, h := range a.held {
+		if !now.Before(h.back) {
+			return i
+		}
+	}
+	return -1
+}
+
+// nextDue is when the idle clerk looks again at the latest: a held
+// citizen's return, the break, close, or a minute from now.
+func (a *counterAgent) nextDue(now, closeAt time.Time) time.Time {
+	due := now.Add(idleCheck)
+	earlier := func(t time.Time) {
+		if t.Before(due) {
+			due = t
+		}
+	}
+	earlier(closeAt)
+	for _, h := range a.held {
+		earlier(h.back)
+	}
+	if !a.breakDone {
+		earlier(a.breakStart)
+	}
+	return due
+}
+
+// idle waits until due, or until a poke.
+func (a *counterAgent) idle(ctx context.Context, due time.Time) {
+	t := time.NewTimer(a.s.clock.Real(a.s.clock.Until(due)))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-a.wake:
+	case <-t.C:
+	}
+}
+
+func (a *counterAgent) takeBreak(ctx context.Context) {
+	a.breakDone = true
+	if !a.cmd(ctx, protocol.CmdPause, nil, nil).ok {
+		return
+	}
+	a.s.st.add(func(st *stats) { st.pauses++ })
+	a.s.sleepFor(ctx, time.Duration(a.s.p.BreakMinutes)*time.Minute)
+	a.cmd(ctx, protocol.CmdResume, nil, nil)
+}
+
+// callNext presses F1 after a moment's reaction; another counter may have
+// been quicker (queue_empty).
+func (a *counterAgent) callNext(ctx context.Context) {
+	s := a.s
+	if !s.sleepFor(ctx, reactionMin+time.Duration(a.rnd.Int64N(int64(reactionMax-reactionMin)))) {
+		return
+	}
+	at := s.clock.Now()
+	var r protocol.TicketReply
+	res := a.cmd(ctx, protocol.CmdCallNext, nil, &r, queue.EQUEUEEMPTY)
+	if res.ok && res.clean {
+		s.st.add(func(st *stats) { st.hour(at).calls = append(st.hour(at).calls, res.rtt) })
+	}
+	if res.code == queue.EQUEUEEMPTY {
+		s.st.add(func(st *stats) { st.queueEmpty++ })
+		return
+	}
+	if !res.ok {
+		a.idle(ctx, s.clock.Now().Add(idleCheck))
+		return
+	}
+	a.called(r.Ticket)
+	a.serve(ctx, r.Ticket, false)
+}
+
+// callHeld calls back the held ticket i, whose citizen has returned.
+func (a *counterAgent) callHeld(ctx context.Context, i int) {
+	h := a.held[i]
+	a.held = slices.Delete(a.held, i, i+1)
+	var r protocol.TicketReply
+	if !a.cmd(ctx, protocol.CmdCallTicket, protocol.TicketRef{TicketID: h.id}, &r).ok {
+		return
+	}
+	a.called(r.Ticket)
+	a.serve(ctx, r.Ticket, true)
+}
+
+// called counts a call and, on a ticket's first call, its wait.
+func (a *counterAgent) called(t queue.Ticket) {
+	first := t.CalledAt.Equal(t.FirstCalledAt.Time)
+	wait := t.FirstCalledAt.Sub(t.IssuedAt.Time)
+	at := t.CalledAt.Time.In(a.s.loc)
+	a.s.st.add(func(st *stats) {
+		st.calls++
+		st.called[t.ID] = true
+		st.ticketsOut[t.ID] = "called"
+		if !first {
+			return
+		}
+		if h := st.hour(at); wait > h.maxWait {
+			h.maxWait = wait
+		}
+		if wait > st.maxWait {
+			st.maxWait, st.maxWaitTicket = wait, t.Number
+		}
+	})
+}
+
+// serve decides what happens to a called ticket. A ticket called for the
+// first time may be a no-show, be transferred or be held; one called back
+// from hold or after a transfer is served.
+func (a *counterAgent) serve(ctx context.Context, t queue.Ticket, returning bool) {
+	s := a.s
+	_, transferred := s.transferred.Load(t.ID)
+	late := !s.clock.Now().Before(s.at(s.p.Close).Add(-lastMoves))
+	x := a.rnd.Float64()
+	p := s.p
+	switch {
+	case returning || transferred:
+	case x < p.NoShow:
+		a.noShow(ctx, t)
+		return
+	case x < p.NoShow+p.Transfer && len(p.Services) > 1 && !late:
+		a.transfer(ctx, t)
+		return
+	case x < p.NoShow+p.Transfer+p.Hold && !late:
+		a.hold(ctx, t)
+		return
+	}
+	a.finish(ctx, t)
+}
+
+// noShow recalls twice a minute apart, then marks the ticket.
+func (a *counterAgent) noShow(ctx context.Context, t queue.Ticket) {
+	ref := protocol.TicketRef{TicketID: t.ID}
+	for range 2 {
+		if !a.s.sleepFor(ctx, recallAfter) || !a.cmd(ctx, protocol.CmdRecall, ref, nil).ok {
+			return
+		}
+		a.s.st.add(func(st *stats) { st.recalls++ })
+	}
+	if !a.s.sleepFor(ctx, recallAfter) || !a.cmd(ctx, protocol.CmdNoShow, ref, nil).ok {
+		return
+	}
+	a.s.st.add(func(st *stats) { st.noShow++; st.ticketsOut[t.ID] = "no_show" })
+}
+
+// transfer sends the ticket to another service after a word with the
+// citizen; it keeps its place in the queue.
+func (a *counterAgent) transfer(ctx context.Context, t queue.Ticket) {
+	if !a.s.sleepFor(ctx, a.between(time.Minute, 3*time.Minute)) {
+		return
+	}
+	to := a.s.pickService(a.rnd, t.Service)
+	if !a.cmd(ctx, protocol.CmdTransfer, protocol.Transfer{TicketID: t.ID, Service: to}, nil).ok {
+		return
+	}
+	a.s.transferred.Store(t.ID, true)
+	a.s.st.add(func(st *stats) { st.transfers++; st.ticketsOut[t.ID] = "waiting" })
+}
+
+// hold sends the citizen for a missing paper; they are back in 5 to 20
+// minutes, and this counter calls the ticket back then.
+func (a *counterAgent) hold(ctx context.Context, t queue.Ticket) {
+	if !a.s.sleepFor(ctx, a.between(time.Minute, 4*time.Minute)) {
+		return
+	}
+	if !a.cmd(ctx, protocol.CmdHold, protocol.TicketRef{TicketID: t.ID}, nil).ok {
+		return
+	}
+	back := a.s.clock.Now().Add(a.between(5*time.Minute, 20*time.Minute))
+	a.held = append(a.held, heldTicket{id: t.ID, back: back})
+	a.s.st.add(func(st *stats) { st.holds++; st.ticketsOut[t.ID] = "held" })
+}
+
+// finish serves the ticket for its service's time, finishes it, and the
+// citizen may rate it at a kiosk a few minutes later.
+func (a *counterAgent) finish(ctx context.Context, t queue.Ticket) {
+	s := a.s
+	if !s.sleepFor(ctx, a.serviceTime(t.Service)) {
+		return
+	}
+	var r protocol.TicketReply
+	if !a.cmd(ctx, protocol.CmdFinish, protocol.TicketRef{TicketID: t.ID}, &r).ok {
+		return
+	}
+	s.st.add(func(st *stats) { st.finished++; st.ticketsOut[t.ID] = "finished" })
+	if a.rnd.Float64() < s.p.Rated {
+		s.ratings.Add(1)
+		go s.rate(ctx, s.drawRating(a.rnd, t.ID, r.Ticket.FinishedAt.Time))
+	}
+}
+
+// serviceTime draws a service time: log-normal around the service's mean
+// (a few long cases, most near the mean), from a minute to four means.
+func (a *counterAgent) serviceTime(service string) time.Duration {
+	mean := 8.0
+	for _, sv := range a.s.p.Services {
+		if sv.ID == service {
+			mean = sv.Minutes
+		}
+	}
+	const sigma = 0.5
+	m := mean * math.Exp(sigma*a.rnd.NormFloat64()-sigma*sigma/2)
+	m = min(max(m, 1), 4*mean)
+	return time.Duration(m * float64(time.Minute))
+}
+
+// between draws a duration in [lo, hi).
+func (a *counterAgent) between(lo, hi time.Duration) time.Duration {
+	return lo + time.Duration(a.rnd.Int64N(int64(hi-lo)))
+}

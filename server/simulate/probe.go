@@ -1,0 +1,96 @@
+package simulate
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"hallq/server/report"
+)
+
+// health is the server's /healthz.
+type health struct {
+	Status     string  `json:"status"`
+	Day        string  `json:"day"`
+	Seq        uint64  `json:"seq"`
+	Now        string  `json:"now"`
+	ClockSpeed float64 `json:"clock_speed"`
+}
+
+// get fetches url into out (JSON), with the supervisor's basic auth when
+// auth is set.
+func (s *sim) get(ctx context.Context, path string, auth bool, out any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.t.URL+path, nil)
+	if err != nil {
+		return err
+	}
+	if auth {
+		req.SetBasicAuth(s.h.Supervisor, s.h.Password)
+	}
+	resp, err := s.http.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", path, resp.Status)
+	}
+	return json.NewDecoder(resp.Body).Decode(out)
+}
+
+// serverClock reads the server's clock from /healthz and returns it as of
+// the middle of the request, with the day and the clock's speed (1 for a
+// server on the real clock).
+func (s *sim) serverClock(ctx context.Context) (health, time.Time, error) {
+	var h health
+	before := time.Now()
+	if err := s.get(ctx, "/healthz", false, &h); err != nil {
+		return h, time.Time{}, err
+	}
+	rtt := time.Since(before)
+	now, err := time.Parse(time.RFC3339Nano, h.Now)
+	if err != nil {
+		return h, time.Time{}, fmt.Errorf("simulate: the server's /healthz has no clock (%q): is it older than server simulate?", h.Now)
+	}
+	if h.ClockSpeed == 0 {
+		h.ClockSpeed = 1
+	}
+	return h, now.Add(time.Duration(float64(rtt/2) * h.ClockSpeed)), nil
+}
+
+// rss reads the server's resident memory from /metrics
+// (process_resident_memory_bytes, which the Prometheus process collector
+// reads from /proc on Linux), 0 when it is not there.
+func (s *sim) rss(ctx context.Context) (float64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, s.t.URL+"/metrics", nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := s.http.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "process_resident_memory_bytes "); ok {
+			return strconv.ParseFloat(strings.TrimSpace(v), 64)
+		}
+	}
+	return 0, sc.Err()
+}
+
+// report fetches the day's report (SPEC section 7) as a supervisor.
+func (s *sim) report(ctx context.Context) (*report.Report, error) {
+	var r report.Report
+	if err := s.get(ctx, "/api/reports/daily?date="+s.day, true, &r); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
