@@ -9,6 +9,7 @@
 //	server restore [-data DIR] BACKUP.db
 //	server init [-data DIR] [-config FILE]
 //	server service install [server flags] | uninstall | start | stop
+//	server simulate [-profile commune|province|FILE.json] [-speed 20] ...
 //
 // "server service" installs and controls the Windows service (see
 // service.go); started by the Windows service manager, the server runs as
@@ -28,6 +29,7 @@ import (
 
 	"hallq/server/app"
 	"hallq/server/config"
+	"hallq/server/simulate"
 	"hallq/server/store"
 	"hallq/shared/flagenv"
 	"hallq/shared/version"
@@ -35,9 +37,10 @@ import (
 
 // subcommands are "server NAME ARGS..." that run once and exit.
 var subcommands = map[string]func(args []string, stdout, stderr io.Writer) error{
-	"restore": restore,
-	"init":    initCmd,
-	"service": serviceCommand,
+	"restore":  restore,
+	"init":     initCmd,
+	"service":  serviceCommand,
+	"simulate": simulate.Command,
 }
 
 func main() {

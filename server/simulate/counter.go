@@ -2,9 +2,11 @@ package simulate
 
 import (
 	"context"
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"time"
 
 	"hallq/shared/hallclient"
@@ -28,6 +30,13 @@ type counterAgent struct {
 	held       []heldTicket
 	breakStart time.Time
 	breakDone  bool
+
+	// The waiting queue as this counter's screen shows it, kept from its
+	// client's events: cheaper than a deep copy of the client's state at
+	// every look.
+	mu    sync.Mutex
+	queue map[string]string // waiting ticket id -> service
+	mine  int               // how many of them this counter serves
 }
 
 // heldTicket is a held ticket and when its citizen comes back.
@@ -45,13 +54,8 @@ const (
 )
 
 func newCounterAgent(s *sim, i int, rnd *rand.Rand) *counterAgent {
-	a := &counterAgent{s: s, d: s.h.Counters[i], rnd: rnd, wake: make(chan struct{}, 1)}
-	a.c = s.newClient(a.d.Device, func(ev hallclient.Event) {
-		switch ev.Type {
-		case protocol.EvTicketIssued, protocol.EvTicketTransferred:
-			a.poke()
-		}
-	}, s.watchHello(a.d.ID, a.poke))
+	a := &counterAgent{s: s, d: s.h.Counters[i], rnd: rnd, wake: make(chan struct{}, 1), queue: map[string]string{}}
+	a.c = s.newClient(a.d.Device, a.onEvent, s.watchHello(a.d.ID, a.onHello))
 	if p := s.p; p.BreakMinutes > 0 {
 		from, to := mustClock(p.BreakFrom), mustClock(p.BreakTo)
 		span := max(to-from-time.Duration(p.BreakMinutes)*time.Minute, 0)
@@ -61,6 +65,76 @@ func newCounterAgent(s *sim, i int, rnd *rand.Rand) *counterAgent {
 		a.breakDone = true
 	}
 	return a
+}
+
+// onHello takes the waiting queue of a full state, and wakes the clerk
+// after a reconnect.
+func (a *counterAgent) onHello(r protocol.HelloReply) {
+	if r.State != nil {
+		a.mu.Lock()
+		clear(a.queue)
+		a.mine = 0
+		for _, t := range r.State.Waiting {
+			a.setLocked(t.ID, t.Service)
+		}
+		a.mu.Unlock()
+	}
+	a.poke()
+}
+
+// onEvent keeps the waiting queue, and wakes the clerk when a ticket of
+// the counter's services joins it. It runs on the client's goroutine.
+func (a *counterAgent) onEvent(ev hallclient.Event) {
+	var d struct {
+		Ticket struct {
+			ID      string `json:"id"`
+			Service string `json:"service"`
+		} `json:"ticket"`
+	}
+	switch ev.Type {
+	case protocol.EvTicketIssued, protocol.EvTicketTransferred, protocol.EvTicketCalled, protocol.EvTicketExpired:
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			a.s.st.fail("%s: %s event %d: %v", a.d.ID, ev.Type, ev.Seq, err)
+			return
+		}
+	case protocol.EvDayStarted:
+		a.mu.Lock()
+		clear(a.queue)
+		a.mine = 0
+		a.mu.Unlock()
+		return
+	default:
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if ev.Type == protocol.EvTicketIssued || ev.Type == protocol.EvTicketTransferred {
+		if a.setLocked(d.Ticket.ID, d.Ticket.Service) {
+			a.poke()
+		}
+		return
+	}
+	a.setLocked(d.Ticket.ID, "")
+}
+
+// setLocked puts ticket id in the queue for service, or takes it out
+// ("" service), and reports whether it joined as one of this counter's.
+func (a *counterAgent) setLocked(id, service string) bool {
+	if old, ok := a.queue[id]; ok {
+		if slices.Contains(a.d.Services, old) {
+			a.mine--
+		}
+		delete(a.queue, id)
+	}
+	if service == "" {
+		return false
+	}
+	a.queue[id] = service
+	if slices.Contains(a.d.Services, service) {
+		a.mine++
+		return true
+	}
+	return false
 }
 
 // poke wakes the agent if it idles; it never blocks (it runs on the
@@ -106,15 +180,12 @@ func (a *counterAgent) run(ctx context.Context) {
 	a.cmd(ctx, protocol.CmdClerkLogout, nil, nil)
 }
 
-// waiting reports whether the counter's mirrored state has a ticket
-// waiting for one of its services.
+// waiting reports whether a ticket waits for one of the counter's
+// services.
 func (a *counterAgent) waiting() bool {
-	for _, t := range a.c.State().Waiting {
-		if slices.Contains(a.d.Services, t.Service) {
-			return true
-		}
-	}
-	return false
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.mine > 0
 }
 
 // backHeld returns the index of a held ticket whose citizen is back, or -1.
@@ -167,11 +238,12 @@ func (a *counterAgent) takeBreak(ctx context.Context) {
 	a.cmd(ctx, protocol.CmdResume, nil, nil)
 }
 
-// callNext presses F1 after a moment's reaction; another counter may have
-// been quicker (queue_empty).
+// callNext presses F1 after a moment's reaction, unless the screen shows
+// that another counter took the ticket meanwhile; another counter may
+// still be quicker (queue_empty).
 func (a *counterAgent) callNext(ctx context.Context) {
 	s := a.s
-	if !s.sleepFor(ctx, reactionMin+time.Duration(a.rnd.Int64N(int64(reactionMax-reactionMin)))) {
+	if !s.sleepFor(ctx, reactionMin+time.Duration(a.rnd.Int64N(int64(reactionMax-reactionMin)))) || !a.waiting() {
 		return
 	}
 	at := s.clock.Now()

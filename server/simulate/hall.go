@@ -151,7 +151,7 @@ func ReadHall(dir string) (*Hall, error) {
 // among the services by their load (share × mean service time), each
 // service getting at least one when there are enough counters (else the
 // services are dealt round), and each counter also serves the main
-// service of a counter half the hall away, so that a queue in its peak
+// services of a counter half the hall away, so that a queue in its peak
 // gets help.
 func assignServices(services []Service, n int) [][]string {
 	main := make([][]string, n)
@@ -194,7 +194,7 @@ func assignServices(services []Service, n int) [][]string {
 	out := make([][]string, n)
 	for i := range main {
 		out[i] = slices.Clone(main[i])
-		for _, id := range main[(i+n/2+1)%n][:1] {
+		for _, id := range main[(i+n/2+1)%n] {
 			if !slices.Contains(out[i], id) {
 				out[i] = append(out[i], id)
 			}

@@ -78,8 +78,10 @@ func (s *sim) runKiosk(ctx context.Context, i int, arrivals []arrival) {
 			continue
 		}
 		s.tokens.Store(r.Ticket.ID, r.Ticket.Token)
+		lag := r.Ticket.IssuedAt.Sub(a.at)
 		s.st.add(func(st *stats) {
 			st.issued++
+			st.maxLag = max(st.maxLag, lag)
 			if r.Ticket.Priority {
 				st.priority++
 			}

@@ -28,7 +28,8 @@ func (r *Result) Print(w io.Writer) {
 		p("Mất mạng (blip): %d kết nối bị cắt (links cut), kết nối lại hết sau (all back after) %v thực (real); %d lần kết nối lại (reconnects); %d lệnh được trả lời qua lúc mất mạng (commands answered across it)",
 			r.BlipLinks, r.BlipBack.Round(time.Millisecond), r.Reconnects, r.ThroughBlip)
 	}
-	p("Chờ lâu nhất (largest wait): %v (%s)", r.MaxWait.Round(time.Second), r.MaxWaitTicket)
+	p("Chờ lâu nhất (largest wait): %v (%s); ki-ốt phát số trễ nhất so với lúc công dân đến (largest kiosk lag behind arrivals): %v",
+		r.MaxWait.Round(time.Second), r.MaxWaitTicket, r.KioskLag.Round(time.Second))
 	p("")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "giờ (hour)\tsố phát (issued)\tcall_next\tp50\tp99\tchờ lâu nhất (max wait)\tRSS\t")
@@ -40,6 +41,10 @@ func (r *Result) Print(w io.Writer) {
 		fmt.Fprintf(tw, "%02d:00\t%d\t%d\t%s\t%s\t%v\t%s\t\n", h.Hour, h.Issued, h.Calls, ms(h.P50), ms(h.P99), h.MaxWait.Round(time.Second), rss)
 	}
 	tw.Flush()
+	p("(call_next: thời gian khứ hồi ở phía quầy, thời gian thực (the counter's round trip, real time))")
+	for _, st := range r.ServerTimes {
+		p("Trong máy chủ (inside the server, /metrics) %s ×%d: p50 ≤ %s, p99 ≤ %s", st.Type, st.N, bucket(st.P50), bucket(st.P99))
+	}
 	p("")
 	if r.PeakRSS > 0 {
 		p("Bộ nhớ máy chủ cao nhất (server's peak RSS): %.0f MB", r.PeakRSS/1e6)
@@ -65,6 +70,14 @@ func (r *Result) Print(w io.Writer) {
 	if r.ErrorCount > len(r.Errors) {
 		p("  … và %d lỗi nữa (and %d more)", r.ErrorCount-len(r.Errors), r.ErrorCount-len(r.Errors))
 	}
+}
+
+// bucket writes a histogram bucket's bound.
+func bucket(d time.Duration) string {
+	if d < 0 {
+		return "∞"
+	}
+	return fmt.Sprintf("%g ms", float64(d)/1e6)
 }
 
 // ms writes a round trip in milliseconds, "–" for none.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 )
@@ -93,7 +94,7 @@ func Province() Profile {
 			{"L", "Nội vụ, Văn hóa - Thể thao", 0.04, 7},
 			{"M", "Thuế, Bảo hiểm xã hội", 0.05, 7},
 		},
-		Arrivals: morning, Blip: "10:30",
+		Arrivals: slices.Clone(morning), Blip: "10:30",
 		Priority: 0.08, NoShow: 0.04, Transfer: 0.03, Hold: 0.02, Rated: 0.75,
 		Ratings: [5]float64{1, 2, 7, 28, 62}, Feedback: 12,
 		BreakFrom: "11:00", BreakTo: "13:30", BreakMinutes: 30,
@@ -112,7 +113,7 @@ func Commune() Profile {
 			{"C", "Đất đai - Xây dựng", 0.15, 10},
 			{"D", "Lao động - Thương binh và Xã hội", 0.15, 6},
 		},
-		Arrivals: morning, Blip: "10:30",
+		Arrivals: slices.Clone(morning), Blip: "10:30",
 		Priority: 0.08, NoShow: 0.04, Transfer: 0.03, Hold: 0.03, Rated: 0.75,
 		Ratings: [5]float64{1, 2, 7, 28, 62}, Feedback: 1,
 		BreakFrom: "11:00", BreakTo: "13:30", BreakMinutes: 30,

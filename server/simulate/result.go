@@ -40,7 +40,15 @@ type Result struct {
 	ThroughBlip int
 	Reconnects  int
 
-	Hours         []Hour
+	Hours []Hour
+	// ServerTimes are the server's own times of call_next and
+	// issue_ticket, from /metrics: the upper bounds of the histogram
+	// buckets that hold the p50 and p99 (-1: past the last bucket).
+	ServerTimes []ServerTime
+	// KioskLag is the latest a ticket was issued after its planned
+	// arrival (hall time): more than seconds means the machine could not
+	// keep up with the speed, and the day's shape is off.
+	KioskLag      time.Duration
 	MaxWait       time.Duration
 	MaxWaitTicket string
 	PeakRSS       float64 // bytes
@@ -60,6 +68,13 @@ type Hour struct {
 	P50, P99            time.Duration // call_next round trips, real time
 	MaxWait             time.Duration // the longest wait of the tickets first called in it
 	RSS                 float64       // the server's memory at its last sample, bytes
+}
+
+// ServerTime is a command's time inside the server.
+type ServerTime struct {
+	Type     string
+	N        int
+	P50, P99 time.Duration
 }
 
 // Check is one figure of the closing report against the simulation's.
@@ -89,6 +104,14 @@ func (s *sim) result(ctx context.Context, start time.Time, realStart time.Time) 
 		s.st.fail("closing report: %v", err)
 	}
 	r.Report = rep
+	for _, typ := range []string{"call_next", "issue_ticket"} {
+		p50, p99, n, err := s.commandTimes(ctx, typ)
+		if err != nil {
+			s.st.fail("/metrics: %v", err)
+			break
+		}
+		r.ServerTimes = append(r.ServerTimes, ServerTime{typ, n, p50, p99})
+	}
 	s.st.mu.Lock()
 	s.gather(r)
 	s.st.mu.Unlock()
@@ -167,7 +190,7 @@ func (s *sim) gather(r *Result) {
 	if !st.blipBackAt.IsZero() {
 		r.BlipBack = st.blipBackAt.Sub(st.blipAt)
 	}
-	r.MaxWait, r.MaxWaitTicket = st.maxWait, st.maxWaitTicket
+	r.MaxWait, r.MaxWaitTicket, r.KioskLag = st.maxWait, st.maxWaitTicket, st.maxLag
 	var unserved []string
 	for id, state := range st.ticketsOut {
 		if state != "finished" && state != "no_show" {

@@ -221,7 +221,7 @@ func (s *sim) debug(msg string, args ...any) { s.log.Debug(msg, args...) }
 // watchHello returns a hall client's OnHello: a reconnect must be
 // answered with a replay, never a full state (which would mean events
 // were lost); then it calls then, if set.
-func (s *sim) watchHello(device string, then func()) func(protocol.HelloReply) {
+func (s *sim) watchHello(device string, then func(protocol.HelloReply)) func(protocol.HelloReply) {
 	n := &atomic.Int64{}
 	s.hellos.Store(device, n)
 	return func(r protocol.HelloReply) {
@@ -229,7 +229,7 @@ func (s *sim) watchHello(device string, then func()) func(protocol.HelloReply) {
 			s.st.fail("%s: reconnect got a full state (seq %d), not a replay", device, r.Seq)
 		}
 		if then != nil {
-			then()
+			then(r)
 		}
 	}
 }

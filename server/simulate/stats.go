@@ -23,7 +23,8 @@ type stats struct {
 	queueEmpty         int // call_next answered queue_empty: another counter was quicker
 	ratings            [6]int
 	feedback           int
-	throughBlip        int // commands whose reply came after the link was cut
+	throughBlip        int           // commands whose reply came after the link was cut
+	maxLag             time.Duration // the latest a ticket was issued after its citizen's arrival
 	maxWait            time.Duration
 	maxWaitTicket      string
 	hours              map[int]*hourStats
