@@ -23,16 +23,14 @@ type displayAgent struct {
 	s   *sim
 	dev Device
 
-	mu         sync.Mutex
-	day        string
-	seq        uint64 // the last event seen
-	events     int    // events received, replays included
-	replayed   int    // events received as a replay after a reconnect
-	connects   int
-	expired    int // ticket_expired events
-	calls      int // ticket_called events
-	connected  bool
-	lastHelloN uint64
+	mu        sync.Mutex
+	day       string
+	seq       uint64 // the last event seen
+	events    int    // events received, replays included
+	replayed  int    // events received as a replay after a reconnect
+	connects  int
+	connected bool
+	helloSeq  uint64 // the seq of the last hello's reply: events up to it are replays
 }
 
 // Timings of the display's link.
@@ -121,7 +119,7 @@ func (a *displayAgent) helloReply(m protocol.Message, hello protocol.Hello) erro
 	defer a.mu.Unlock()
 	a.connects++
 	a.connected = true
-	a.lastHelloN = r.Seq
+	a.helloSeq = r.Seq
 	if r.State == nil {
 		return nil
 	}
@@ -137,7 +135,7 @@ func (a *displayAgent) event(m protocol.Message) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.events++
-	if m.Seq <= a.lastHelloN {
+	if m.Seq <= a.helloSeq {
 		a.replayed++
 	}
 	switch {
@@ -155,12 +153,6 @@ func (a *displayAgent) event(m protocol.Message) {
 		a.s.st.fail("%s: events %d to %d lost (got %d %s)", a.dev.ID, a.seq+1, m.Seq-1, m.Seq, m.Type)
 	}
 	a.seq = m.Seq
-	switch m.Type {
-	case protocol.EvTicketExpired:
-		a.expired++
-	case protocol.EvTicketCalled:
-		a.calls++
-	}
 }
 
 // snapshot returns the agent's last seq, events, replays, connections and
