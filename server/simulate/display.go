@@ -33,23 +33,35 @@ type displayAgent struct {
 	helloSeq  uint64 // the seq of the last hello's reply: events up to it are replays
 }
 
-// Timings of the display's link.
+// Timings of the display's link: a write's deadline and the wait before
+// dialling again (real time), and how much later (hall time) than the
+// kiosks and counters the displays come back after a blip.
 const (
 	displayWrite   = 10 * time.Second
 	displayBackoff = 50 * time.Millisecond
+	displayLate    = 30 * time.Second
 )
 
 // run connects and follows the events until ctx ends, reconnecting with
-// since after every drop.
+// since after every drop. After the blip a display comes back last: once
+// every kiosk and counter is back, and displayLate later, as a hall
+// screen's PC notices a dead link later than a counter does; so it
+// catches up on what the counters did meanwhile by replay.
 func (a *displayAgent) run(ctx context.Context) {
 	for ctx.Err() == nil {
+		blips := a.s.blips.Load()
 		err := a.session(ctx)
 		a.setConnected(false)
 		if ctx.Err() != nil {
 			return
 		}
 		a.s.debug("display link ended", "device", a.dev.ID, "err", err)
-		if !pause.For(ctx, displayBackoff) {
+		wait := displayBackoff
+		if a.s.blips.Load() != blips {
+			a.s.commandDevicesBack(ctx)
+			wait = max(wait, a.s.clock.Real(displayLate))
+		}
+		if !pause.For(ctx, wait) {
 			return
 		}
 	}

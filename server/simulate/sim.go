@@ -272,6 +272,24 @@ func (s *sim) connected() int {
 	return n
 }
 
+// commandDevicesBack waits (at most connectWait) until every kiosk and
+// counter is connected.
+func (s *sim) commandDevicesBack(ctx context.Context) {
+	deadline := time.Now().Add(connectWait)
+	for time.Now().Before(deadline) {
+		back := true
+		for _, c := range s.kiosks {
+			back = back && c.Connected()
+		}
+		for _, a := range s.counters {
+			back = back && a.c.Connected()
+		}
+		if back || !pause.For(ctx, 5*time.Millisecond) {
+			return
+		}
+	}
+}
+
 // blip cuts every link at the profile's blip time and measures how long
 // the devices take to be back.
 func (s *sim) blip(ctx context.Context) {
