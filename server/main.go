@@ -3,11 +3,13 @@
 //
 //	server [-addr :8080] [-data DIR] [-config FILE] [-demo | -init]
 //	       [-tls] [-tls-cert FILE -tls-key FILE]
+//	       [-fast-clock N [-fast-clock-start 2026-12-03T07:00]]
 //	server hash-pin < pin.txt
 //	server export-config [-data DIR] [-o FILE]
 //	server restore [-data DIR] BACKUP.db
 //	server init [-data DIR] [-config FILE]
 //	server service install [server flags] | uninstall | start | stop
+//	server simulate [-profile commune|province|FILE.json] [-speed 20] ...
 //
 // "server service" installs and controls the Windows service (see
 // service.go); started by the Windows service manager, the server runs as
@@ -27,6 +29,7 @@ import (
 
 	"hallq/server/app"
 	"hallq/server/config"
+	"hallq/server/simulate"
 	"hallq/server/store"
 	"hallq/shared/flagenv"
 	"hallq/shared/version"
@@ -34,9 +37,10 @@ import (
 
 // subcommands are "server NAME ARGS..." that run once and exit.
 var subcommands = map[string]func(args []string, stdout, stderr io.Writer) error{
-	"restore": restore,
-	"init":    initCmd,
-	"service": serviceCommand,
+	"restore":  restore,
+	"init":     initCmd,
+	"service":  serviceCommand,
+	"simulate": simulate.Command,
 }
 
 func main() {
@@ -63,6 +67,10 @@ func main() {
 	}
 	var o app.Options
 	fs, showVersion := serverFlags(&o)
+	if err := flagenv.CommandLineOnly(os.LookupEnv, commandLineOnly...); err != nil {
+		flagenv.Usage(fs)
+		flagenv.Exit(err)
+	}
 	if err := flagenv.ParseOS(fs); err != nil {
 		flagenv.Exit(err)
 	}
@@ -73,6 +81,10 @@ func main() {
 	if o.Init && o.Demo {
 		flagenv.Usage(fs)
 		flagenv.Exit(errors.New("không dùng -init cùng -demo (-init and -demo exclude each other)"))
+	}
+	if o.FastClockStart != "" && o.FastClock == 0 {
+		flagenv.Usage(fs)
+		flagenv.Exit(errors.New("-fast-clock-start cần -fast-clock (-fast-clock-start needs -fast-clock)"))
 	}
 	if isWindowsService() {
 		os.Exit(runService(o))
@@ -102,9 +114,15 @@ func serverFlags(o *app.Options) (*flag.FlagSet, *bool) {
 	fs.BoolVar(&o.TLS, "tls", false, "phục vụ HTTPS và wss:// bằng chứng chỉ của sảnh trong DIR/tls (serve HTTPS and wss:// with the hall's own CA in DIR/tls)")
 	fs.StringVar(&o.TLSCert, "tls-cert", "", "tệp chứng chỉ PEM riêng của sảnh, bật TLS (the hall's own PEM certificate chain; turns TLS on)")
 	fs.StringVar(&o.TLSKey, "tls-key", "", "tệp khóa riêng PEM của chứng chỉ đó (its PEM private key)")
+	fs.Float64Var(&o.FastClock, "fast-clock", 0, "CHỈ ĐỂ THỬ: đồng hồ của máy chủ chạy nhanh gấp N lần, chỉ nhận trên dòng lệnh (TESTS AND DEMOS ONLY: the server's clock runs N times faster; command line only)")
+	fs.StringVar(&o.FastClockStart, "fast-clock-start", "", "giờ bắt đầu của đồng hồ nhanh theo múi giờ của sảnh, ví dụ 2026-12-03T07:00; mặc định là bây giờ (where the fast clock starts, in the hall's time zone; default now)")
 	showVersion := fs.Bool("version", false, "in phiên bản rồi thoát (print the version and exit)")
 	return fs, showVersion
 }
+
+// commandLineOnly are the flags refused from HALL_ variables: a fast clock
+// left in an environment file would run a real hall on a fake day.
+var commandLineOnly = []string{"fast-clock", "fast-clock-start"}
 
 func hashPIN(in io.Reader, out io.Writer) error {
 	h, err := config.HashFromReader(in)

@@ -73,9 +73,9 @@ func serviceLogPath(programData string) string { return hallqDir(programData) + 
 // the rest are server flags, checked with the server's own flag set:
 // a typo is caught now, not by a service that fails at every restart. The
 // data folder defaults to serviceDataDir(programData); paths given are
-// made absolute, since a service starts in C:\Windows\System32. -demo and
-// -init are refused. Usage and flag errors are written to stderr; -h
-// returns flag.ErrHelp.
+// made absolute, since a service starts in C:\Windows\System32. -demo,
+// -init and the fast clock are refused. Usage and flag errors are written
+// to stderr; -h returns flag.ErrHelp.
 func parseService(args []string, programData string, stderr io.Writer) (serviceCmd, error) {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, serviceUsageText)
@@ -112,6 +112,12 @@ func parseService(args []string, programData string, stderr io.Writer) (serviceC
 		if given[name] {
 			return serviceCmd{}, fmt.Errorf("dịch vụ không chạy với -%s: install tự tạo sảnh trống có tài khoản admin "+
 				"(the service does not run with -%s: install writes an empty hall with an admin account)", name, name)
+		}
+	}
+	for _, name := range commandLineOnly {
+		if given[name] {
+			return serviceCmd{}, fmt.Errorf("dịch vụ không chạy với -%s: đồng hồ nhanh chỉ để thử nghiệm "+
+				"(the service does not run with -%s: the fast clock is for tests and demos only)", name, name)
 		}
 	}
 	for _, name := range []string{"data", "config", "tls-cert", "tls-key"} {

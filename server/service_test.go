@@ -72,6 +72,7 @@ func TestParseService(t *testing.T) {
 		{"unknown flag", []string{"install", "-adr", ":80"}, "", nil, "Không có cờ -adr\nflag provided but not defined: -adr"},
 		{"demo refused", []string{"install", "-demo"}, "", nil, "dịch vụ không chạy với -demo"},
 		{"init refused", []string{"install", "-init"}, "", nil, "dịch vụ không chạy với -init"},
+		{"fast clock refused", []string{"install", "-fast-clock", "20"}, "", nil, "dịch vụ không chạy với -fast-clock: đồng hồ nhanh chỉ để thử nghiệm"},
 		{"extra argument", []string{"install", "extra"}, "", nil, "đối số thừa: extra"},
 	}
 	for _, tt := range tests {

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"hallq/server/config"
+	"hallq/server/fastclock"
 	"hallq/server/hall"
 	"hallq/server/hub"
 	"hallq/server/jobs"
@@ -54,8 +55,16 @@ type Options struct {
 	// Ready, if set, is called by Run once the server listens: the
 	// Windows service reports itself running then.
 	Ready func()
+	// FastClock, above 0, runs the server's clock that many times faster
+	// than the real one from FastClockStart (-fast-clock; tests and demos
+	// only, see fastclock.go): the daily jobs fire on it. Not with Now.
+	FastClock float64
+	// FastClockStart is where the fast clock starts, "2026-12-03T07:00"
+	// in the hall's time zone (fastclock.ParseStart); empty is now.
+	FastClockStart string
 
 	realClock bool
+	fast      *fastclock.Clock
 	// readTimeout and idleTimeout replace ReadTimeout and IdleTimeout
 	// (tests).
 	readTimeout, idleTimeout time.Duration
@@ -221,6 +230,9 @@ func Start(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := startFastClock(&o, cfg); err != nil {
+		return nil, err
+	}
 	st, err := store.Open(filepath.Join(o.Data, "hall.db"))
 	if errors.Is(err, store.ErrInUse) {
 		return nil, dataInUse(o.Data)
@@ -277,7 +289,7 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 				return nil
 			},
 			CAFingerprint: caFingerprint, CAPEM: func() []byte { return caPEM },
-			Version: version.Version,
+			Version: version.Version, ClockSpeed: o.FastClock,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cmp.Or(o.readTimeout, ReadTimeout),
@@ -288,11 +300,15 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 		ErrorLog: slog.NewLogLogger(o.Logger.Handler(), slog.LevelInfo),
 	}
 	var j *jobs.Jobs
-	if o.realClock {
-		j, err = jobs.Start(h, jobs.Options{
+	if o.realClock || o.fast != nil {
+		jo := jobs.Options{
 			Location: settings.Location, Close: settings.Close,
 			BackupDir: filepath.Join(o.Data, "backups"), Logger: o.Logger,
-		})
+		}
+		if o.fast != nil {
+			jo.Clock = o.fast
+		}
+		j, err = jobs.Start(h, jo)
 		if err != nil {
 			return nil, err
 		}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/jonboulle/clockwork"
+
+	"hallq/server/fastclock"
 )
 
 // fakeHall records each job's call with the fake clock's time.
@@ -128,5 +130,39 @@ func waitTimers(t *testing.T, fc *clockwork.FakeClock, n int) {
 	defer cancel()
 	if err := fc.BlockUntilContext(ctx, n); err != nil {
 		t.Fatalf("scheduler did not arm %d timers: %v", n, err)
+	}
+}
+
+// TestFastClock: on the server's -fast-clock (a fastclock.Clock at 20,000×)
+// the jobs fire at the fast day's close, midnight and backup time, in
+// order, within a second of real time.
+func TestFastClock(t *testing.T) {
+	// 10 fast minutes before close leave the scheduler 30 ms to start.
+	fc := fastclock.New(time.Date(2026, 12, 3, 16, 50, 0, 0, ict), 20000)
+	h := &fakeHall{clk: fc, calls: make(chan call, 10)}
+	j, err := Start(h, Options{Location: ict, Close: 17 * time.Hour, BackupDir: "/backups", Clock: fc,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatalf("Start: %v", err)
+	}
+	defer j.Stop()
+	want := []struct {
+		job string
+		at  time.Time
+	}{
+		{"close", time.Date(2026, 12, 3, 17, 0, 0, 0, ict)},
+		{"turn", time.Date(2026, 12, 4, 0, 0, 0, 0, ict)},
+		{"backup", time.Date(2026, 12, 4, 0, 30, 0, 0, ict)},
+	}
+	for _, w := range want {
+		select {
+		case c := <-h.calls:
+			// 20,000× turns a millisecond of scheduling into 20 s.
+			if c.job != w.job || c.at.Before(w.at) || c.at.After(w.at.Add(5*time.Minute)) {
+				t.Fatalf("got %s at %v, want %s at %v (within 5 fast minutes)", c.job, c.at, w.job, w.at)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s did not run by %v on the fast clock", w.job, fc.Now())
+		}
 	}
 }

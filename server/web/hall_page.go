@@ -11,8 +11,11 @@ import (
 // hallView is the live hall as first drawn by the server; the page's
 // script then keeps it current from the websocket.
 type hallView struct {
-	Day      string
-	NowMS    int64 // the server's clock, so the script can correct the browser's
+	Day   string
+	NowMS int64 // the server's clock, so the script can correct the browser's
+	// Speed is how fast the server's clock runs (1, or -fast-clock's
+	// speed), so the script's timers keep up with a fast day.
+	Speed    float64
 	AlertS   int
 	AlertMin int
 	Counters []counterCard
@@ -81,6 +84,7 @@ func (s *Server) hallPage(w http.ResponseWriter, r *http.Request, user string) {
 	now := s.hall.Now()
 	v := buildHallView(st, now)
 	v.Problems = problemLines(s.hall.Devices(), now.In(s.hall.Settings().Location))
+	v.Speed = max(s.clockSpeed, 1)
 	extras, err := s.liveExtras()
 	if err != nil {
 		s.log.Error("live extras", "err", err) // the page's poll tries again

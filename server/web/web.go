@@ -72,6 +72,10 @@ type Options struct {
 	// Version is the server's release (hallq/shared/version), shown in
 	// the footer of every signed-in page; empty shows none.
 	Version string
+	// ClockSpeed is the speed of the server's fast clock (-fast-clock),
+	// 0 for the real clock: /healthz reports it and the live page's
+	// timers run that much faster.
+	ClockSpeed float64
 }
 
 // Server is the hall's HTTP handler.
@@ -97,6 +101,8 @@ type Server struct {
 	caPEM  func() []byte
 	// version is Options.Version (the pages' footer).
 	version string
+	// clockSpeed is Options.ClockSpeed.
+	clockSpeed float64
 }
 
 // New returns the Server with every route registered. It panics if the
@@ -112,7 +118,7 @@ func New(o Options) *Server {
 		o.CAPEM = func() []byte { return nil }
 	}
 	s := &Server{
-		demo: o.DemoSecrets, caFingerprint: o.CAFingerprint, version: o.Version,
+		demo: o.DemoSecrets, caFingerprint: o.CAFingerprint, version: o.Version, clockSpeed: o.ClockSpeed,
 		hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
 		pages:  mustParsePages(),
 		userIP: throttle.New(SignInRule, o.Hall.Now), perIP: throttle.New(AddressRule, o.Hall.Now),
@@ -136,9 +142,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
+// healthz answers the SPEC's {"status", "day", "seq"} and the hall's
+// clock, "now"; on a fast clock also its "clock_speed", so that `server
+// simulate` can follow the server's day.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	day, seq := s.hall.Day()
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "day": day, "seq": seq})
+	v := map[string]any{"status": "ok", "day": day, "seq": seq,
+		"now": queue.At(s.hall.Now().In(s.hall.Settings().Location))}
+	if s.clockSpeed > 0 {
+		v["clock_speed"] = s.clockSpeed
+	}
+	writeJSON(w, http.StatusOK, v)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

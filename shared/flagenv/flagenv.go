@@ -63,6 +63,22 @@ func parse(fs *flag.FlagSet, args []string, lookup func(string) (string, bool)) 
 	return err
 }
 
+// CommandLineOnly returns an error, a Vietnamese line then the English one,
+// when lookup finds a HALL_ variable for one of the flags names: those
+// flags are taken from the command line only (the server's -fast-clock,
+// which must never reach a real hall from an environment file). Call it
+// before Parse.
+func CommandLineOnly(lookup func(string) (string, bool), names ...string) error {
+	for _, name := range names {
+		env := EnvName(name)
+		if _, ok := lookup(env); ok {
+			return fmt.Errorf("Cờ -%s chỉ nhận trên dòng lệnh, không nhận từ biến môi trường %s: hãy bỏ biến này\n"+
+				"-%s is taken from the command line only, not from the environment variable %s: unset it", name, env, name, env)
+		}
+	}
+	return nil
+}
+
 // ParseOS is Parse with os.Args[1:] and the process environment.
 func ParseOS(fs *flag.FlagSet) error {
 	return Parse(fs, os.Args[1:], os.LookupEnv)

@@ -89,3 +89,20 @@ func TestErrorsVietnameseFirst(t *testing.T) {
 		}
 	})
 }
+
+// TestCommandLineOnly: a HALL_ variable for a command-line-only flag is an
+// error naming it, in Vietnamese first; other variables are not.
+func TestCommandLineOnly(t *testing.T) {
+	env := map[string]string{"HALL_TOKEN": "x", "HALL_FAST_CLOCK": "20"}
+	lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
+	if err := CommandLineOnly(lookup, "demo", "fast-clock-start"); err != nil {
+		t.Errorf("unset variables: got %v, want nil", err)
+	}
+	err := CommandLineOnly(lookup, "fast-clock-start", "fast-clock")
+	if err == nil {
+		t.Fatal("HALL_FAST_CLOCK set: got nil, want an error")
+	}
+	if !strings.HasPrefix(err.Error(), "Cờ -fast-clock chỉ nhận trên dòng lệnh") || !strings.Contains(err.Error(), "\n-fast-clock is taken from the command line only, not from the environment variable HALL_FAST_CLOCK") {
+		t.Errorf("got %q, want the Vietnamese line, then the English one, naming HALL_FAST_CLOCK", err)
+	}
+}

@@ -10,7 +10,10 @@
   if (!root) return;
 
   var state = null;          // the day's state, as in SPEC 4.3
-  var offset = Number(root.dataset.now) - Date.now(); // server clock - browser clock
+  // The server's clock: its reading base at the browser's t0, running
+  // speed times as fast (above 1 only on a server's -fast-clock).
+  var base = Number(root.dataset.now), t0 = Date.now();
+  var speed = Number(root.dataset.speed) || 1;
   var alertS = Number(root.dataset.alert) || 0;
   var serviceAlertS = Number(root.dataset.serviceAlert) || 0;
   var ws = null, backoff = 1000, helloN = 0;
@@ -22,7 +25,7 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
-  function now() { return Date.now() + offset; }
+  function now() { return base + (Date.now() - t0) * speed; }
   function durText(s) {
     s = Math.max(0, Math.floor(s));
     if (s < 60) return s + " giây";
@@ -88,7 +91,7 @@
 
   function apply(ev) {
     var d = ev.data || {}, t = d.ticket;
-    if (ev.at) offset = Date.parse(ev.at) - Date.now();
+    if (ev.at) { base = Date.parse(ev.at); t0 = Date.now(); }
     if (ev.seq) state.seq = ev.seq;
     switch (ev.type) {
     case "ticket_issued":
