@@ -39,7 +39,9 @@ func TestExportConfigCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	// Three runs of the binary (each opens hall.db); room for a loaded
+	// machine under -race.
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	code, _, stderr := runServer(ctx, t, "export-config", "-data", dir)
 	if code != 1 || !strings.Contains(stderr, "máy chủ đang chạy") {

@@ -48,7 +48,9 @@ func TestCommuneDay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, dir := startHall(t, h, 1200, "2026-12-03T06:55")
+	// 06:00: an hour of hall time (3 s real) for a loaded machine to start
+	// the server before the first arrivals.
+	srv, dir := startHall(t, h, 1200, "2026-12-03T06:00")
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	var progress bytes.Buffer
