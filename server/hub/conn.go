@@ -173,11 +173,10 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 		c.failed(ip, h.Device)
 		return
 	}
-	c.out.unlimited()
-	ok := c.hub.hall.Subscribe(c, dev, id, h)
-	c.out.limited()
-	if !ok {
-		c.goAway()
+	// A replay is sent from here, at the pace the client reads, before
+	// this connection reads its next command.
+	if !c.hub.hall.Subscribe(c, dev, id, h) {
+		c.out.drop() // the writer closes it (1008); the client reconnects with since
 		return
 	}
 	c.dev = &dev
@@ -241,18 +240,22 @@ func clientIP(r *http.Request) string {
 }
 
 func (c *conn) writeLoop() {
+	defer c.out.drop() // a replay waiting for room stops
 	ping := time.NewTicker(pingPeriod)
 	defer ping.Stop()
 	for {
 		select {
 		case <-c.out.wake:
-			frames, dropped := c.out.take()
+			frames, written, dropped := c.out.take()
 			for _, f := range frames {
 				c.ws.SetWriteDeadline(time.Now().Add(writeWait))
 				if err := c.ws.WriteMessage(websocket.TextMessage, f); err != nil {
 					c.ws.Close()
 					return
 				}
+			}
+			if written != nil {
+				close(written)
 			}
 			if dropped {
 				c.hub.log.Warn("slow client dropped", "device", c.deviceID())
@@ -267,7 +270,7 @@ func (c *conn) writeLoop() {
 			}
 		case <-c.ended:
 			// Send what is queued (the refusal), then close.
-			frames, _ := c.out.take()
+			frames, _, _ := c.out.take()
 			for _, f := range frames {
 				c.ws.SetWriteDeadline(time.Now().Add(writeWait))
 				if c.ws.WriteMessage(websocket.TextMessage, f) != nil {

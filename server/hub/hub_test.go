@@ -16,7 +16,7 @@ func TestOutboxDropsASlowClient(t *testing.T) {
 	if o.push([]byte("one too many")) {
 		t.Fatal("a frame past the limit was taken")
 	}
-	frames, dropped := o.take()
+	frames, _, dropped := o.take()
 	if !dropped || len(frames) != 0 {
 		t.Fatalf("take after the limit: %d frames, dropped %v; want none, dropped", len(frames), dropped)
 	}
@@ -25,22 +25,29 @@ func TestOutboxDropsASlowClient(t *testing.T) {
 	}
 }
 
-func TestOutboxReplayIsUnlimited(t *testing.T) {
+func TestOutboxReplayBatch(t *testing.T) {
 	o := newOutbox()
-	o.unlimited()
-	for i := range 3 * maxPending {
-		if !o.push([]byte{byte(i)}) {
-			t.Fatalf("replay frame %d refused", i)
-		}
+	o.push([]byte("hello reply"))
+	batch := make([][]byte, 3*maxPending) // a batch may exceed the live limit
+	written, ok := o.pushReplay(batch)
+	if !ok {
+		t.Fatal("a replay batch was refused")
 	}
-	o.limited()
-	for i := range maxPending {
-		if !o.push([]byte{byte(i)}) {
-			t.Fatalf("live frame %d after the replay refused", i)
-		}
+	frames, w, _ := o.take()
+	if len(frames) != 1+len(batch) || w != written {
+		t.Fatalf("writer took %d frames and the batch's channel %v, want %d and it", len(frames), w == written, 1+len(batch))
 	}
-	if o.push([]byte("x")) {
-		t.Fatal("past replay + limit: taken")
+	if frames, w, _ := o.take(); len(frames) != 0 || w != nil {
+		t.Fatalf("second take: %d frames, channel %v; want none", len(frames), w != nil)
+	}
+	o.drop()
+	select {
+	case <-o.gone:
+	default:
+		t.Fatal("drop left gone open: a waiting replay would not stop")
+	}
+	if _, ok := o.pushReplay(batch); ok || o.push([]byte("live")) {
+		t.Fatal("a dropped connection took frames")
 	}
 }
 
