@@ -301,6 +301,7 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 		}
 		return nil, err
 	}
+	ln = hub.Listener(ln)
 	scheme := "http"
 	if id != nil {
 		ln = tls.NewListener(ln, id.Config())

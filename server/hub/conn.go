@@ -22,12 +22,13 @@ import (
 // conn is one websocket connection: the reader runs on the HTTP handler's
 // goroutine, the writer on its own.
 type conn struct {
-	hub  *Hub
-	ws   *websocket.Conn
-	req  *http.Request
-	out  *outbox
-	done chan struct{}
-	once sync.Once
+	hub   *Hub
+	ws    *websocket.Conn
+	req   *http.Request
+	out   *outbox
+	batch *batchConn // nil when the connection did not come through Listener
+	done  chan struct{}
+	once  sync.Once
 
 	dev     *protocol.Device // set after a successful hello; reader goroutine only
 	name    atomic.Value     // the device id, for the writer's logs
@@ -39,7 +40,7 @@ type conn struct {
 }
 
 func newConn(hb *Hub, ws *websocket.Conn, r *http.Request) *conn {
-	return &conn{hub: hb, ws: ws, req: r, out: newOutbox(), done: make(chan struct{}), away: make(chan struct{}),
+	return &conn{hub: hb, ws: ws, req: r, out: newOutbox(), batch: batchOf(ws), done: make(chan struct{}), away: make(chan struct{}),
 		ended: make(chan struct{})}
 }
 
@@ -247,12 +248,9 @@ func (c *conn) writeLoop() {
 		select {
 		case <-c.out.wake:
 			frames, written, dropped := c.out.take()
-			for _, f := range frames {
-				c.ws.SetWriteDeadline(time.Now().Add(writeWait))
-				if err := c.ws.WriteMessage(websocket.TextMessage, f); err != nil {
-					c.ws.Close()
-					return
-				}
+			if err := c.write(frames); err != nil {
+				c.ws.Close()
+				return
 			}
 			if written != nil {
 				close(written)
@@ -271,12 +269,7 @@ func (c *conn) writeLoop() {
 		case <-c.ended:
 			// Send what is queued (the refusal), then close.
 			frames, _, _ := c.out.take()
-			for _, f := range frames {
-				c.ws.SetWriteDeadline(time.Now().Add(writeWait))
-				if c.ws.WriteMessage(websocket.TextMessage, f) != nil {
-					break
-				}
-			}
+			c.write(frames)
 			c.closeWith(websocket.ClosePolicyViolation, "not allowed")
 			return
 		case <-c.away:
@@ -286,6 +279,31 @@ func (c *conn) writeLoop() {
 			return
 		}
 	}
+}
+
+// write writes frames, several in one write when the connection came
+// through Listener.
+func (c *conn) write(frames [][]byte) error {
+	batch := c.batch
+	if len(frames) < 2 {
+		batch = nil
+	}
+	if batch != nil {
+		batch.hold()
+	}
+	for _, f := range frames {
+		c.ws.SetWriteDeadline(time.Now().Add(writeWait))
+		if err := c.ws.WriteMessage(websocket.TextMessage, f); err != nil {
+			if batch != nil {
+				batch.flush()
+			}
+			return err
+		}
+	}
+	if batch != nil {
+		return batch.flush()
+	}
+	return nil
 }
 
 // closeWith sends a close frame and closes the socket, which ends the reader.
