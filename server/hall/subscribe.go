@@ -24,7 +24,7 @@ func (h *Hall) Subscribe(s Subscriber, dev Device, id string, hello protocol.Hel
 	}
 	if err := h.catchUp(s, day, hello.Since); err != nil {
 		if errors.Is(err, errDropped) {
-			h.log.Info("replay stopped: connection dropped", "device", dev.ID, "since", hello.Since)
+			h.log.Debug("replay stopped: connection dropped or ended", "device", dev.ID, "since", hello.Since)
 		} else {
 			h.log.Error("replay failed", "device", dev.ID, "since", hello.Since, "err", err)
 		}

@@ -174,17 +174,20 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 		c.failed(ip, h.Device)
 		return
 	}
-	// A replay is sent from here, at the pace the client reads, before
-	// this connection reads its next command.
+	// The device is seen, and its connection open (Links), from here:
+	// its replay, which may take a while in a storm of reconnects,
+	// included. The replay is sent from here, at the pace the client
+	// reads, before this connection reads its next command.
+	c.super.Store(dev.Role == protocol.RoleSupervisor && h.Token == "")
+	c.name.Store(dev.ID)
+	c.hub.seen(dev, cmp.Or(clip(h.Version), "?"), c.req.RemoteAddr)
 	if !c.hub.hall.Subscribe(c, dev, id, h) {
+		c.hub.seen(dev, "", "")
 		c.out.drop() // the writer closes it (1008); the client reconnects with since
 		return
 	}
 	c.dev = &dev
-	c.name.Store(dev.ID)
-	c.super.Store(dev.Role == protocol.RoleSupervisor && h.Token == "")
 	c.hub.metrics.Connected(dev.Role, 1)
-	c.hub.seen(dev, cmp.Or(clip(h.Version), "?"), c.req.RemoteAddr)
 	c.hub.log.Info("device connected", "device", dev.ID, "role", dev.Role, "since", h.Since, "remote", c.req.RemoteAddr)
 	c.ws.SetReadDeadline(time.Now().Add(pongWait))
 }
@@ -249,6 +252,7 @@ func (c *conn) writeLoop() {
 		case <-c.out.wake:
 			frames, written, dropped := c.out.take()
 			if err := c.write(frames); err != nil {
+				c.writeFailed(err)
 				c.ws.Close()
 				return
 			}
@@ -304,6 +308,18 @@ func (c *conn) write(frames [][]byte) error {
 		return batch.flush()
 	}
 	return nil
+}
+
+// writeFailed logs a failed write: one that timed out is a client that
+// stopped reading (its link full for writeWait), dropped like one whose
+// outbox overflowed; any other is a connection already gone.
+func (c *conn) writeFailed(err error) {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		c.hub.log.Warn("slow client dropped", "device", c.deviceID(), "reason", "write timed out")
+		return
+	}
+	c.hub.log.Debug("write failed", "device", c.deviceID(), "err", err)
 }
 
 // closeWith sends a close frame and closes the socket, which ends the reader.
