@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"net"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -49,6 +50,42 @@ func TestOutboxReplayBatch(t *testing.T) {
 	if _, ok := o.pushReplay(batch); ok || o.push([]byte("live")) {
 		t.Fatal("a dropped connection took frames")
 	}
+}
+
+func TestBatchConnHoldsWrites(t *testing.T) {
+	server, client := net.Pipe()
+	defer client.Close()
+	c := &batchConn{Conn: server}
+	got := make(chan string)
+	go func() {
+		buf := make([]byte, 64)
+		for {
+			n, err := client.Read(buf)
+			if err != nil {
+				close(got)
+				return
+			}
+			got <- string(buf[:n])
+		}
+	}()
+	c.Write([]byte("live"))
+	if g := <-got; g != "live" {
+		t.Fatalf("a write outside hold: read %q, want %q", g, "live")
+	}
+	c.hold()
+	for _, f := range []string{"one", "two", "pong", "three"} {
+		c.Write([]byte(f))
+	}
+	if err := c.flush(); err != nil {
+		t.Fatal(err)
+	}
+	if g := <-got; g != "onetwopongthree" {
+		t.Fatalf("held writes: read %q in one piece, want %q", g, "onetwopongthree")
+	}
+	if err := c.flush(); err != nil {
+		t.Fatalf("flush with nothing held: %v", err)
+	}
+	server.Close()
 }
 
 func TestSameOrigin(t *testing.T) {
