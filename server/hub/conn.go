@@ -174,20 +174,21 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 		c.failed(ip, h.Device)
 		return
 	}
-	// The device is seen, and its connection open (Links), from here:
-	// its replay, which may take a while in a storm of reconnects,
+	// The device is seen, and its connection open (Links, metrics), from
+	// here: its replay, which may take a while in a storm of reconnects,
 	// included. The replay is sent from here, at the pace the client
 	// reads, before this connection reads its next command.
 	c.super.Store(dev.Role == protocol.RoleSupervisor && h.Token == "")
 	c.name.Store(dev.ID)
 	c.hub.seen(dev, cmp.Or(clip(h.Version), "?"), c.req.RemoteAddr)
+	c.hub.metrics.Connected(dev.Role, 1)
 	if !c.hub.hall.Subscribe(c, dev, id, h) {
+		c.hub.metrics.Connected(dev.Role, -1)
 		c.hub.seen(dev, "", "")
 		c.out.drop() // the writer closes it (1008); the client reconnects with since
 		return
 	}
 	c.dev = &dev
-	c.hub.metrics.Connected(dev.Role, 1)
 	c.hub.log.Info("device connected", "device", dev.ID, "role", dev.Role, "since", h.Since, "remote", c.req.RemoteAddr)
 	c.ws.SetReadDeadline(time.Now().Add(pongWait))
 }
