@@ -320,6 +320,7 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 		}
 		return nil, err
 	}
+	ln = hub.Listener(ln)
 	scheme := "http"
 	if id != nil {
 		ln = tls.NewListener(ln, id.Config())

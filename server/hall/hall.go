@@ -49,8 +49,10 @@ type Options struct {
 }
 
 // Hall is the running hall. It is safe for concurrent use: commands are
-// applied one at a time under mu, and events are handed to subscribers under
-// the same lock, so every subscriber sees them in seq order.
+// applied one at a time under mu, and events are handed to the live
+// subscribers under the same lock, so every subscriber sees them in seq
+// order. A reconnecting subscriber's replay is read without the lock and
+// joins the live ones under it (catchUp).
 type Hall struct {
 	cfg atomic.Pointer[config.Config] // the configuration in force
 	// settings is cfg as the queue uses it; the Engine points at it. It is
@@ -69,7 +71,7 @@ type Hall struct {
 
 	mu   sync.Mutex
 	eng  *queue.Engine
-	subs map[Subscriber]struct{}
+	subs map[Subscriber]struct{} // the live subscribers
 }
 
 // New loads today's state from st and returns the running hall. A day turn

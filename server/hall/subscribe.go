@@ -2,17 +2,42 @@ package hall
 
 import (
 	"encoding/json"
+	"errors"
 
 	"hallq/shared/protocol"
 	"hallq/shared/queue"
 )
 
-// Subscribe answers a device's hello with id and starts its events: it
-// enqueues the hello reply, then the day's events after hello.Since (or
-// puts a full state in the reply when it cannot replay), and from then on
-// every live event. All of it happens under the hall's lock, so no event is
-// missed, reordered or sent twice.
+// Subscribe answers a device's hello with id and starts its events. When
+// the client must replace its state (since 0, another day, since ahead of
+// the hall), the reply carries a full state and the subscriber joins the
+// live events at once, under the hall's lock. Otherwise the reply goes out
+// and the day's events after hello.Since follow, read from the store and
+// sent without the lock (catchUp), before the live ones. Subscribe blocks
+// its caller until the subscriber is live; false means that the
+// connection must be dropped (it went away or was too slow, or the store
+// failed) and that its client will reconnect with since.
 func (h *Hall) Subscribe(s Subscriber, dev Device, id string, hello protocol.Hello) bool {
+	day, replay, ok := h.answerHello(s, dev, id, hello)
+	if !ok || !replay {
+		return ok
+	}
+	if err := h.catchUp(s, day, hello.Since); err != nil {
+		if errors.Is(err, errDropped) {
+			h.log.Debug("replay stopped: connection dropped or ended", "device", dev.ID, "since", hello.Since)
+		} else {
+			h.log.Error("replay failed", "device", dev.ID, "since", hello.Since, "err", err)
+		}
+		return false
+	}
+	return true
+}
+
+// answerHello queues the hello reply under the lock, with the hall's day
+// and seq (and a full state when the client cannot be replayed to). A
+// subscriber with nothing to replay joins the live events there and then;
+// replay reports that events after hello.Since are to be sent first.
+func (h *Hall) answerHello(s Subscriber, dev Device, id string, hello protocol.Hello) (day string, replay, ok bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.turnDayIfDueLocked()
@@ -22,31 +47,21 @@ func (h *Hall) Subscribe(s Subscriber, dev Device, id string, hello protocol.Hel
 	if helloDay == "" {
 		helloDay = day
 	}
-	replay := hello.Since > 0 && helloDay == day && hello.Since <= seq
+	replay = hello.Since > 0 && helloDay == day && hello.Since <= seq
 	if !replay {
 		st := h.stateLocked()
 		rep.State = &st
 	}
 	frame, err := json.Marshal(protocol.Reply{Type: protocol.TypeReply, ID: id, OK: true, Data: rep})
 	if err != nil || !s.Enqueue(frame) {
-		return false
+		return day, false, false
 	}
-	if replay {
-		err := h.st.Events(day, hello.Since, func(_ uint64, f []byte) error {
-			if !s.Enqueue(append([]byte(nil), f...)) {
-				return errDropped
-			}
-			return nil
-		})
-		if err != nil {
-			return false
-		}
+	if !replay || hello.Since == seq {
+		h.subs[s] = struct{}{}
+		return day, false, true
 	}
-	h.subs[s] = struct{}{}
-	return true
+	return day, true, true
 }
-
-var errDropped = queue.Errorf(queue.EINTERNAL, "subscriber dropped")
 
 // State returns the full state of the day.
 func (h *Hall) State() protocol.State {

@@ -22,12 +22,13 @@ import (
 // conn is one websocket connection: the reader runs on the HTTP handler's
 // goroutine, the writer on its own.
 type conn struct {
-	hub  *Hub
-	ws   *websocket.Conn
-	req  *http.Request
-	out  *outbox
-	done chan struct{}
-	once sync.Once
+	hub   *Hub
+	ws    *websocket.Conn
+	req   *http.Request
+	out   *outbox
+	batch *batchConn // nil when the connection did not come through Listener
+	done  chan struct{}
+	once  sync.Once
 
 	dev     *protocol.Device // set after a successful hello; reader goroutine only
 	name    atomic.Value     // the device id, for the writer's logs
@@ -39,7 +40,7 @@ type conn struct {
 }
 
 func newConn(hb *Hub, ws *websocket.Conn, r *http.Request) *conn {
-	return &conn{hub: hb, ws: ws, req: r, out: newOutbox(), done: make(chan struct{}), away: make(chan struct{}),
+	return &conn{hub: hb, ws: ws, req: r, out: newOutbox(), batch: batchOf(ws), done: make(chan struct{}), away: make(chan struct{}),
 		ended: make(chan struct{})}
 }
 
@@ -173,18 +174,21 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 		c.failed(ip, h.Device)
 		return
 	}
-	c.out.unlimited()
-	ok := c.hub.hall.Subscribe(c, dev, id, h)
-	c.out.limited()
-	if !ok {
-		c.goAway()
+	// The device is seen, and its connection open (Links, metrics), from
+	// here: its replay, which may take a while in a storm of reconnects,
+	// included. The replay is sent from here, at the pace the client
+	// reads, before this connection reads its next command.
+	c.super.Store(dev.Role == protocol.RoleSupervisor && h.Token == "")
+	c.name.Store(dev.ID)
+	c.hub.seen(dev, cmp.Or(clip(h.Version), "?"), c.req.RemoteAddr)
+	c.hub.metrics.Connected(dev.Role, 1)
+	if !c.hub.hall.Subscribe(c, dev, id, h) {
+		c.hub.metrics.Connected(dev.Role, -1)
+		c.hub.seen(dev, "", "")
+		c.out.drop() // the writer closes it (1008); the client reconnects with since
 		return
 	}
 	c.dev = &dev
-	c.name.Store(dev.ID)
-	c.super.Store(dev.Role == protocol.RoleSupervisor && h.Token == "")
-	c.hub.metrics.Connected(dev.Role, 1)
-	c.hub.seen(dev, cmp.Or(clip(h.Version), "?"), c.req.RemoteAddr)
 	c.hub.log.Info("device connected", "device", dev.ID, "role", dev.Role, "since", h.Since, "remote", c.req.RemoteAddr)
 	c.ws.SetReadDeadline(time.Now().Add(pongWait))
 }
@@ -241,18 +245,20 @@ func clientIP(r *http.Request) string {
 }
 
 func (c *conn) writeLoop() {
+	defer c.out.drop() // a replay waiting for room stops
 	ping := time.NewTicker(pingPeriod)
 	defer ping.Stop()
 	for {
 		select {
 		case <-c.out.wake:
-			frames, dropped := c.out.take()
-			for _, f := range frames {
-				c.ws.SetWriteDeadline(time.Now().Add(writeWait))
-				if err := c.ws.WriteMessage(websocket.TextMessage, f); err != nil {
-					c.ws.Close()
-					return
-				}
+			frames, written, dropped := c.out.take()
+			if err := c.write(frames); err != nil {
+				c.writeFailed(err)
+				c.ws.Close()
+				return
+			}
+			if written != nil {
+				close(written)
 			}
 			if dropped {
 				c.hub.log.Warn("slow client dropped", "device", c.deviceID())
@@ -267,13 +273,8 @@ func (c *conn) writeLoop() {
 			}
 		case <-c.ended:
 			// Send what is queued (the refusal), then close.
-			frames, _ := c.out.take()
-			for _, f := range frames {
-				c.ws.SetWriteDeadline(time.Now().Add(writeWait))
-				if c.ws.WriteMessage(websocket.TextMessage, f) != nil {
-					break
-				}
-			}
+			frames, _, _ := c.out.take()
+			c.write(frames)
 			c.closeWith(websocket.ClosePolicyViolation, "not allowed")
 			return
 		case <-c.away:
@@ -283,6 +284,43 @@ func (c *conn) writeLoop() {
 			return
 		}
 	}
+}
+
+// write writes frames, several in one write when the connection came
+// through Listener.
+func (c *conn) write(frames [][]byte) error {
+	batch := c.batch
+	if len(frames) < 2 {
+		batch = nil
+	}
+	if batch != nil {
+		batch.hold()
+	}
+	for _, f := range frames {
+		c.ws.SetWriteDeadline(time.Now().Add(writeWait))
+		if err := c.ws.WriteMessage(websocket.TextMessage, f); err != nil {
+			if batch != nil {
+				batch.flush()
+			}
+			return err
+		}
+	}
+	if batch != nil {
+		return batch.flush()
+	}
+	return nil
+}
+
+// writeFailed logs a failed write: one that timed out is a client that
+// stopped reading (its link full for writeWait), dropped like one whose
+// outbox overflowed; any other is a connection already gone.
+func (c *conn) writeFailed(err error) {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		c.hub.log.Warn("slow client dropped", "device", c.deviceID(), "reason", "write timed out")
+		return
+	}
+	c.hub.log.Debug("write failed", "device", c.deviceID(), "err", err)
 }
 
 // closeWith sends a close frame and closes the socket, which ends the reader.

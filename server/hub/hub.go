@@ -70,6 +70,7 @@ type Hub struct {
 	metrics  ConnMetrics
 	upgrader websocket.Upgrader
 	guesses  *throttle.Limiter // failed hellos by client address
+	replays  chan struct{}     // a token per connection writing a replay batch
 
 	mu     sync.Mutex
 	conns  map[*conn]struct{}
@@ -100,6 +101,7 @@ func New(h Hall, o Options) *Hub {
 			CheckOrigin: func(r *http.Request) bool { return true },
 		},
 		guesses: throttle.New(HelloRule, h.Now),
+		replays: make(chan struct{}, replayTurns()),
 		conns:   map[*conn]struct{}{},
 		links:   map[string]link{},
 	}

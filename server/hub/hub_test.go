@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"net"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ func TestOutboxDropsASlowClient(t *testing.T) {
 	if o.push([]byte("one too many")) {
 		t.Fatal("a frame past the limit was taken")
 	}
-	frames, dropped := o.take()
+	frames, _, dropped := o.take()
 	if !dropped || len(frames) != 0 {
 		t.Fatalf("take after the limit: %d frames, dropped %v; want none, dropped", len(frames), dropped)
 	}
@@ -25,23 +26,66 @@ func TestOutboxDropsASlowClient(t *testing.T) {
 	}
 }
 
-func TestOutboxReplayIsUnlimited(t *testing.T) {
+func TestOutboxReplayBatch(t *testing.T) {
 	o := newOutbox()
-	o.unlimited()
-	for i := range 3 * maxPending {
-		if !o.push([]byte{byte(i)}) {
-			t.Fatalf("replay frame %d refused", i)
+	o.push([]byte("hello reply"))
+	batch := make([][]byte, 3*maxPending) // a batch may exceed the live limit
+	written, ok := o.pushReplay(batch)
+	if !ok {
+		t.Fatal("a replay batch was refused")
+	}
+	frames, w, _ := o.take()
+	if len(frames) != 1+len(batch) || w != written {
+		t.Fatalf("writer took %d frames and the batch's channel %v, want %d and it", len(frames), w == written, 1+len(batch))
+	}
+	if frames, w, _ := o.take(); len(frames) != 0 || w != nil {
+		t.Fatalf("second take: %d frames, channel %v; want none", len(frames), w != nil)
+	}
+	o.drop()
+	select {
+	case <-o.gone:
+	default:
+		t.Fatal("drop left gone open: a waiting replay would not stop")
+	}
+	if _, ok := o.pushReplay(batch); ok || o.push([]byte("live")) {
+		t.Fatal("a dropped connection took frames")
+	}
+}
+
+func TestBatchConnHoldsWrites(t *testing.T) {
+	server, client := net.Pipe()
+	defer client.Close()
+	c := &batchConn{Conn: server}
+	got := make(chan string)
+	go func() {
+		buf := make([]byte, 64)
+		for {
+			n, err := client.Read(buf)
+			if err != nil {
+				close(got)
+				return
+			}
+			got <- string(buf[:n])
 		}
+	}()
+	c.Write([]byte("live"))
+	if g := <-got; g != "live" {
+		t.Fatalf("a write outside hold: read %q, want %q", g, "live")
 	}
-	o.limited()
-	for i := range maxPending {
-		if !o.push([]byte{byte(i)}) {
-			t.Fatalf("live frame %d after the replay refused", i)
-		}
+	c.hold()
+	for _, f := range []string{"one", "two", "pong", "three"} {
+		c.Write([]byte(f))
 	}
-	if o.push([]byte("x")) {
-		t.Fatal("past replay + limit: taken")
+	if err := c.flush(); err != nil {
+		t.Fatal(err)
 	}
+	if g := <-got; g != "onetwopongthree" {
+		t.Fatalf("held writes: read %q in one piece, want %q", g, "onetwopongthree")
+	}
+	if err := c.flush(); err != nil {
+		t.Fatalf("flush with nothing held: %v", err)
+	}
+	server.Close()
 }
 
 func TestSameOrigin(t *testing.T) {

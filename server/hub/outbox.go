@@ -2,18 +2,21 @@ package hub
 
 import "sync"
 
-// outbox holds the frames waiting for one connection's writer. Enqueue
-// never blocks; past the limit the connection is marked dropped.
+// outbox holds the frames waiting for one connection's writer. push never
+// blocks; past maxPending frames the connection is marked dropped. A
+// replay's batches go through pushReplay, and the replay waits until each
+// is written.
 type outbox struct {
 	mu      sync.Mutex
 	frames  [][]byte
-	limit   int // 0: no limit (while a replay is queued)
+	written chan struct{} // closed once the frames queued by pushReplay are written
 	dropped bool
-	wake    chan struct{}
+	wake    chan struct{} // to the writer: frames queued, or dropped
+	gone    chan struct{} // closed when the connection is dropped or its writer ends
 }
 
 func newOutbox() *outbox {
-	return &outbox{limit: maxPending, wake: make(chan struct{}, 1)}
+	return &outbox{wake: make(chan struct{}, 1), gone: make(chan struct{})}
 }
 
 // push adds frame and reports false if the connection is (now) dropped.
@@ -23,43 +26,64 @@ func (o *outbox) push(frame []byte) bool {
 	if o.dropped {
 		return false
 	}
-	if o.limit > 0 && len(o.frames) >= o.limit {
-		o.dropped = true
-		o.frames = nil
-		o.signal()
+	if len(o.frames) >= maxPending {
+		o.dropLocked()
 		return false
 	}
 	o.frames = append(o.frames, frame)
-	o.signal()
+	notify(o.wake)
 	return true
 }
 
-func (o *outbox) signal() {
-	select {
-	case o.wake <- struct{}{}:
-	default:
-	}
-}
-
-// unlimited lifts the limit while a replay is queued; limited restores it
-// on top of what is queued.
-func (o *outbox) unlimited() {
-	o.mu.Lock()
-	o.limit = 0
-	o.mu.Unlock()
-}
-
-func (o *outbox) limited() {
-	o.mu.Lock()
-	o.limit = len(o.frames) + maxPending
-	o.mu.Unlock()
-}
-
-// take returns the queued frames and whether the connection was dropped.
-func (o *outbox) take() ([][]byte, bool) {
+// pushReplay adds a replay's frames and returns a channel that the
+// writer closes once it has written them (conn.EnqueueReplay waits on
+// it), or false if the connection is dropped. One replay batch at a time.
+func (o *outbox) pushReplay(frames [][]byte) (chan struct{}, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	f := o.frames
-	o.frames = nil
-	return f, o.dropped
+	if o.dropped {
+		return nil, false
+	}
+	written := make(chan struct{})
+	o.frames = append(o.frames, frames...)
+	o.written = written
+	notify(o.wake)
+	return written, true
+}
+
+// take returns the queued frames, a channel for the writer to close once
+// it has written them (nil when no replay batch is among them), and whether the
+// connection was dropped.
+func (o *outbox) take() (frames [][]byte, written chan struct{}, dropped bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	frames, written = o.frames, o.written
+	o.frames, o.written = nil, nil
+	return frames, written, o.dropped
+}
+
+// drop marks the connection dropped: its queued frames are forgotten, the
+// writer closes it, and pushes fail from now on. The writer also calls it
+// when it ends, so that a replay waiting for it stops.
+func (o *outbox) drop() {
+	o.mu.Lock()
+	o.dropLocked()
+	o.mu.Unlock()
+}
+
+func (o *outbox) dropLocked() {
+	if o.dropped {
+		return
+	}
+	o.dropped = true
+	o.frames, o.written = nil, nil
+	close(o.gone)
+	notify(o.wake)
+}
+
+func notify(ch chan struct{}) {
+	select {
+	case ch <- struct{}{}:
+	default:
+	}
 }

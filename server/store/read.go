@@ -112,17 +112,32 @@ func (s *Store) LastSeq(day string) (uint64, error) {
 	return seq, err
 }
 
-// Events calls fn with each stored event frame of day after seq, in order.
-// fn runs inside a read transaction and must copy frame to keep it.
-func (s *Store) Events(day string, after uint64, fn func(seq uint64, frame []byte) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+// EventFrames returns copies of day's stored event frames with seq in
+// (after, until], at most max of them, in order, and the seq of the last
+// one (after when there is none). It reads in its own short transaction,
+// so that a replay read in chunks never holds one open for long: a long
+// read transaction would stall a commit that must grow the file.
+func (s *Store) EventFrames(day string, after, until uint64, max int) ([][]byte, uint64, error) {
+	var frames [][]byte
+	last := after
+	err := s.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketEvents).Cursor()
 		prefix := []byte(day)
-		for k, v := c.Seek(eventKey(day, after+1)); k != nil && hasPrefix(k, prefix) && len(k) == len(day)+8; k, v = c.Next() {
-			if err := fn(binary.BigEndian.Uint64(k[len(day):]), v); err != nil {
-				return err
+		for k, v := c.Seek(eventKey(day, after+1)); k != nil && len(frames) < max; k, v = c.Next() {
+			if !hasPrefix(k, prefix) || len(k) != len(day)+8 {
+				break
 			}
+			seq := binary.BigEndian.Uint64(k[len(day):])
+			if seq > until {
+				break
+			}
+			frames = append(frames, append([]byte(nil), v...))
+			last = seq
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, after, fmt.Errorf("store: events of %s after %d: %w", day, after, err)
+	}
+	return frames, last, nil
 }

@@ -88,25 +88,33 @@ func TestEventsAfter(t *testing.T) {
 		}
 	}
 	tests := []struct {
-		name   string
-		day    string
-		after  uint64
-		first  string
-		count  int
-		lastSq uint64
+		name         string
+		day          string
+		after, until uint64
+		max          int
+		first        string
+		count        int
+		last, lastSq uint64
 	}{
-		{"from start", "2026-11-28", 0, "2026-11-28#1", 300, 300},
-		{"after 255 (key byte rollover)", "2026-11-28", 255, "2026-11-28#256", 45, 300},
-		{"after last", "2026-11-28", 300, "", 0, 300},
-		{"earlier day stays apart", "2026-11-27", 298, "2026-11-27#299", 2, 300},
-		{"unknown day", "2026-11-29", 0, "", 0, 0},
+		{"from start", "2026-11-28", 0, 300, 1000, "2026-11-28#1", 300, 300, 300},
+		{"after 255 (key byte rollover)", "2026-11-28", 255, 300, 1000, "2026-11-28#256", 45, 300, 300},
+		{"a chunk", "2026-11-28", 10, 300, 64, "2026-11-28#11", 64, 74, 300},
+		{"up to until", "2026-11-28", 10, 20, 64, "2026-11-28#11", 10, 20, 300},
+		{"after last", "2026-11-28", 300, 400, 64, "", 0, 300, 300},
+		{"earlier day stays apart", "2026-11-27", 298, 1000, 64, "2026-11-27#299", 2, 300, 300},
+		{"unknown day", "2026-11-29", 0, 10, 64, "", 0, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			s.Events(tt.day, tt.after, func(_ uint64, f []byte) error { got = append(got, string(f)); return nil })
-			if len(got) != tt.count || (tt.count > 0 && got[0] != tt.first) {
-				t.Errorf("got %d events starting %v, want %d starting %q", len(got), got[:min(1, len(got))], tt.count, tt.first)
+			frames, last, err := s.EventFrames(tt.day, tt.after, tt.until, tt.max)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(frames) != tt.count || (tt.count > 0 && string(frames[0]) != tt.first) {
+				t.Errorf("got %d events starting %q, want %d starting %q", len(frames), frames[:min(1, len(frames))], tt.count, tt.first)
+			}
+			if last != tt.last {
+				t.Errorf("last of the range: got %d, want %d", last, tt.last)
 			}
 			if seq, _ := s.LastSeq(tt.day); seq != tt.lastSq {
 				t.Errorf("last seq: got %d, want %d", seq, tt.lastSq)

@@ -25,6 +25,17 @@ type Subscriber interface {
 	Enqueue(frame []byte) bool
 }
 
+// Replayer is a Subscriber that takes a replay at the pace its client
+// reads: EnqueueReplay queues frames and waits until the connection has
+// written them (and may first wait its turn behind other connections'
+// replays); it reports false when the connection is dropped or ends. It is
+// called from one goroutine at a time, never under a lock that commands
+// need.
+type Replayer interface {
+	Subscriber
+	EnqueueReplay(frames [][]byte) bool
+}
+
 // ErrorFrame encodes the error reply to command id (empty when the
 // command's id could not be read) and returns it with its code.
 func ErrorFrame(id string, err error) ([]byte, string) {
