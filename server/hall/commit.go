@@ -33,10 +33,12 @@ func (h *Hall) commitLocked(reply *store.Reply) error {
 	if err := h.st.Commit(h.eng.Day(), ch, frames, reply); err != nil {
 		return h.recoverLocked(err)
 	}
-	for i, f := range frames {
-		h.broadcastLocked(f)
-		if ch.Events[i].Type == queue.EvTicketIssued {
-			h.metrics.TicketIssued(ch.Events[i].Ticket.IssuedService)
+	if len(frames) > 0 {
+		h.broadcastLocked(frames...)
+	}
+	for _, ev := range ch.Events {
+		if ev.Type == queue.EvTicketIssued {
+			h.metrics.TicketIssued(ev.Ticket.IssuedService)
 		}
 	}
 	h.metrics.Events(len(frames))
@@ -51,9 +53,10 @@ func (h *Hall) recoverLocked(cause error) error {
 	return cause
 }
 
-func (h *Hall) broadcastLocked(frame []byte) {
+// broadcastLocked hands one commit's frames to every subscriber at once.
+func (h *Hall) broadcastLocked(frames ...[]byte) {
 	for s := range h.subs {
-		if !s.Enqueue(frame) {
+		if !s.Enqueue(frames...) {
 			delete(h.subs, s)
 		}
 	}

@@ -21,10 +21,12 @@ type sink struct {
 	frames []string
 }
 
-func (s *sink) Enqueue(f []byte) bool {
+func (s *sink) Enqueue(frames ...[]byte) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.frames = append(s.frames, string(f))
+	for _, f := range frames {
+		s.frames = append(s.frames, string(f))
+	}
 	return true
 }
 

@@ -45,7 +45,7 @@ func newConn(hb *Hub, ws *websocket.Conn, r *http.Request) *conn {
 }
 
 // Enqueue implements protocol.Subscriber.
-func (c *conn) Enqueue(frame []byte) bool { return c.out.push(frame) }
+func (c *conn) Enqueue(frames ...[]byte) bool { return c.out.push(frames...) }
 
 // recheck asks the writer to close a supervisor's connection whose session
 // has ended.

@@ -19,18 +19,18 @@ func newOutbox() *outbox {
 	return &outbox{wake: make(chan struct{}, 1), gone: make(chan struct{})}
 }
 
-// push adds frame and reports false if the connection is (now) dropped.
-func (o *outbox) push(frame []byte) bool {
+// push adds frames and reports false if the connection is (now) dropped.
+func (o *outbox) push(frames ...[]byte) bool {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.dropped {
 		return false
 	}
-	if len(o.frames) >= maxPending {
+	if len(o.frames)+len(frames) > maxPending {
 		o.dropLocked()
 		return false
 	}
-	o.frames = append(o.frames, frame)
+	o.frames = append(o.frames, frames...)
 	notify(o.wake)
 	return true
 }

@@ -20,9 +20,11 @@ func SupervisorDevice(username string) Device {
 }
 
 // Subscriber receives a connection's frames. Enqueue must not block; it
-// reports false when the connection is gone or too slow.
+// reports false when the connection is gone or too slow. The frames of one
+// call (a command's events) are queued together, so that the connection's
+// writer takes them at once: one write for all, not one per event.
 type Subscriber interface {
-	Enqueue(frame []byte) bool
+	Enqueue(frames ...[]byte) bool
 }
 
 // Replayer is a Subscriber that takes a replay at the pace its client
