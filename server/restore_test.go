@@ -23,7 +23,7 @@ func TestRestoreCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	code, _, stderr := runServer(ctx, t, "restore", "-data", dir, backup)
 	if code != 1 || !strings.Contains(stderr, "hãy dừng máy chủ trước khi khôi phục") {

@@ -11,9 +11,9 @@ import (
 	"time"
 )
 
-// TestFastClock: a server on -fast-clock 300 from 16:55 warns in
+// TestFastClock: a server on -fast-clock 300 from 16:40 warns in
 // Vietnamese and English, shows its clock and speed in /healthz, issues
-// tickets on the fast day, and its close job fires at the fast 17:00 (1 s
+// tickets on the fast day, and its close job fires at the fast 17:00 (4 s
 // later in real time): the waiting ticket expires and the day's report is
 // stored and written.
 func TestFastClock(t *testing.T) {
@@ -21,13 +21,13 @@ func TestFastClock(t *testing.T) {
 	writeTestConfig(t, dir)
 	var out bytes.Buffer
 	s, err := Start(Options{Addr: "127.0.0.1:0", Data: dir, Demo: true, Stdout: &out,
-		FastClock: 300, FastClockStart: "2026-11-28T16:55",
+		FastClock: 300, FastClockStart: "2026-11-28T16:40",
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatalf("start: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
-	for _, want := range []string{"CẢNH BÁO: ĐỒNG HỒ NHANH ×300 từ 2026-11-28 16:55:00 +07:00", "WARNING: FAST CLOCK ×300"} {
+	for _, want := range []string{"CẢNH BÁO: ĐỒNG HỒ NHANH ×300 từ 2026-11-28 16:40:00 +07:00", "WARNING: FAST CLOCK ×300"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("stdout: got %q, want it to contain %q", out.String(), want)
 		}
@@ -39,8 +39,8 @@ func TestFastClock(t *testing.T) {
 	}
 	getJSON(t, "http://"+s.Addr+"/healthz", &h)
 	now, err := time.Parse(time.RFC3339, h.Now)
-	if err != nil || h.Day != today || h.ClockSpeed != 300 || now.Before(time.Date(2026, 11, 28, 16, 55, 0, 0, ict)) {
-		t.Fatalf("healthz: got %+v (%v), want day %s, now from 16:55 and clock_speed 300", h, err, today)
+	if err != nil || h.Day != today || h.ClockSpeed != 300 || now.Before(time.Date(2026, 11, 28, 16, 40, 0, 0, ict)) {
+		t.Fatalf("healthz: got %+v (%v), want day %s, now from 16:40 and clock_speed 300", h, err, today)
 	}
 	d := connect(t, s, "display-1")
 	k := connect(t, s, "kiosk-1")
