@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -54,46 +53,13 @@ func TestFastClockFromEnvRefused(t *testing.T) {
 // command line starts the server on the fast clock, with the loud warning
 // in both languages, and /healthz shows the fast time and speed.
 func TestFastClockOnCommandLine(t *testing.T) {
-	cmd := exec.Command(os.Args[0], "-addr", "127.0.0.1:0", "-data", t.TempDir(), "-demo",
+	lines := serverLines(t, "-addr", "127.0.0.1:0", "-data", t.TempDir(), "-demo",
 		"-fast-clock", "600", "-fast-clock-start", "2026-12-03T07:00")
-	cmd.Env = append(os.Environ(), "HALLQ_TEST_RUN_SERVER=1")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	}()
-	lines := make(chan string, 100)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
 	var warnedVI, warnedEN bool
-	var url string
-	timeout := time.After(60 * time.Second) // -demo hashes its PINs first
-	for url == "" {
-		select {
-		case l, ok := <-lines:
-			if !ok {
-				t.Fatal("the server ended before printing its address")
-			}
-			warnedVI = warnedVI || strings.Contains(l, "CẢNH BÁO: ĐỒNG HỒ NHANH ×600 từ 2026-12-03 07:00:00 +07:00")
-			warnedEN = warnedEN || strings.Contains(l, "WARNING: FAST CLOCK ×600")
-			if rest, ok := strings.CutPrefix(l, "Mở trang giám sát: "); ok {
-				url, _, _ = strings.Cut(rest, " ")
-			}
-		case <-timeout:
-			t.Fatal("no \"Mở trang giám sát: …\" line in 60 s")
-		}
-	}
+	url, _, _ := strings.Cut(pageLine(t, lines, func(l string) {
+		warnedVI = warnedVI || strings.Contains(l, "CẢNH BÁO: ĐỒNG HỒ NHANH ×600 từ 2026-12-03 07:00:00 +07:00")
+		warnedEN = warnedEN || strings.Contains(l, "WARNING: FAST CLOCK ×600")
+	}), " ")
 	if !warnedVI || !warnedEN {
 		t.Errorf("warning before the address: got Vietnamese %v, English %v, want both", warnedVI, warnedEN)
 	}

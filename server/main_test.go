@@ -97,36 +97,7 @@ func TestFlagErrorsVietnameseFirst(t *testing.T) {
 // TestPrintsPageURL: the server prints the supervisor pages' address at
 // start, and that address answers.
 func TestPrintsPageURL(t *testing.T) {
-	cmd := exec.Command(os.Args[0], "-addr", "127.0.0.1:0", "-data", t.TempDir(), "-demo")
-	cmd.Env = append(os.Environ(), "HALLQ_TEST_RUN_SERVER=1")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	}()
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			if rest, ok := strings.CutPrefix(sc.Text(), "Mở trang giám sát: "); ok {
-				found <- rest
-			}
-		}
-	}()
-	var line string
-	select {
-	case line = <-found:
-	case <-time.After(60 * time.Second):
-		// -demo hashes six PINs at bcrypt cost 10 first: seconds under
-		// -race on a busy 2-core machine.
-		t.Fatal("no \"Mở trang giám sát: …\" line in 60 s")
-	}
+	line := pageLine(t, serverLines(t, "-addr", "127.0.0.1:0", "-data", t.TempDir(), "-demo"), nil)
 	url, en, _ := strings.Cut(line, " ")
 	if !strings.HasPrefix(url, "http://127.0.0.1:") || en != "(Open the supervisor pages)" {
 		t.Fatalf("line: got %q, want http://127.0.0.1:PORT/ (Open the supervisor pages)", line)
@@ -138,5 +109,59 @@ func TestPrintsPageURL(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("GET %s: got %d, want 200 (the sign-in page)", url, resp.StatusCode)
+	}
+}
+
+// serverLines starts the server binary (this test binary, see TestMain)
+// with args and returns its standard output's lines; the server is
+// interrupted and waited for when t ends.
+func serverLines(t *testing.T, args ...string) <-chan string {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "HALLQ_TEST_RUN_SERVER=1")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	})
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	return lines
+}
+
+// pageLine reads lines until the server's "Mở trang giám sát: …" line and
+// returns what follows the colon; seen, when not nil, gets every line
+// before it. -demo hashes six PINs at bcrypt cost 10 before that line:
+// seconds under -race on a busy 2-core machine, so it waits 60 s.
+func pageLine(t *testing.T, lines <-chan string, seen func(string)) string {
+	t.Helper()
+	timeout := time.After(60 * time.Second)
+	for {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				t.Fatal("the server ended before printing its address")
+			}
+			if rest, ok := strings.CutPrefix(l, "Mở trang giám sát: "); ok {
+				return rest
+			}
+			if seen != nil {
+				seen(l)
+			}
+		case <-timeout:
+			t.Fatal("no \"Mở trang giám sát: …\" line in 60 s")
+		}
 	}
 }
