@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -27,21 +26,15 @@ type conn struct {
 	req   *http.Request
 	out   *outbox
 	batch *batchConn // nil when the connection did not come through Listener
-	done  chan struct{}
-	once  sync.Once
 
-	dev     *protocol.Device // set after a successful hello; reader goroutine only
-	name    atomic.Value     // the device id, for the writer's logs
-	away    chan struct{}
-	ended   chan struct{} // closed when a supervisor's session ends
-	endOnce sync.Once
-	fails   int         // failed hellos; reader goroutine only
-	super   atomic.Bool // signed in by the session cookie
+	dev   *protocol.Device // set after a successful hello; reader goroutine only
+	name  atomic.Value     // the device id, for the writer's logs
+	fails int              // failed hellos; reader goroutine only
+	super atomic.Bool      // signed in by the session cookie
 }
 
 func newConn(hb *Hub, ws *websocket.Conn, r *http.Request) *conn {
-	return &conn{hub: hb, ws: ws, req: r, out: newOutbox(), batch: batchOf(ws), done: make(chan struct{}), away: make(chan struct{}),
-		ended: make(chan struct{})}
+	return &conn{hub: hb, ws: ws, req: r, out: newOutbox(), batch: batchOf(ws)}
 }
 
 // Enqueue implements protocol.Subscriber.
@@ -54,14 +47,12 @@ func (c *conn) recheck() {
 		return
 	}
 	if _, ok := c.hub.session(c.req); !ok {
-		c.endOnce.Do(func() { close(c.ended) })
+		c.out.raise(sigEnded)
 	}
 }
 
 // goAway asks the writer to close with 1001.
-func (c *conn) goAway() {
-	c.once.Do(func() { close(c.away) })
-}
+func (c *conn) goAway() { c.out.raise(sigAway) }
 
 func (c *conn) run() {
 	writerDone := make(chan struct{})
@@ -70,7 +61,7 @@ func (c *conn) run() {
 		c.writeLoop()
 	}()
 	c.readLoop()
-	close(c.done)
+	c.out.raise(sigDone)
 	<-writerDone
 	if c.dev != nil {
 		c.hub.hall.Unsubscribe(c)
@@ -210,9 +201,7 @@ func (c *conn) failed(ip, device string) {
 }
 
 // refuse closes the connection with 1008 once its error frames are out.
-func (c *conn) refuse() {
-	c.endOnce.Do(func() { close(c.ended) })
-}
+func (c *conn) refuse() { c.out.raise(sigEnded) }
 
 func (c *conn) authenticate(h protocol.Hello) (protocol.Device, error) {
 	if h.Token == "" && sameOrigin(c.req) {
@@ -246,42 +235,43 @@ func clientIP(r *http.Request) string {
 
 func (c *conn) writeLoop() {
 	defer c.out.drop() // a replay waiting for room stops
-	ping := time.NewTicker(pingPeriod)
+	// The ping timer raises sigPing, re-armed after each ping: the
+	// writer waits on the outbox's one channel only.
+	ping := time.AfterFunc(pingPeriod, func() { c.out.raise(sigPing) })
 	defer ping.Stop()
-	for {
-		select {
-		case <-c.out.wake:
-			frames, written, dropped := c.out.take()
-			if err := c.write(frames); err != nil {
-				c.writeFailed(err)
-				c.ws.Close()
-				return
-			}
-			if written != nil {
-				close(written)
-			}
-			if dropped {
-				c.hub.log.Warn("slow client dropped", "device", c.deviceID())
-				c.closeWith(websocket.ClosePolicyViolation, "too slow")
-				return
-			}
-		case <-ping.C:
+	for range c.out.wake {
+		frames, written, dropped, sig := c.out.take()
+		switch {
+		case sig&sigDone != 0:
+			return
+		case sig&sigAway != 0:
+			c.closeWith(websocket.CloseGoingAway, "server shutting down")
+			return
+		}
+		if err := c.write(frames); err != nil {
+			c.writeFailed(err)
+			c.ws.Close()
+			return
+		}
+		if written != nil {
+			close(written)
+		}
+		switch {
+		case sig&sigEnded != 0:
+			// What was queued (the refusal) is sent; now close.
+			c.closeWith(websocket.ClosePolicyViolation, "not allowed")
+			return
+		case dropped:
+			c.hub.log.Warn("slow client dropped", "device", c.deviceID())
+			c.closeWith(websocket.ClosePolicyViolation, "too slow")
+			return
+		case sig&sigPing != 0:
 			c.recheck()
 			if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeWait)); err != nil {
 				c.ws.Close()
 				return
 			}
-		case <-c.ended:
-			// Send what is queued (the refusal), then close.
-			frames, _, _ := c.out.take()
-			c.write(frames)
-			c.closeWith(websocket.ClosePolicyViolation, "not allowed")
-			return
-		case <-c.away:
-			c.closeWith(websocket.CloseGoingAway, "server shutting down")
-			return
-		case <-c.done:
-			return
+			ping.Reset(pingPeriod)
 		}
 	}
 }

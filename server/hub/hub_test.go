@@ -17,7 +17,7 @@ func TestOutboxDropsASlowClient(t *testing.T) {
 	if o.push([]byte("one too many")) {
 		t.Fatal("a frame past the limit was taken")
 	}
-	frames, _, dropped := o.take()
+	frames, _, dropped, _ := o.take()
 	if !dropped || len(frames) != 0 {
 		t.Fatalf("take after the limit: %d frames, dropped %v; want none, dropped", len(frames), dropped)
 	}
@@ -34,11 +34,11 @@ func TestOutboxReplayBatch(t *testing.T) {
 	if !ok {
 		t.Fatal("a replay batch was refused")
 	}
-	frames, w, _ := o.take()
+	frames, w, _, _ := o.take()
 	if len(frames) != 1+len(batch) || w != written {
 		t.Fatalf("writer took %d frames and the batch's channel %v, want %d and it", len(frames), w == written, 1+len(batch))
 	}
-	if frames, w, _ := o.take(); len(frames) != 0 || w != nil {
+	if frames, w, _, _ := o.take(); len(frames) != 0 || w != nil {
 		t.Fatalf("second take: %d frames, channel %v; want none", len(frames), w != nil)
 	}
 	o.drop()
@@ -127,5 +127,26 @@ func TestClipAndClientIP(t *testing.T) {
 	r.RemoteAddr = "[fe80::1]:51234"
 	if ip := clientIP(r); ip != "fe80::1" {
 		t.Errorf("clientIP v6: %q", ip)
+	}
+}
+
+// TestOutboxSignals: a signal wakes the writer and comes with the frames
+// queued before it, once.
+func TestOutboxSignals(t *testing.T) {
+	o := newOutbox()
+	o.push([]byte("a"))
+	o.raise(sigPing)
+	o.raise(sigEnded)
+	select {
+	case <-o.wake:
+	default:
+		t.Fatal("no wake after a signal")
+	}
+	frames, _, _, sig := o.take()
+	if len(frames) != 1 || sig != sigPing|sigEnded {
+		t.Fatalf("take: %d frames, signals %b; want 1 and ping|ended", len(frames), sig)
+	}
+	if _, _, _, sig := o.take(); sig != 0 {
+		t.Fatalf("second take: signals %b, want none", sig)
 	}
 }

@@ -2,17 +2,38 @@ package hub
 
 import "sync"
 
-// outbox holds the frames waiting for one connection's writer. push never
-// blocks; past maxPending frames the connection is marked dropped. A
-// replay's batches go through pushReplay, and the replay waits until each
-// is written.
+// outbox holds the frames waiting for one connection's writer, and the
+// signals it must act on, so that the writer waits on one channel (wake)
+// as a bare writer would: a broadcast to many connections wakes each
+// writer at the cost of one channel receive. push never blocks; past
+// maxPending frames the connection is marked dropped. A replay's batches
+// go through pushReplay, and the replay waits until each is written.
 type outbox struct {
 	mu      sync.Mutex
 	frames  [][]byte
 	written chan struct{} // closed once the frames queued by pushReplay are written
 	dropped bool
-	wake    chan struct{} // to the writer: frames queued, or dropped
+	signals signal
+	wake    chan struct{} // to the writer: frames queued, a signal, or dropped
 	gone    chan struct{} // closed when the connection is dropped or its writer ends
+}
+
+// signal is a set of things the writer must do besides writing frames.
+type signal uint8
+
+const (
+	sigPing  signal = 1 << iota // time to ping
+	sigEnded                    // a refused hello or an ended session: send what is queued, close with 1008
+	sigAway                     // the server shuts down: close with 1001
+	sigDone                     // the reader ended: stop
+)
+
+// raise sets sig and wakes the writer.
+func (o *outbox) raise(sig signal) {
+	o.mu.Lock()
+	o.signals |= sig
+	o.mu.Unlock()
+	notify(o.wake)
 }
 
 func newOutbox() *outbox {
@@ -52,14 +73,14 @@ func (o *outbox) pushReplay(frames [][]byte) (chan struct{}, bool) {
 }
 
 // take returns the queued frames, a channel for the writer to close once
-// it has written them (nil when no replay batch is among them), and whether the
-// connection was dropped.
-func (o *outbox) take() (frames [][]byte, written chan struct{}, dropped bool) {
+// it has written them (nil when no replay batch is among them), whether the
+// connection was dropped, and the signals raised since the last take.
+func (o *outbox) take() (frames [][]byte, written chan struct{}, dropped bool, sig signal) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	frames, written = o.frames, o.written
-	o.frames, o.written = nil, nil
-	return frames, written, o.dropped
+	frames, written, sig = o.frames, o.written, o.signals
+	o.frames, o.written, o.signals = nil, nil, 0
+	return frames, written, o.dropped, sig
 }
 
 // drop marks the connection dropped: its queued frames are forgotten, the
