@@ -18,8 +18,10 @@ var floorFrame = []byte(`{"type":"ticket_called","seq":42,"at":"2026-11-28T09:15
 // floor measures the least a call can cost: a bbolt Update with fsync of
 // the event, then the same bytes written to n websocket clients, each by its
 // own writer goroutine (as a hub must, so one slow client delays no other),
-// until the last client has read them. It returns p50 and p99 in ms.
-func floor(b *testing.B, n, rounds int) (p50, p99 float64) {
+// until the last client has read them. It returns p50 and p99 in ms. With
+// hop, each round also starts as a call does: a client's message over a
+// websocket to the goroutine that then writes and broadcasts.
+func floor(b *testing.B, n, rounds int, hop bool) (p50, p99 float64) {
 	b.Helper()
 	db, err := bolt.Open(filepath.Join(b.TempDir(), "floor.db"), 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
@@ -27,7 +29,7 @@ func floor(b *testing.B, n, rounds int) (p50, p99 float64) {
 	}
 	defer db.Close()
 	var chans []chan []byte
-	conns := make(chan *websocket.Conn, n)
+	conns := make(chan *websocket.Conn, n+1)
 	up := websocket.Upgrader{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ws, err := up.Upgrade(w, r, nil)
@@ -60,9 +62,7 @@ func floor(b *testing.B, n, rounds int) (p50, p99 float64) {
 			close(ch)
 		}
 	}()
-	samples := make([]time.Duration, 0, rounds)
-	for i := 0; i < rounds; i++ {
-		start := time.Now()
+	round := func(i int) {
 		err := db.Update(func(tx *bolt.Tx) error {
 			bk, err := tx.CreateBucketIfNotExists([]byte("e"))
 			if err != nil {
@@ -71,10 +71,39 @@ func floor(b *testing.B, n, rounds int) (p50, p99 float64) {
 			return bk.Put([]byte(itoa(i)), floorFrame)
 		})
 		if err != nil {
-			b.Fatal(err)
+			panic(err)
 		}
 		for _, ch := range chans {
 			ch <- floorFrame
+		}
+	}
+	var cmd *websocket.Conn
+	if hop {
+		cmd, _, err = websocket.DefaultDialer.Dial(url, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer cmd.Close()
+		server := <-conns
+		go func() {
+			for i := 0; ; i++ {
+				if _, _, err := server.ReadMessage(); err != nil {
+					return
+				}
+				round(i)
+			}
+		}()
+	}
+	message := []byte(`{"type":"call_next","id":"call_next-1"}`)
+	samples := make([]time.Duration, 0, rounds)
+	for i := 0; i < rounds; i++ {
+		start := time.Now()
+		if hop {
+			if err := cmd.WriteMessage(websocket.TextMessage, message); err != nil {
+				b.Fatal(err)
+			}
+		} else {
+			round(i)
 		}
 		a.wait("A001", n)
 		samples = append(samples, time.Since(start))
