@@ -19,7 +19,8 @@ var embedded embed.FS
 // layout.html; templates/_*.html hold the pieces pages share.
 var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "devices", "public", "period",
 	"admin_hall", "admin_services", "admin_service", "admin_counters", "admin_counter",
-	"admin_clerks", "admin_clerk", "admin_supervisors", "admin_supervisor", "admin_audit", "tls"}
+	"admin_clerks", "admin_clerk", "admin_supervisors", "admin_supervisor", "admin_audit", "tls",
+	"admin_appointments", "hen", "appointments"}
 
 // pages holds one parsed template set per page.
 type pages map[string]*template.Template
