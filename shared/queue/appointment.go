@@ -31,6 +31,12 @@ type AppointmentRules struct {
 	Before, After time.Duration
 }
 
+// The check-in window when a service's rules do not say.
+const (
+	DefaultCheckInBefore = 15 * time.Minute
+	DefaultCheckInAfter  = 10 * time.Minute
+)
+
 // Span is a part of a day, [From, To) since midnight.
 type Span struct{ From, To time.Duration }
 
@@ -194,6 +200,8 @@ type CheckInResult struct {
 	WaitS   int
 	Outcome string
 	Booking Booking
+	// From and To bound the booking's check-in window.
+	From, To time.Time
 }
 
 // CheckIn issues the ticket of booking b, which the caller read from the
@@ -209,7 +217,10 @@ func (e *Engine) CheckIn(now time.Time, b Booking) (CheckInResult, error) {
 		return CheckInResult{}, Errorf(ECONFLICT, "Mã lịch hẹn %s đã được dùng lúc %s", b.Code,
 			b.CheckedInAt.In(e.cfg.Location).Format("15:04"))
 	}
-	rules := e.cfg.Appointments[b.Service]
+	rules, ok := e.cfg.Appointments[b.Service]
+	if !ok { // the service stopped taking appointments after b was booked
+		rules.Before, rules.After = DefaultCheckInBefore, DefaultCheckInAfter
+	}
 	start := b.Start(e.cfg.Location)
 	if start.IsZero() {
 		return CheckInResult{}, Errorf(EBADREQUEST, "Lịch hẹn %s không đọc được", b.Code)
@@ -233,7 +244,7 @@ func (e *Engine) CheckIn(now time.Time, b Booking) (CheckInResult, error) {
 		b.CheckIn = out
 		e.pending.Bookings = append(e.pending.Bookings, b)
 	}
-	return CheckInResult{Ticket: t, Ahead: ahead, WaitS: wait, Outcome: out, Booking: b}, nil
+	return CheckInResult{Ticket: t, Ahead: ahead, WaitS: wait, Outcome: out, Booking: b, From: from, To: to}, nil
 }
 
 // rank orders the waiting tickets of a service as call_next takes them:
