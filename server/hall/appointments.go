@@ -258,4 +258,3 @@ func (h *Hall) BookingMissed(b queue.Booking, now time.Time) bool {
 	}
 	return now.After(b.Start(set.Location).Add(after))
 }
-

@@ -66,7 +66,7 @@ const (
 	// CmdCheckIn issues the ticket of an appointment booked on /hen, from
 	// its booking code (CheckIn); added, not in the SPEC.
 	CmdCheckIn = "check_in"
-	CmdRate        = "rate"
+	CmdRate    = "rate"
 	// CmdRateDetails adds reasons and a comment to a stored rating (and may
 	// change its level), once, within the rating window (SPEC 3).
 	CmdRateDetails = "rate_details"
