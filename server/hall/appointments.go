@@ -18,12 +18,6 @@ import (
 // a cancellation and a check-in take the lock, so that a booking cannot
 // be both cancelled and checked in.
 
-// BookInput is a citizen's booking: the service, the day (YYYY-MM-DD) and
-// slot (HH:MM), a name and a phone number.
-type BookInput struct {
-	Service, Day, Slot, Name, Phone string
-}
-
 // MaxNameRunes bounds a booking's name.
 const MaxNameRunes = 100
 
@@ -33,7 +27,7 @@ const codeTries = 8
 // Book books a slot. Refusals are *queue.Error: bad_request for a wrong
 // field (the message names it), conflict for a slot just taken or a phone
 // number that holds a booking of the service that day.
-func (h *Hall) Book(in BookInput) (queue.Booking, error) {
+func (h *Hall) Book(in queue.BookingRequest) (queue.Booking, error) {
 	set := h.snapshot()
 	now := h.now().In(set.Location)
 	rules, start, err := checkSlot(&set, now, in.Service, in.Day, in.Slot)
@@ -188,23 +182,9 @@ func (h *Hall) checkIn(now time.Time, _ Device, data json.RawMessage) (any, erro
 	}, nil
 }
 
-// SlotInfo is a slot as the booking page offers it: its start and the
-// places left.
-type SlotInfo struct {
-	At   string // HH:MM
-	Free int
-}
-
-// DaySlots are a day's slots of a service.
-type DaySlots struct {
-	Day   string // YYYY-MM-DD
-	Date  time.Time
-	Slots []SlotInfo
-}
-
 // OpenSlots lists, for service, each bookable day (today up to its days
 // ahead) with its slots not yet started and their free places.
-func (h *Hall) OpenSlots(service string) ([]DaySlots, error) {
+func (h *Hall) OpenSlots(service string) ([]queue.DaySlots, error) {
 	set := h.snapshot()
 	rules, ok := set.Appointments[service]
 	if !ok {
@@ -223,16 +203,16 @@ func (h *Hall) OpenSlots(service string) ([]DaySlots, error) {
 			taken[b.Day+" "+b.Slot]++
 		}
 	}
-	var out []DaySlots
+	var out []queue.DaySlots
 	for d := today; !d.After(last); d = d.AddDate(0, 0, 1) {
-		ds := DaySlots{Day: d.Format(queue.DayLayout), Date: d}
+		ds := queue.DaySlots{Day: d.Format(queue.DayLayout), Date: d}
 		for _, at := range rules.Slots(d.Weekday()) {
 			start := d.Add(at)
 			if !start.After(now) {
 				continue
 			}
 			slot := queue.FormatClock(at)
-			ds.Slots = append(ds.Slots, SlotInfo{At: slot, Free: max(rules.Capacity-taken[ds.Day+" "+slot], 0)})
+			ds.Slots = append(ds.Slots, queue.SlotInfo{At: slot, Free: max(rules.Capacity-taken[ds.Day+" "+slot], 0)})
 		}
 		if len(ds.Slots) > 0 {
 			out = append(out, ds)

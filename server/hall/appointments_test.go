@@ -30,23 +30,23 @@ func withAppointments(t *testing.T, h *Hall, capacity int) {
 func TestBookRules(t *testing.T) {
 	h, _ := newHall(t) // Saturday 2026-11-28, 09:00
 	withAppointments(t, h, 1)
-	good := BookInput{Service: "A", Day: "2026-11-28", Slot: "10:00", Name: "Nguyễn Văn An", Phone: "0912 345 678"}
+	good := queue.BookingRequest{Service: "A", Day: "2026-11-28", Slot: "10:00", Name: "Nguyễn Văn An", Phone: "0912 345 678"}
 	tests := []struct {
 		name   string
-		change func(*BookInput)
+		change func(*queue.BookingRequest)
 		code   string
 		msg    string
 	}{
-		{"service without appointments", func(b *BookInput) { b.Service = "B" }, queue.EBADREQUEST, "không nhận đặt lịch"},
-		{"unknown service", func(b *BookInput) { b.Service = "Z" }, queue.EBADREQUEST, "không nhận đặt lịch"},
-		{"slot started", func(b *BookInput) { b.Slot = "09:00" }, queue.EBADREQUEST, "chưa bắt đầu"},
-		{"too far ahead", func(b *BookInput) { b.Day = "2026-12-13" }, queue.EBADREQUEST, "14 ngày"},
-		{"not a slot", func(b *BookInput) { b.Slot = "10:15" }, queue.EBADREQUEST, "Không có lượt hẹn"},
-		{"outside the hours", func(b *BookInput) { b.Slot = "14:00" }, queue.EBADREQUEST, "Không có lượt hẹn"},
-		{"bad day", func(b *BookInput) { b.Day = "2026-02-30" }, queue.EBADREQUEST, "chọn ngày"},
-		{"no name", func(b *BookInput) { b.Name = "  " }, queue.EBADREQUEST, "họ và tên"},
-		{"landline", func(b *BookInput) { b.Phone = "0274 3822 123" }, queue.EBADREQUEST, "Số điện thoại"},
-		{"short phone", func(b *BookInput) { b.Phone = "091234" }, queue.EBADREQUEST, "Số điện thoại"},
+		{"service without appointments", func(b *queue.BookingRequest) { b.Service = "B" }, queue.EBADREQUEST, "không nhận đặt lịch"},
+		{"unknown service", func(b *queue.BookingRequest) { b.Service = "Z" }, queue.EBADREQUEST, "không nhận đặt lịch"},
+		{"slot started", func(b *queue.BookingRequest) { b.Slot = "09:00" }, queue.EBADREQUEST, "chưa bắt đầu"},
+		{"too far ahead", func(b *queue.BookingRequest) { b.Day = "2026-12-13" }, queue.EBADREQUEST, "14 ngày"},
+		{"not a slot", func(b *queue.BookingRequest) { b.Slot = "10:15" }, queue.EBADREQUEST, "Không có lượt hẹn"},
+		{"outside the hours", func(b *queue.BookingRequest) { b.Slot = "14:00" }, queue.EBADREQUEST, "Không có lượt hẹn"},
+		{"bad day", func(b *queue.BookingRequest) { b.Day = "2026-02-30" }, queue.EBADREQUEST, "chọn ngày"},
+		{"no name", func(b *queue.BookingRequest) { b.Name = "  " }, queue.EBADREQUEST, "họ và tên"},
+		{"landline", func(b *queue.BookingRequest) { b.Phone = "0274 3822 123" }, queue.EBADREQUEST, "Số điện thoại"},
+		{"short phone", func(b *queue.BookingRequest) { b.Phone = "091234" }, queue.EBADREQUEST, "Số điện thoại"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,7 +120,7 @@ func TestCheckInCommand(t *testing.T) {
 	h, now := newHall(t)
 	withAppointments(t, h, 2)
 	book := func(slot, phone string) queue.Booking {
-		b, err := h.Book(BookInput{Service: "A", Day: "2026-11-28", Slot: slot, Name: "Trần Thị Bình", Phone: phone})
+		b, err := h.Book(queue.BookingRequest{Service: "A", Day: "2026-11-28", Slot: slot, Name: "Trần Thị Bình", Phone: phone})
 		if err != nil {
 			t.Fatal(err)
 		}

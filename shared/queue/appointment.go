@@ -111,6 +111,26 @@ func (b Booking) Start(loc *time.Location) time.Time {
 	return t
 }
 
+// BookingRequest is a citizen's booking: the service, the day
+// (YYYY-MM-DD) and slot (HH:MM), a name and a phone number.
+type BookingRequest struct {
+	Service, Day, Slot, Name, Phone string
+}
+
+// SlotInfo is a slot as the booking page offers it: its start and the
+// places left.
+type SlotInfo struct {
+	At   string // HH:MM
+	Free int
+}
+
+// DaySlots are a day's bookable slots of a service.
+type DaySlots struct {
+	Day   string // YYYY-MM-DD
+	Date  time.Time
+	Slots []SlotInfo
+}
+
 // BookingCodeLength is the number of characters of a booking code, drawn
 // from TokenAlphabet.
 const BookingCodeLength = 6
