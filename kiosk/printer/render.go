@@ -48,6 +48,9 @@ func (p *Printer) render(s Slip) (image.Image, layout, error) {
 	if s.Priority {
 		c.text("ƯU TIÊN", 28, true)
 	}
+	if s.Appointment != "" {
+		c.text(s.Appointment, 26, true)
+	}
 	c.space(8)
 	c.text("Số người chờ trước: "+strconv.Itoa(s.Ahead), 26, false)
 	if s.Wait != "" {
