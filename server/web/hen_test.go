@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"hallq/server/config"
+	"hallq/server/hall"
+	"hallq/server/web"
 	"hallq/shared/queue"
 )
 
@@ -207,3 +209,6 @@ func TestHenRateLimit(t *testing.T) {
 		t.Errorf("the slots page while limited: got %d", resp.StatusCode)
 	}
 }
+
+// The hall serves the booking page: it is the web package's Appointments.
+var _ web.Appointments = (*hall.Hall)(nil)
