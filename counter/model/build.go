@@ -170,12 +170,7 @@ func (d *Desk) queueRows(c *queue.Counter, now time.Time) []Row {
 			ts = append(ts, t)
 		}
 	}
-	sort.SliceStable(ts, func(i, j int) bool {
-		if ts[i].Priority != ts[j].Priority {
-			return ts[i].Priority
-		}
-		return ts[i].Order < ts[j].Order
-	})
+	sort.SliceStable(ts, func(i, j int) bool { return queue.TakenBefore(ts[i], ts[j]) })
 	alert := time.Duration(d.state.Hall.WaitAlertS) * time.Second
 	rows := make([]Row, 0, len(ts))
 	for i := range ts {

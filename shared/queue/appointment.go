@@ -267,6 +267,17 @@ func (e *Engine) CheckIn(now time.Time, b Booking) (CheckInResult, error) {
 	return CheckInResult{Ticket: t, Ahead: ahead, WaitS: wait, Outcome: out, Booking: b, From: from, To: to}, nil
 }
 
+// TakenBefore reports whether call_next takes a before b in the hall-wide
+// waiting order: by rank (priority, appointment, the others), then by the
+// day's issue order. Clients that keep the waiting list (hallclient's
+// Mirror, the counter) order it with this, as the server does.
+func TakenBefore(a, b Ticket) bool {
+	if ra, rb := rank(&a), rank(&b); ra != rb {
+		return ra < rb
+	}
+	return a.Order < b.Order
+}
+
 // rank orders the waiting tickets of a service as call_next takes them:
 // priority tickets, then appointment tickets, then the others.
 func rank(t *Ticket) int {
