@@ -1,7 +1,6 @@
 package model
 
 import (
-	"context"
 	"regexp"
 	"strings"
 	"time"
@@ -70,20 +69,9 @@ func (m *Model) SubmitCheckIn(text string) {
 		m.issue = try
 		m.show(ScreenIssuing)
 	})
-	if try == nil {
-		return
+	if try != nil {
+		m.send(try)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), sendTimeout)
-	stop := m.cfg.AfterFunc(IssueWait, func() {
-		m.gaveUp(try)
-		cancel()
-	})
-	m.cfg.Go(func() {
-		defer cancel()
-		raw, err := m.sendIssue(ctx, try)
-		stop()
-		m.issued(try, raw, err)
-	})
 }
 
 // checkInNote explains a check-in on the ticket screen.

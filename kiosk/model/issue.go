@@ -79,9 +79,14 @@ func (m *Model) AnswerPriority(priority bool) {
 		m.issue = try
 		m.show(ScreenIssuing)
 	})
-	if try == nil {
-		return
+	if try != nil {
+		m.send(try)
 	}
+}
+
+// send sends try in the background: given up after IssueWait, its
+// outcome taken by issued.
+func (m *Model) send(try *issueTry) {
 	ctx, cancel := context.WithTimeout(context.Background(), sendTimeout)
 	stop := m.cfg.AfterFunc(IssueWait, func() {
 		m.gaveUp(try) // first, so that the send's end is seen as late

@@ -1,7 +1,6 @@
 package queue
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -136,16 +135,7 @@ type DaySlots struct {
 const BookingCodeLength = 6
 
 // NewBookingCode draws a booking code from r.
-func NewBookingCode(r io.Reader) (string, error) {
-	var b [BookingCodeLength]byte
-	if _, err := io.ReadFull(r, b[:]); err != nil {
-		return "", fmt.Errorf("queue: booking code: %w", err)
-	}
-	for i := range b {
-		b[i] = TokenAlphabet[b[i]&31]
-	}
-	return string(b[:]), nil
-}
+func NewBookingCode(r io.Reader) (string, error) { return draw(r, BookingCodeLength, "booking code") }
 
 // CleanBookingCode returns code in upper case without spaces and dashes,
 // and whether it is a well-formed booking code.

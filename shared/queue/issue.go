@@ -18,16 +18,20 @@ const TokenLength = 8
 const defaultServiceTime = 5 * time.Minute
 
 // NewToken draws a ticket token from r.
-func NewToken(r io.Reader) (string, error) {
-	var b [TokenLength]byte
-	if _, err := io.ReadFull(r, b[:]); err != nil {
-		return "", fmt.Errorf("queue: token: %w", err)
+func NewToken(r io.Reader) (string, error) { return draw(r, TokenLength, "token") }
+
+// draw draws n characters of TokenAlphabet from r (what names the secret
+// in an error).
+func draw(r io.Reader, n int, what string) (string, error) {
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return "", fmt.Errorf("queue: %s: %w", what, err)
 	}
 	for i := range b {
 		// 32 letters: the low five bits are uniform.
 		b[i] = TokenAlphabet[b[i]&31]
 	}
-	return string(b[:]), nil
+	return string(b), nil
 }
 
 // Issue gives a new ticket for service. It returns the ticket (with its
