@@ -86,20 +86,28 @@ func TestCheckInAgainstServer(t *testing.T) {
 		OnState:  func(s protocol.State) { m.SetState(s) },
 		OnEvent:  func(e hallclient.Event) { m.HandleEvent(e.Type, e.Data, e.Replayed) },
 	})
-	m = model.New(model.Config{Sender: c, Printer: prn, Now: clk.Now, OnChange: func() { u.Changed() }})
+	// The network's goroutines change the model; the window is rendered
+	// on the test's goroutine only (wait renders before it looks), as
+	// fyne.Do would on the app's.
+	m = model.New(model.Config{Sender: c, Printer: prn, Now: clk.Now})
 	u = New(app, m, Options{Size: landscape})
 	t.Cleanup(func() { u.Window().Close() })
 	start()
-	apptest.WaitFor(t, 10*time.Second, "the kiosk online with appointments", func() bool { v := m.View(); return v.Online && v.Appointments })
+	wait := func(what string, cond func(v model.View) bool) {
+		t.Helper()
+		apptest.WaitFor(t, 10*time.Second, what, func() bool { u.Render(); return cond(m.View()) })
+	}
+	wait("the kiosk online with appointments", func(v model.View) bool { return v.Online && v.Appointments })
 	f := &fixture{m: m, u: u}
+	tap := func(label string) { t.Helper(); f.tap(t, label); u.Render() }
 
-	f.tap(t, "Tôi có lịch hẹn")
+	tap("Tôi có lịch hẹn")
 	if got := m.View().Screen; got != model.ScreenCheckIn {
 		t.Fatalf("after the tap: screen %v, want the code entry", got)
 	}
 	f.keys(t, onTime.Code)
-	f.tap(t, "Lấy số theo lịch hẹn")
-	apptest.WaitFor(t, 10*time.Second, "the appointment's ticket", func() bool { return m.View().Screen == model.ScreenTicket })
+	tap("Lấy số theo lịch hẹn")
+	wait("the appointment's ticket", func(v model.View) bool { return v.Screen == model.ScreenTicket })
 	tv := m.View().Ticket
 	tk := u.screens[model.ScreenTicket].(*ticket)
 	if tv.Number != "A002" || !tv.Appointment || !tk.appt.Visible() || !strings.Contains(tk.note.Text, "Lịch hẹn lúc 09:00") || tv.Ahead != 0 {
@@ -112,34 +120,32 @@ func TestCheckInAgainstServer(t *testing.T) {
 	if w := hall.State().Waiting; len(w) != 2 || w[0].Number != "A002" || !w[0].Appointment {
 		t.Errorf("the server's waiting list: %v, want the appointment A002 first", w)
 	}
-	f.tap(t, "Xong")
+	tap("Xong")
 
 	// A later slot's QR code, scanned on the home screen: too early.
 	for _, r := range "http://" + h.Addr + "/hen?ma=" + early.Code {
 		u.typedRune(r)
 	}
 	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	apptest.WaitFor(t, 10*time.Second, "the early check-in's ticket", func() bool {
-		return m.View().Screen == model.ScreenTicket && m.View().Ticket.Number == "A003"
-	})
+	wait("the early check-in's ticket", func(v model.View) bool { return v.Screen == model.ScreenTicket && v.Ticket.Number == "A003" })
 	tv = m.View().Ticket
 	if tv.Appointment || tk.appt.Visible() || !strings.Contains(tv.Note, "đến sớm") || !strings.Contains(tv.Note, "10:15") || !strings.Contains(tv.Note, "10:40") {
 		t.Fatalf("early: %+v", tv)
 	}
-	f.tap(t, "Xong")
+	tap("Xong")
 
 	// The same code again: refused with the reason, on the code screen.
-	f.tap(t, "Tôi có lịch hẹn")
+	tap("Tôi có lịch hẹn")
 	f.keys(t, early.Code)
-	f.tap(t, "Lấy số theo lịch hẹn")
-	apptest.WaitFor(t, 10*time.Second, "the refusal", func() bool { return m.View().Form.Error != "" })
+	tap("Lấy số theo lịch hẹn")
+	wait("the refusal", func(v model.View) bool { return v.Form.Error != "" })
 	if v := m.View(); v.Screen != model.ScreenCheckIn || !strings.Contains(v.Form.Error, "đã được dùng") {
 		t.Fatalf("a used code: screen %v, error %q", v.Screen, v.Form.Error)
 	}
-	f.tap(t, "Về trang chủ")
-	f.tap(t, "Tôi có lịch hẹn")
+	tap("Về trang chủ")
+	tap("Tôi có lịch hẹn")
 	f.keys(t, "ABC")
-	f.tap(t, "Lấy số theo lịch hẹn")
+	tap("Lấy số theo lịch hẹn")
 	if v := m.View(); v.Screen != model.ScreenCheckIn || !strings.Contains(v.Form.Error, "6 ký tự") {
 		t.Fatalf("a short code: screen %v, error %q", v.Screen, v.Form.Error)
 	}
