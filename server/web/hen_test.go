@@ -212,3 +212,17 @@ func TestHenRateLimit(t *testing.T) {
 
 // The hall serves the booking page: it is the web package's Appointments.
 var _ web.Appointments = (*hall.Hall)(nil)
+
+// TestPublicPageLinksHen: the public page offers booking for the services
+// that take appointments.
+func TestPublicPageLinksHen(t *testing.T) {
+	f := newFixture(t)
+	if _, page := f.get(f.client(), "/cong-khai"); strings.Contains(page, "/hen?dv=") {
+		t.Fatal("a booking link with no service taking appointments")
+	}
+	f.openAppointments(1)
+	_, page := f.get(f.client(), "/cong-khai")
+	if !strings.Contains(page, `href="/hen?dv=A"`) || strings.Contains(page, `href="/hen?dv=B"`) {
+		t.Error("the public page does not link service A (alone) to /hen")
+	}
+}
