@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"hallq/shared/protocol"
@@ -158,7 +159,8 @@ func (d *Desk) ticketView(t *queue.Ticket, now time.Time) *TicketView {
 }
 
 // queueRows lists the waiting tickets of c's services, priority first, then
-// in issue order, as call_next takes them (priority_streak aside).
+// appointments, then in issue order, as call_next takes them
+// (priority_streak aside).
 func (d *Desk) queueRows(c *queue.Counter, now time.Time) []Row {
 	serves := map[string]bool{}
 	for _, s := range c.Services {
@@ -170,12 +172,7 @@ func (d *Desk) queueRows(c *queue.Counter, now time.Time) []Row {
 			ts = append(ts, t)
 		}
 	}
-	sort.SliceStable(ts, func(i, j int) bool {
-		if ts[i].Priority != ts[j].Priority {
-			return ts[i].Priority
-		}
-		return ts[i].Order < ts[j].Order
-	})
+	sort.SliceStable(ts, func(i, j int) bool { return queue.TakenBefore(ts[i], ts[j]) })
 	alert := time.Duration(d.state.Hall.WaitAlertS) * time.Second
 	rows := make([]Row, 0, len(ts))
 	for i := range ts {
@@ -206,6 +203,9 @@ func (d *Desk) row(t *queue.Ticket, wait time.Duration) Row {
 	}
 	if t.IssuedService != "" && t.IssuedService != t.Service {
 		r.Note = "chuyển từ " + t.IssuedService
+	}
+	if t.Appointment {
+		r.Note = strings.TrimPrefix(r.Note+", lịch hẹn", ", ")
 	}
 	return r
 }

@@ -109,7 +109,8 @@ type Row struct {
 	Wait time.Duration
 	// Alert is true when a waiting ticket waits longer than wait_alert.
 	Alert bool
-	// Note says a ticket was transferred ("chuyển từ A").
+	// Note says a ticket was transferred ("chuyển từ A") or is an
+	// appointment ("lịch hẹn").
 	Note string
 }
 

@@ -184,3 +184,23 @@ func TestFormat(t *testing.T) {
 		})
 	}
 }
+
+// TestQueueRowsAppointment: an appointment ticket stands after the
+// priority ones and before the others, marked "lịch hẹn".
+func TestQueueRowsAppointment(t *testing.T) {
+	st := sampleState()
+	for i := range st.Waiting {
+		if st.Waiting[i].Number == "B001" {
+			st.Waiting[i].Appointment = true
+		}
+	}
+	d := newDesk(t, &fakeSender{}, st)
+	var got []string
+	for _, r := range d.View().Queue {
+		got = append(got, r.Number+" "+r.Note)
+	}
+	want := []string{"A002 ", "B001 lịch hẹn", "A001 ", "A003 chuyển từ A"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("queue: got %q, want %q", got, want)
+	}
+}

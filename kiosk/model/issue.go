@@ -58,6 +58,7 @@ type IDSender interface {
 type issueTry struct {
 	svc      string
 	priority bool
+	code     string    // a check_in's booking code; "" for issue_ticket
 	id       string    // the command id; "" when the Sender cannot choose it
 	at       time.Time // when it was given up (for IssueRetryFor)
 }
@@ -74,13 +75,18 @@ func (m *Model) AnswerPriority(priority bool) {
 			return
 		}
 		m.issuing = true
-		try = m.newTry(m.v.Service.ID, priority)
+		try = m.newTry(m.v.Service.ID, priority, "")
 		m.issue = try
 		m.show(ScreenIssuing)
 	})
-	if try == nil {
-		return
+	if try != nil {
+		m.send(try)
 	}
+}
+
+// send sends try in the background: given up after IssueWait, its
+// outcome taken by issued.
+func (m *Model) send(try *issueTry) {
 	ctx, cancel := context.WithTimeout(context.Background(), sendTimeout)
 	stop := m.cfg.AfterFunc(IssueWait, func() {
 		m.gaveUp(try) // first, so that the send's end is seen as late
@@ -96,11 +102,11 @@ func (m *Model) AnswerPriority(priority bool) {
 
 // newTry starts an issue of svc: a retry of the issue given up, under its
 // id, or a new command. The caller holds the lock.
-func (m *Model) newTry(svc string, priority bool) *issueTry {
-	if r := m.retry; r != nil && r.svc == svc && r.priority == priority && m.cfg.Now().Sub(r.at) < IssueRetryFor {
-		return &issueTry{svc: svc, priority: priority, id: r.id}
+func (m *Model) newTry(svc string, priority bool, code string) *issueTry {
+	if r := m.retry; r != nil && r.svc == svc && r.priority == priority && r.code == code && m.cfg.Now().Sub(r.at) < IssueRetryFor {
+		return &issueTry{svc: svc, priority: priority, code: code, id: r.id}
 	}
-	t := &issueTry{svc: svc, priority: priority}
+	t := &issueTry{svc: svc, priority: priority, code: code}
 	if s, ok := m.cfg.Sender.(IDSender); ok {
 		t.id = s.NewID()
 	}
@@ -109,11 +115,15 @@ func (m *Model) newTry(svc string, priority bool) *issueTry {
 
 // sendIssue sends try's issue_ticket, under its id when it has one.
 func (m *Model) sendIssue(ctx context.Context, try *issueTry) (json.RawMessage, error) {
-	req := protocol.IssueTicket{Service: try.svc, Priority: try.priority}
-	if s, ok := m.cfg.Sender.(IDSender); ok && try.id != "" {
-		return s.SendID(ctx, try.id, protocol.CmdIssueTicket, req)
+	var req any = protocol.IssueTicket{Service: try.svc, Priority: try.priority}
+	typ := protocol.CmdIssueTicket
+	if try.code != "" {
+		req, typ = protocol.CheckIn{Code: try.code}, protocol.CmdCheckIn
 	}
-	return m.cfg.Sender.Send(ctx, protocol.CmdIssueTicket, req)
+	if s, ok := m.cfg.Sender.(IDSender); ok && try.id != "" {
+		return s.SendID(ctx, try.id, typ, req)
+	}
+	return m.cfg.Sender.Send(ctx, typ, req)
 }
 
 // gaveUp ends an issue that got no answer within IssueWait: the citizen is
@@ -138,12 +148,13 @@ func (m *Model) gaveUp(try *issueTry) {
 // the same one under the same id.
 func (m *Model) issued(try *issueTry, raw json.RawMessage, err error) {
 	svc := try.svc
-	var r protocol.IssueReply
+	var cr protocol.CheckInReply // an issue_ticket's reply fills its IssueReply
 	if err == nil {
-		if e := json.Unmarshal(raw, &r); e != nil {
+		if e := json.Unmarshal(raw, &cr); e != nil {
 			err = fmt.Errorf("kiosk: decode issue reply: %w", e)
 		}
 	}
+	r := cr.IssueReply
 	var slip printer.Slip
 	late := false
 	m.update(func() {
@@ -159,17 +170,28 @@ func (m *Model) issued(try *issueTry, raw json.RawMessage, err error) {
 				try.at = m.cfg.Now()
 				m.retry = try
 			}
-			m.log.Warn("kiosk: issue ticket", "service", svc, "err", err)
+			m.log.Warn("kiosk: issue ticket", "service", svc, "code", try.code, "err", err)
+			if try.code != "" && errors.As(err, &qe) && qe.Code != queue.ECLOSED {
+				m.show(ScreenCheckIn)
+				m.v.Form = FormView{Error: qe.Message}
+				return
+			}
 			m.v.Notice = m.issueError(svc, err)
 			m.goHome()
 			return
 		}
 		m.show(ScreenTicket)
 		m.v.Ticket = m.ticketView(r)
+		if try.code != "" {
+			m.v.Ticket.Appointment, m.v.Ticket.Note = cr.Ticket.Appointment, checkInNote(cr)
+		}
 		m.v.Ticket.Printing = m.cfg.Printer != nil && !m.cfg.NoPaper
 		m.v.Ticket.NoPaper = m.cfg.Printer == nil || m.cfg.NoPaper
 		m.until = m.cfg.Now().Add(TicketShowFor)
 		slip = m.slip(r)
+		if try.code != "" {
+			slip.Appointment = checkInLine(cr)
+		}
 	})
 	if late {
 		m.log.Warn("kiosk: issue answered after the kiosk gave up; not printed", "service", svc,

@@ -54,14 +54,20 @@ func (m *Model) SubmitCode(text string) {
 }
 
 // Scan takes a line typed by a USB scanner outside any field: a QR code of
-// a ticket starts its rating, anything else is ignored.
+// a ticket starts its rating, a booking's QR code its check-in (not on a
+// rating pad), anything else is ignored.
 func (m *Model) Scan(text string) {
 	m.mu.Lock()
 	_, _, ok := ParseCode(text, "")
 	busy := m.issuing || m.v.Screen == ScreenIssuing
+	booking := isBookingQR(text) && m.v.Counter == 0 && m.v.Appointments
 	m.unlock()
-	if ok && !busy {
+	switch {
+	case busy:
+	case ok:
 		m.SubmitCode(text)
+	case booking:
+		m.SubmitCheckIn(text)
 	}
 }
 

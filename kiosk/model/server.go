@@ -48,6 +48,10 @@ func (m *Model) SetState(s protocol.State) {
 		m.v.FeedbackContact = s.Hall.FeedbackContact
 		m.v.CounterName = counterName(s, m.v.Counter)
 		m.v.Tiles = m.tiles()
+		m.v.Appointments = false
+		for _, sv := range s.Services {
+			m.v.Appointments = m.v.Appointments || sv.Appointments
+		}
 		for _, t := range m.v.Tiles {
 			if t.ID == m.v.Service.ID {
 				m.v.Service = t

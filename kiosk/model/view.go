@@ -30,6 +30,8 @@ const (
 	ScreenDone
 	// ScreenExit asks staff for the exit PIN.
 	ScreenExit
+	// ScreenCheckIn asks for an appointment's QR code or booking code.
+	ScreenCheckIn
 )
 
 // Person-facing wording that tests and the UI share.
@@ -64,6 +66,9 @@ type View struct {
 	Rate   RateView
 	Form   FormView
 	Done   DoneView
+	// Appointments is true when a service takes bookings: the home
+	// screen offers "Tôi có lịch hẹn".
+	Appointments bool
 	// FeedbackContact is where feedback is answered.
 	FeedbackContact string
 	ExitError       string
@@ -94,6 +99,10 @@ type TicketView struct {
 	PrintFailed bool
 	// NoPaper is true when the kiosk prints no paper at all.
 	NoPaper bool
+	// Appointment marks an appointment's ticket; Note explains a check-in
+	// (on time, or too early or late: then a normal ticket).
+	Appointment bool
+	Note        string
 }
 
 // RateView is a rating in progress.

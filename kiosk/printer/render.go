@@ -8,7 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/skip2/go-qrcode"
+	"hallq/shared/qr"
+
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 )
@@ -46,6 +47,9 @@ func (p *Printer) render(s Slip) (image.Image, layout, error) {
 	c.text(s.Service, 28, true)
 	if s.Priority {
 		c.text("ƯU TIÊN", 28, true)
+	}
+	if s.Appointment != "" {
+		c.text(s.Appointment, 26, true)
 	}
 	c.space(8)
 	c.text("Số người chờ trước: "+strconv.Itoa(s.Ahead), 26, false)
@@ -127,12 +131,11 @@ func (c *canvas) qr(content string) image.Rectangle {
 	if c.err != nil {
 		return image.Rectangle{}
 	}
-	q, err := qrcode.New(content, qrcode.Medium)
+	bits, err := qr.Bitmap(content) // includes the quiet zone
 	if err != nil {
 		c.err = fmt.Errorf("qr code: %w", err)
 		return image.Rectangle{}
 	}
-	bits := q.Bitmap() // includes the quiet zone
 	scale := 260 / len(bits)
 	side := scale * len(bits)
 	x0 := (PaperWidth - side) / 2

@@ -29,6 +29,9 @@ type Slip struct {
 	Feedback string
 	// ID names the file a file: target writes (the ticket id).
 	ID string
+	// Appointment is the line of an appointment's ticket ("LỊCH HẸN
+	// 09:30"), or of a check-in outside its window; empty for others.
+	Appointment string
 }
 
 // Target is where the slip's image goes. Print must return an error when the

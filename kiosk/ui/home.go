@@ -29,6 +29,9 @@ type home struct {
 	hall   fyne.CanvasObject
 	pad    fyne.CanvasObject
 	rate   *widget.Button
+	// appts is whether the bar offers "Tôi có lịch hẹn" (a service takes
+	// appointments); the hall screen is built again when it changes.
+	appts bool
 }
 
 func newHome(m *model.Model) *home {
@@ -37,17 +40,8 @@ func newHome(m *model.Model) *home {
 	h.notice.Importance = widget.DangerImportance
 	h.notice.TextStyle.Bold = true
 	h.rate = look.Button("Đánh giá sự hài lòng", m.OpenRateCode)
-	bar := container.NewGridWithColumns(3,
-		h.rate,
-		look.Button("Phản ánh, kiến nghị", m.OpenFeedback),
-		look.Button("Thủ tục hành chính", m.OpenProcedures),
-	)
-	prompt := look.Text("Xin mời chọn lĩnh vực cần giải quyết:", theme.SizeNameSubHeadingText)
-	h.prompt = prompt
-	// No scroll: when the offline banner or a notice takes room, the tiles
-	// shrink (a tile drops its description first) rather than the last
-	// ones going out of sight.
-	h.hall = container.NewBorder(container.NewVBox(h.notice, prompt), bar, nil, nil, h.grid)
+	h.prompt = look.Text("Xin mời chọn lĩnh vực cần giải quyết:", theme.SizeNameSubHeadingText)
+	h.hall = h.hallScreen(false)
 	greet := look.Text("Kính chào ông/bà!", look.SizeHuge)
 	greet.Alignment = fyne.TextAlignCenter
 	greet.TextStyle.Bold = true
@@ -59,11 +53,35 @@ func newHome(m *model.Model) *home {
 	return h
 }
 
+// hallScreen builds the hall's home: the tiles, and the bar of the other
+// services, with "Tôi có lịch hẹn" first when appts is set. No scroll:
+// when the offline banner or a notice takes room, the tiles shrink (a tile
+// drops its description first) rather than the last ones going out of
+// sight.
+func (h *home) hallScreen(appts bool) fyne.CanvasObject {
+	buttons := []fyne.CanvasObject{
+		h.rate,
+		look.Button("Phản ánh, kiến nghị", h.m.OpenFeedback),
+		look.Button("Thủ tục hành chính", h.m.OpenProcedures),
+	}
+	if appts {
+		b := look.Button("Tôi có lịch hẹn", h.m.OpenCheckIn)
+		b.Importance = widget.HighImportance
+		buttons = append([]fyne.CanvasObject{b}, buttons...)
+	}
+	bar := container.NewGridWithColumns(len(buttons), buttons...)
+	return container.NewBorder(container.NewVBox(h.notice, h.prompt), bar, nil, nil, h.grid)
+}
+
 func (h *home) root() fyne.CanvasObject { return container.NewPadded(h.box) }
 
 func (h *home) enter(model.View) {}
 
 func (h *home) update(v model.View) {
+	if v.Appointments != h.appts {
+		h.appts = v.Appointments
+		h.hall = h.hallScreen(h.appts)
+	}
 	want := h.hall
 	if v.Counter != 0 {
 		want = h.pad

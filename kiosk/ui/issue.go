@@ -68,6 +68,8 @@ type ticket struct {
 	number, service, prio, ahead, wait *canvas.Text
 	when                               *canvas.Text
 	print                              *widget.Label
+	appt                               *canvas.Text
+	note                               *widget.Label
 }
 
 func newTicket(m *model.Model) *ticket {
@@ -79,7 +81,13 @@ func newTicket(m *model.Model) *ticket {
 		wait:    look.Heading("", 40),
 		when:    look.Colored("", 30, look.ToneMuted, false),
 		print:   look.Text("", look.SizeBig),
+		appt:    look.Colored("LỊCH HẸN", 40, look.TonePriority, true),
+		note:    look.Text("", look.SizeBig),
 	}
+	t.appt.Alignment = fyne.TextAlignCenter
+	t.note.Alignment = fyne.TextAlignCenter
+	t.note.Wrapping = fyne.TextWrapWord
+	t.note.Importance = widget.WarningImportance
 	for _, c := range []*canvas.Text{t.number, t.service, t.prio, t.ahead, t.wait, t.when} {
 		c.Alignment = fyne.TextAlignCenter
 	}
@@ -89,7 +97,7 @@ func newTicket(m *model.Model) *ticket {
 	title.Alignment = fyne.TextAlignCenter
 	done := look.BigButton("Xong", m.Home)
 	t.box = container.NewBorder(nil, look.Touch(done, 300, look.MinTouch*1.5), nil, nil,
-		container.NewVBox(layout.NewSpacer(), title, t.number, t.service, t.prio, t.ahead, t.wait, t.when,
+		container.NewVBox(layout.NewSpacer(), title, t.number, t.service, t.prio, t.appt, t.note, t.ahead, t.wait, t.when,
 			layout.NewSpacer(), t.print, layout.NewSpacer()))
 	return t
 }
@@ -102,6 +110,11 @@ func (t *ticket) update(v model.View) {
 	setText(t.number, tv.Number)
 	setText(t.service, tv.Service)
 	showIf(t.prio, tv.Priority)
+	showIf(t.appt, tv.Appointment)
+	if t.note.Text != tv.Note {
+		t.note.SetText(tv.Note)
+	}
+	showIf(t.note, tv.Note != "")
 	setText(t.ahead, "Số người chờ trước: "+strconv.Itoa(tv.Ahead))
 	setText(t.wait, "Thời gian chờ dự kiến: "+tv.Wait)
 	setText(t.when, "Lấy số lúc "+tv.Time)

@@ -79,6 +79,7 @@ func New(app fyne.App, m *model.Model, opts Options) *UI {
 		model.ScreenReasons:    newReasons(m),
 		model.ScreenDone:       newDone(m),
 		model.ScreenExit:       newExit(m),
+		model.ScreenCheckIn:    newCheckIn(m),
 	}
 	u.center = container.NewStack()
 	corner := newCornerPress(opts.ExitHold, opts.AfterFunc, m.RequestExit)

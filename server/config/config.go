@@ -96,6 +96,27 @@ type Service struct {
 	// Retired services issue no ticket and leave the kiosk and the state,
 	// but keep their history and their rows in the reports.
 	Retired bool `toml:"retired,omitempty"`
+
+	// Appointments: the service takes bookings on the /hen page. The
+	// other appointment_ keys may be left out (appointments.go gives
+	// their defaults).
+	Appointments bool `toml:"appointments,omitempty"`
+	// AppointmentDays are the weekdays that take appointments: "mon",
+	// "tue", "wed", "thu", "fri", "sat", "sun"; none: Monday to Friday.
+	AppointmentDays []string `toml:"appointment_days,omitempty"`
+	// AppointmentHours are the spans that take appointments, "HH:MM-HH:MM";
+	// none: the hall's opening hours.
+	AppointmentHours []string `toml:"appointment_hours,omitempty"`
+	// AppointmentSlot is a slot's length, a Go duration ("30m").
+	AppointmentSlot string `toml:"appointment_slot,omitempty"`
+	// AppointmentCapacity is the bookings one slot takes.
+	AppointmentCapacity int `toml:"appointment_capacity,omitempty"`
+	// AppointmentDaysAhead is how many days ahead a slot may be booked.
+	AppointmentDaysAhead int `toml:"appointment_days_ahead,omitempty"`
+	// CheckInBefore and CheckInAfter bound the kiosk's check-in window
+	// around a slot's start (Go durations; "0s" for none).
+	CheckInBefore string `toml:"appointment_check_in_before,omitempty"`
+	CheckInAfter  string `toml:"appointment_check_in_after,omitempty"`
 }
 
 // Counter is a [[counter]] table.

@@ -37,6 +37,12 @@ func (c *Config) Settings() queue.Settings {
 		FeedbackContact: h.FeedbackContact,
 	}
 	for _, sv := range c.Services {
+		if sv.Appointments && !sv.Retired {
+			if s.Appointments == nil {
+				s.Appointments = map[string]queue.AppointmentRules{}
+			}
+			s.Appointments[sv.ID] = sv.AppointmentRules(open, closeAt)
+		}
 		s.Services = append(s.Services, queue.Service{ID: sv.ID, Name: sv.Name, Description: sv.Description,
 			DailyLimit: sv.DailyLimit, Procedures: slices.Clone(sv.Procedures), Retired: sv.Retired})
 	}

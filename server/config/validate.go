@@ -107,6 +107,7 @@ func (v *validator) services() {
 		if s.DailyLimit < 0 {
 			v.p.addAt(v.at("service", i, "daily_limit"), "%s: daily_limit %d không được âm (daily_limit must be >= 0)", l, s.DailyLimit)
 		}
+		v.appointments(i, s, l)
 	}
 }
 

@@ -17,6 +17,7 @@ type handler func(h *Hall, now time.Time, dev Device, data json.RawMessage) (any
 
 var handlers = map[string]handler{
 	protocol.CmdIssueTicket: (*Hall).issue,
+	protocol.CmdCheckIn:     (*Hall).checkIn,
 	protocol.CmdRate:        (*Hall).rate,
 	protocol.CmdRateDetails: (*Hall).rateDetails,
 	protocol.CmdFeedback:    (*Hall).feedback,

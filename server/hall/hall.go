@@ -68,6 +68,9 @@ type Hall struct {
 	reportDir string
 	eventDays int
 	devices   *deviceBoard
+	// rand draws booking codes outside the command lock, under rmu.
+	rand io.Reader
+	rmu  sync.Mutex
 
 	mu   sync.Mutex
 	eng  *queue.Engine
@@ -95,7 +98,7 @@ func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
 	}
 	h := &Hall{
 		settings: stored.Settings(), st: st, now: o.Now, log: o.Logger,
-		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, eventDays: o.EventDays, devices: newDeviceBoard(), subs: map[Subscriber]struct{}{},
+		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, eventDays: o.EventDays, devices: newDeviceBoard(), rand: o.Rand, subs: map[Subscriber]struct{}{},
 	}
 	h.cfg.Store(stored)
 	h.decoy = sync.OnceValue(func() string { return newDecoy(h.settings.Clerks) })

@@ -137,6 +137,12 @@ func (h *Hall) Report(day string) (report.Report, error) {
 		}
 		r = ru.Full(low)
 	}
+	bookings, err := h.st.Bookings(day, day)
+	if err != nil {
+		return report.Report{}, err
+	}
+	now := h.now()
+	report.AddBookings(&r, bookings, func(b queue.Booking) bool { return h.BookingMissed(b, now) })
 	r.AddNames(h.snapshot())
 	return r, nil
 }

@@ -40,6 +40,7 @@ type builder struct {
 	tickets map[string]*queue.Ticket
 	// rated holds the ids of tickets whose rating has been counted.
 	rated map[string]bool
+	appt  apptAcc
 }
 
 // serviceAcc is a by_service row and the durations behind it.
@@ -47,6 +48,7 @@ type serviceAcc struct {
 	row      ServiceRow
 	waits    []time.Duration
 	services []time.Duration
+	appt     apptAcc
 }
 
 // hourAcc counts the tickets issued in one hour and their waits.
@@ -89,6 +91,7 @@ func (b *builder) addTicket(t *queue.Ticket) {
 		svc.waits = append(svc.waits, wait)
 	}
 	b.addHour(t, wait, called)
+	b.addAppointment(t, svc, wait, called)
 	for _, c := range t.Calls {
 		if row := b.counter(c.Counter); row != nil {
 			row.Called++
@@ -202,6 +205,7 @@ func (b *builder) report() Report {
 	r := b.r
 	r.WaitS = summarize(b.waits)
 	r.ServiceS = summarize(b.services)
+	r.Appointments.WaitS = summarize(b.appt.waits)
 	r.SatisfactionIndex = r.Ratings.SatisfactionIndex()
 	ratedFinished := 0
 	for id := range b.rated {
@@ -216,6 +220,7 @@ func (b *builder) report() Report {
 		acc.row.WaitS = summarize(acc.waits)
 		acc.row.ServiceS = summarize(acc.services)
 		acc.row.SatisfactionIndex = acc.row.Ratings.SatisfactionIndex()
+		acc.row.Appointments.WaitS = summarize(acc.appt.waits)
 		r.ByService = append(r.ByService, acc.row)
 	}
 	slices.SortFunc(r.ByService, func(a, b ServiceRow) int { return cmp.Compare(a.ID, b.ID) })

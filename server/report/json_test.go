@@ -68,13 +68,16 @@ func TestReportJSONKeys(t *testing.T) {
 	}{
 		{"report", top, sorted("date", "issued", "called", "finished", "no_show", "expired",
 			"wait_s", "service_s", "ratings", "rated_share", "satisfaction_index",
-			"by_service", "by_counter", "by_clerk", "feedback", "hourly", "low_ratings")},
+			"by_service", "by_counter", "by_clerk", "feedback", "hourly", "low_ratings",
+			"appointments")}, // appointments is added to SPEC section 7
+		{"appointments", object(t, top["appointments"]), sorted("tickets", "called", "wait_s", "booked", "checked_in",
+			"on_time", "early", "late", "missed", "cancelled")},
 		{"wait_s", object(t, top["wait_s"]), durKeys},
 		{"service_s", object(t, top["service_s"]), durKeys},
 		{"ratings", object(t, top["ratings"]), levelKeys},
 		{"feedback", object(t, top["feedback"]), sorted("received", "handled")},
 		{"by_service", service, sorted("id", "issued", "called", "finished", "no_show", "expired", "wait_s", "service_s",
-			"ratings", "satisfaction_index")},
+			"ratings", "satisfaction_index", "appointments")},
 		{"by_service.wait_s", object(t, service["wait_s"]), durKeys},
 		{"by_service.service_s", object(t, service["service_s"]), durKeys},
 		// service_seconds and mean_service_s are added to SPEC section 7.

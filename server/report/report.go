@@ -31,6 +31,9 @@ type Report struct {
 
 	Feedback FeedbackCount `json:"feedback"`
 
+	// Appointments counts the day's appointments and their waits.
+	Appointments Appointments `json:"appointments"`
+
 	// Hourly covers every hour from the first to the last hour in which a
 	// ticket was issued, for the supervisor's charts.
 	Hourly []HourRow `json:"hourly"`
@@ -62,6 +65,8 @@ type ServiceRow struct {
 	// tickets (added to SPEC section 7, for the public page by service).
 	Ratings           Levels   `json:"ratings"`
 	SatisfactionIndex *float64 `json:"satisfaction_index"`
+	// Appointments counts the service's appointments (added).
+	Appointments Appointments `json:"appointments"`
 }
 
 // CounterRow is one counter's work: calls made there, and the finishes,

@@ -27,11 +27,13 @@ const (
 	sheetClerks   = "Theo công chức"
 	sheetLow      = "Đánh giá thấp"
 	sheetHourly   = "Theo giờ"
+	// sheetAppointments is there only on a day with appointments.
+	sheetAppointments = "Lịch hẹn"
 )
 
 // dailyTables lays out the report r as tables, in workbook order.
 func dailyTables(r Report) []table {
-	return []table{
+	return append([]table{
 		summaryTable(r),
 		levelsTable(r.Ratings),
 		servicesTable(r.ByService),
@@ -39,7 +41,7 @@ func dailyTables(r Report) []table {
 		clerksTable(r.ByClerk),
 		lowRatingsTable(r),
 		hourlyTable(r.Hourly),
-	}
+	}, appointmentsTable(r)...)
 }
 
 func summaryTable(r Report) table {

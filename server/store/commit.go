@@ -70,6 +70,11 @@ func commitTx(tx *bolt.Tx, day string, ch queue.Changes, frames [][]byte, reply 
 			return err
 		}
 	}
+	for _, b := range ch.Bookings {
+		if err := putBooking(tx, b); err != nil {
+			return err
+		}
+	}
 	events := tx.Bucket(bucketEvents)
 	events.FillPercent = appendFill
 	for i, ev := range ch.Events {

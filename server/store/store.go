@@ -31,9 +31,13 @@ var (
 	bucketSettings = []byte("settings") // the stored configuration
 	bucketAudit    = []byte("audit")    // administrative actions, by id
 	bucketRollups  = []byte("rollups")  // each day's report figures (rollups.go)
+	// Appointments (bookings.go): each booking by code, and an index by
+	// day, service and slot.
+	bucketBookings     = []byte("bookings")
+	bucketBookingIndex = []byte("booking_index")
 )
 
-var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports, bucketSettings, bucketAudit, bucketRollups}
+var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports, bucketSettings, bucketAudit, bucketRollups, bucketBookings, bucketBookingIndex}
 
 // Store is the hall's bbolt database. It is safe for concurrent use.
 type Store struct {

@@ -180,6 +180,7 @@ var savedNotes = map[string]string{
 	"service.move":              "Đã đổi thứ tự lĩnh vực trên ki-ốt.",
 	"service.retire":            "Đã ngừng lĩnh vực (lịch sử vẫn được giữ).",
 	"service.restore":           "Đã dùng lại lĩnh vực.",
+	"service.appointments":      "Đã lưu cài đặt lịch hẹn của lĩnh vực.",
 	"counter.add":               "Đã thêm quầy.",
 	"counter.edit":              "Đã lưu quầy.",
 	"counter.retire":            "Đã ngừng quầy (lịch sử vẫn được giữ).",

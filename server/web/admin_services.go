@@ -22,6 +22,7 @@ func (s *Server) serviceRoutes() {
 	// A retired service issues no ticket and leaves the kiosk; its history
 	// stays. Retiring is refused while tickets of it wait.
 	serviceTable.toggles(s, "retire", "restore", func(sv *config.Service) *bool { return &sv.Retired }, nil)
+	s.appointmentRoutes()
 }
 
 // servicesPage serves GET /admin/services: the list and the add form.

@@ -41,6 +41,8 @@ type pubSvc struct {
 	Name        string   `json:"name"`
 	Description string   `json:"description"`
 	Procedures  []string `json:"procedures,omitempty"`
+	// Appointments is true when the service takes bookings on /hen.
+	Appointments bool `json:"appointments,omitempty"`
 }
 
 // pubDesk is a counter and the official at it now.
@@ -100,7 +102,8 @@ func (s *Server) publicData() (publicView, error) {
 	for _, sv := range cfg.Services {
 		names[sv.ID] = sv.Name
 		if !sv.Retired {
-			v.Services = append(v.Services, pubSvc{ID: sv.ID, Name: sv.Name, Description: sv.Description, Procedures: sv.Procedures})
+			v.Services = append(v.Services, pubSvc{ID: sv.ID, Name: sv.Name, Description: sv.Description, Procedures: sv.Procedures,
+				Appointments: sv.Appointments})
 		}
 	}
 	clerks := map[string]int{}

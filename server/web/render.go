@@ -19,7 +19,12 @@ var embedded embed.FS
 // layout.html; templates/_*.html hold the pieces pages share.
 var pageNames = []string{"login", "hall", "report", "month", "feedback", "error", "devices", "public", "period",
 	"admin_hall", "admin_services", "admin_service", "admin_counters", "admin_counter",
-	"admin_clerks", "admin_clerk", "admin_supervisors", "admin_supervisor", "admin_audit", "tls"}
+	"admin_clerks", "admin_clerk", "admin_supervisors", "admin_supervisor", "admin_audit", "tls",
+	"admin_appointments", "appointments"}
+
+// standalonePages are templates that are whole documents of their own:
+// the citizens' booking page (small, for phones; no supervisor layout).
+var standalonePages = []string{"hen"}
 
 // pages holds one parsed template set per page.
 type pages map[string]*template.Template
@@ -29,6 +34,10 @@ func mustParsePages() pages {
 	for _, name := range pageNames {
 		t := template.New("layout.html").Funcs(templateFuncs())
 		p[name] = template.Must(t.ParseFS(embedded, "templates/layout.html", "templates/_*.html", "templates/"+name+".html"))
+	}
+	for _, name := range standalonePages {
+		t := template.New(name + ".html").Funcs(templateFuncs())
+		p[name] = template.Must(t.ParseFS(embedded, "templates/"+name+".html"))
 	}
 	return p
 }

@@ -103,6 +103,10 @@ type Server struct {
 	version string
 	// clockSpeed is Options.ClockSpeed.
 	clockSpeed float64
+	// The booking page (hen.go): the hall's appointments, and the limit
+	// per address.
+	appts Appointments
+	henIP *throttle.Limiter
 }
 
 // New returns the Server with every route registered. It panics if the
@@ -128,6 +132,11 @@ func New(o Options) *Server {
 	s.mux.Handle("GET /ws", o.WS)
 	s.routes()
 	s.pairRoutes(o)
+	if a, ok := o.Hall.(Appointments); ok {
+		s.appts = a
+		s.henRoutes()
+		s.appointmentPages()
+	}
 	return s
 }
 

@@ -24,6 +24,8 @@ func crossSettings() *queue.Settings {
 		Services: []queue.Service{{ID: "A", Name: "Thương mại"}, {ID: "B", Name: "Điện năng", DailyLimit: 25}, {ID: "C", Name: "Hóa chất"}},
 		Counters: []queue.CounterConfig{{ID: 1, Name: "Quầy 1", Services: []string{"A", "B"}},
 			{ID: 2, Name: "Quầy 2", Services: []string{"B", "C"}}, {ID: 3, Name: "Quầy 3", Services: []string{"A", "C"}}},
+		Appointments: map[string]queue.AppointmentRules{"A": {Before: 15 * time.Minute, After: 10 * time.Minute},
+			"C": {Before: 15 * time.Minute, After: 10 * time.Minute}},
 		Clerks: []queue.Clerk{{Username: "hang.nd", Name: "Nguyễn Diệu Hằng"},
 			{Username: "minh.tq", Name: "Trần Quang Minh"}, {Username: "lan.pt", Name: "Phạm Thị Lan"}},
 	}
@@ -64,6 +66,9 @@ func (d *engineDay) step() {
 	cur := d.e.CounterView(c).Ticket
 	var err error
 	switch op := d.r.IntN(12); {
+	case op < 3 && d.r.IntN(4) == 0: // an appointment checked in on time
+		_, err = d.e.CheckIn(d.now, queue.Booking{Code: "ABC234", Service: []string{"A", "C"}[d.r.IntN(2)],
+			Day: d.e.Day(), Slot: d.now.Format("15:04"), State: queue.Booked})
 	case op < 3:
 		_, _, _, err = d.e.Issue(d.now, []string{"A", "B", "C"}[d.r.IntN(3)], d.r.IntN(5) == 0)
 	case op < 5:

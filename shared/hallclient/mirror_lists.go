@@ -40,13 +40,9 @@ func (m *Mirror) enqueue(t queue.Ticket) {
 }
 
 // takenBefore reports whether a comes before b in the hall-wide waiting
-// order: priority tickets first, then the day's issue order.
-func takenBefore(a, b queue.Ticket) bool {
-	if a.Priority != b.Priority {
-		return a.Priority
-	}
-	return a.Order < b.Order
-}
+// order: priority tickets first, then appointment tickets, then the day's
+// issue order.
+func takenBefore(a, b queue.Ticket) bool { return queue.TakenBefore(a, b) }
 
 // remove returns list without ticket id, the removed ticket and whether it
 // was there.

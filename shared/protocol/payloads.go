@@ -259,6 +259,9 @@ type ServiceInfo struct {
 	Issued      int    `json:"issued"`
 	// Procedures are the procedure names the kiosk lists under it.
 	Procedures []string `json:"procedures,omitempty"`
+	// Appointments is true when the service takes bookings on /hen (the
+	// kiosk then offers "Tôi có lịch hẹn").
+	Appointments bool `json:"appointments,omitempty"`
 }
 
 // State is a full picture of the day (SPEC section 4.3).

@@ -63,7 +63,10 @@ const (
 	CmdHello       = "hello"
 	CmdPing        = "ping"
 	CmdIssueTicket = "issue_ticket"
-	CmdRate        = "rate"
+	// CmdCheckIn issues the ticket of an appointment booked on /hen, from
+	// its booking code (CheckIn); added, not in the SPEC.
+	CmdCheckIn = "check_in"
+	CmdRate    = "rate"
 	// CmdRateDetails adds reasons and a comment to a stored rating (and may
 	// change its level), once, within the rating window (SPEC 3).
 	CmdRateDetails = "rate_details"
@@ -117,6 +120,7 @@ var CommandRoles = map[string][]string{
 	CmdHello:        {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
 	CmdPing:         {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
 	CmdIssueTicket:  {RoleKiosk},
+	CmdCheckIn:      {RoleKiosk},
 	CmdRate:         {RoleKiosk},
 	CmdRateDetails:  {RoleKiosk},
 	CmdFeedback:     {RoleKiosk},

@@ -27,6 +27,9 @@ func StateOf(e *queue.Engine, hall HallInfo) State {
 			ID: sv.ID, Name: sv.Name, Description: sv.Description, DailyLimit: sv.DailyLimit,
 			Waiting: e.WaitingCount(sv.ID), Issued: e.IssuedCount(sv.ID), Procedures: sv.Procedures,
 		})
+		if _, ok := e.Settings().Appointments[sv.ID]; ok {
+			st.Services[len(st.Services)-1].Appointments = true
+		}
 	}
 	for _, c := range e.ClerkDays() {
 		st.Clerks = append(st.Clerks, ClerkStats{

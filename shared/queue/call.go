@@ -17,31 +17,33 @@ func (e *Engine) CallNext(now time.Time, counter int) (Ticket, error) {
 	return *t, nil
 }
 
-// next picks the ticket call_next takes at c, or nil.
+// next picks the ticket call_next takes at c, or nil: priority tickets,
+// then appointment tickets, then the others; after priority_streak calls
+// of the first two kinds in a row at c, the oldest other ticket goes next.
 func (e *Engine) next(c *CounterState) *Ticket {
 	services := e.counterServices(c.ID)
-	var firstPriority, firstNormal *Ticket
+	var first [3]*Ticket // by rank
 	for _, t := range e.waiting {
 		if !contains(services, t.Service) {
 			continue
 		}
-		if t.Priority && firstPriority == nil {
-			firstPriority = t
+		if r := rank(t); first[r] == nil {
+			first[r] = t
 		}
-		if !t.Priority && firstNormal == nil {
-			firstNormal = t
-		}
-		if firstPriority != nil && firstNormal != nil {
+		if first[0] != nil && first[1] != nil && first[2] != nil {
 			break
 		}
 	}
 	streakDone := e.cfg.PriorityStreak > 0 && c.Streak >= e.cfg.PriorityStreak
-	switch {
-	case firstPriority != nil && (firstNormal == nil || !streakDone):
-		return firstPriority
-	default:
-		return firstNormal
+	if streakDone && first[2] != nil {
+		return first[2]
 	}
+	for _, t := range first {
+		if t != nil {
+			return t
+		}
+	}
+	return nil
 }
 
 // CallTicket calls one named ticket at counter: a waiting ticket of the
@@ -103,7 +105,7 @@ func (e *Engine) call(now time.Time, c *CounterState, t *Ticket) {
 	t.Clerk = OptString(c.Clerk)
 	t.Calls = append(t.Calls, Call{Counter: c.ID, Clerk: c.Clerk, At: at})
 	c.Ticket = t.ID
-	if t.Priority {
+	if t.Priority || t.Appointment {
 		c.Streak++
 	} else {
 		c.Streak = 0

@@ -49,7 +49,9 @@ type Changes struct {
 	// case gets the reasons and comment given afterwards); the store
 	// reads each item and changes only these fields.
 	FeedbackDetails []FeedbackDetails
-	Events          []Event
+	// Bookings are appointments a check-in changed.
+	Bookings []Booking
+	Events   []Event
 }
 
 // FeedbackDetails is what rate_details changes in the case a rating opened.
@@ -62,5 +64,5 @@ type FeedbackDetails struct {
 
 // Empty reports whether nothing changed.
 func (c *Changes) Empty() bool {
-	return len(c.Tickets)+len(c.Counters)+len(c.Ratings)+len(c.Feedback)+len(c.FeedbackDetails)+len(c.Events) == 0
+	return len(c.Tickets)+len(c.Counters)+len(c.Ratings)+len(c.Feedback)+len(c.FeedbackDetails)+len(c.Bookings)+len(c.Events) == 0
 }

@@ -18,22 +18,32 @@ const TokenLength = 8
 const defaultServiceTime = 5 * time.Minute
 
 // NewToken draws a ticket token from r.
-func NewToken(r io.Reader) (string, error) {
-	var b [TokenLength]byte
-	if _, err := io.ReadFull(r, b[:]); err != nil {
-		return "", fmt.Errorf("queue: token: %w", err)
+func NewToken(r io.Reader) (string, error) { return draw(r, TokenLength, "token") }
+
+// draw draws n characters of TokenAlphabet from r (what names the secret
+// in an error).
+func draw(r io.Reader, n int, what string) (string, error) {
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return "", fmt.Errorf("queue: %s: %w", what, err)
 	}
 	for i := range b {
 		// 32 letters: the low five bits are uniform.
 		b[i] = TokenAlphabet[b[i]&31]
 	}
-	return string(b[:]), nil
+	return string(b), nil
 }
 
 // Issue gives a new ticket for service. It returns the ticket (with its
 // token), how many waiting tickets call_next takes before it, and the
 // estimated wait in seconds.
 func (e *Engine) Issue(now time.Time, service string, priority bool) (Ticket, int, int, error) {
+	return e.issue(now, service, priority, false)
+}
+
+// issue gives a new ticket; an appointment ticket is not refused by the
+// service's daily limit.
+func (e *Engine) issue(now time.Time, service string, priority, appointment bool) (Ticket, int, int, error) {
 	sv, ok := e.cfg.Service(service)
 	if !ok || sv.Retired {
 		return Ticket{}, 0, 0, Errorf(EBADREQUEST, "Dịch vụ %q không tồn tại", service)
@@ -42,7 +52,7 @@ func (e *Engine) Issue(now time.Time, service string, priority bool) (Ticket, in
 		return Ticket{}, 0, 0, Errorf(ECLOSED, "Ngoài giờ cấp số. Bộ phận Một cửa cấp số từ %s đến %s",
 			FormatClock(e.cfg.Open), FormatClock(e.cfg.Close))
 	}
-	if sv.DailyLimit > 0 && e.issued[service] >= sv.DailyLimit {
+	if !appointment && sv.DailyLimit > 0 && e.issued[service] >= sv.DailyLimit {
 		return Ticket{}, 0, 0, Errorf(ECONFLICT, "Dịch vụ %s đã hết số hôm nay (%d số)", sv.Name, sv.DailyLimit)
 	}
 	token, err := NewToken(e.rand)
@@ -58,6 +68,7 @@ func (e *Engine) Issue(now time.Time, service string, priority bool) (Ticket, in
 		Service:       service,
 		IssuedService: service,
 		Priority:      priority,
+		Appointment:   appointment,
 		State:         Waiting,
 		IssuedAt:      e.stamp(now),
 		Order:         e.order,
@@ -74,18 +85,16 @@ func (e *Engine) Issue(now time.Time, service string, priority bool) (Ticket, in
 }
 
 // Ahead counts the waiting tickets of t's service that call_next takes
-// before t: earlier priority tickets, and for a normal ticket every
-// priority ticket and the earlier normal ones.
+// before t: those of a higher rank (priority, then appointment tickets),
+// and the earlier ones of its own rank.
 func (e *Engine) Ahead(t *Ticket) int {
 	n := 0
+	rt := rank(t)
 	for _, w := range e.waiting {
 		if w == t || w.Service != t.Service {
 			continue
 		}
-		switch {
-		case w.Priority && !t.Priority:
-			n++
-		case w.Priority == t.Priority && w.Order < t.Order:
+		if rw := rank(w); rw < rt || rw == rt && w.Order < t.Order {
 			n++
 		}
 	}

@@ -19,6 +19,9 @@ type Settings struct {
 	Services        []Service
 	Counters        []CounterConfig
 	Clerks          []Clerk
+	// Appointments holds the appointment rules of each service that takes
+	// appointments, by service id.
+	Appointments map[string]AppointmentRules
 }
 
 // Service is a field of procedures that tickets queue for.

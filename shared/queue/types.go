@@ -51,6 +51,10 @@ type Ticket struct {
 	Clerk      OptString   `json:"clerk"`
 	Recalls    int         `json:"recalls"`
 	Rating     OptInt      `json:"rating"`
+	// Appointment marks a ticket checked in for a booked slot inside its
+	// window: call_next takes it after priority tickets and before the
+	// others (absent when false).
+	Appointment bool `json:"appointment,omitempty"`
 
 	// Order is the ticket's place in the day's issue sequence (1, 2, ...):
 	// call_next takes the lowest first, the clock never breaks ties.

@@ -21,17 +21,15 @@ func (e *Engine) sortedTickets() []*Ticket {
 }
 
 // Waiting lists the waiting tickets in the order call_next takes them
-// hall-wide: priority tickets first, then by issue order.
+// hall-wide: priority tickets first, then appointment tickets, then the
+// others, each by issue order.
 func (e *Engine) Waiting() []Ticket {
 	out := make([]Ticket, 0, len(e.waiting))
-	for _, t := range e.waiting {
-		if t.Priority {
-			out = append(out, t.Public())
-		}
-	}
-	for _, t := range e.waiting {
-		if !t.Priority {
-			out = append(out, t.Public())
+	for r := range 3 {
+		for _, t := range e.waiting {
+			if rank(t) == r {
+				out = append(out, t.Public())
+			}
 		}
 	}
 	return out

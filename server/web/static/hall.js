@@ -67,10 +67,11 @@
     state.counters.forEach(function (c) { if (c.ticket && c.ticket.id === id) c.ticket = null; });
   }
   function sortWaiting() {
-    // As call_next takes them hall-wide: priority tickets first, then by
-    // issue order.
+    // As call_next takes them hall-wide: priority tickets first, then
+    // appointment tickets, then by issue order.
+    var rank = function (t) { return t.priority ? 0 : t.appointment ? 1 : 2; };
     state.waiting.sort(function (a, b) {
-      return (b.priority ? 1 : 0) - (a.priority ? 1 : 0) || (a.order || 0) - (b.order || 0);
+      return rank(a) - rank(b) || (a.order || 0) - (b.order || 0);
     });
   }
   // clerk returns the day's figures of username, adding an empty entry.
