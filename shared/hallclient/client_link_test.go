@@ -16,12 +16,14 @@ import (
 func TestPingsKeepLinkAndSilenceEndsIt(t *testing.T) {
 	f := newFakeServer(t)
 	c, _, _ := startClient(t, f, nil, func(c *Client) {
-		c.t.read, c.t.ping = 150*time.Millisecond, 30*time.Millisecond
+		// A read deadline wide enough for a loaded machine's scheduling
+		// delays, against pings 20 times as often.
+		c.t.read, c.t.ping = time.Second, 50*time.Millisecond
 	})
 	waitFor(t, "connect", c.Connected)
-	time.Sleep(400 * time.Millisecond) // well past the read deadline
-	if n := get(f, func(f *fakeServer) int { return f.pings }); n < 5 {
-		t.Errorf("pings in 0.4 s: got %d, want at least 5", n)
+	time.Sleep(2500 * time.Millisecond) // well past the read deadline
+	if n := get(f, func(f *fakeServer) int { return f.pings }); n < 10 {
+		t.Errorf("pings in 2.5 s: got %d, want at least 10 (one each 50 ms)", n)
 	}
 	if n := len(get(f, func(f *fakeServer) []protocol.Hello { return f.hellos })); n != 1 {
 		t.Fatalf("hellos while the server answers pings: got %d, want 1", n)
