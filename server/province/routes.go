@@ -1,0 +1,5 @@
+package province
+
+import "net/http"
+
+func (s *Service) routes(mux *http.ServeMux) {}
