@@ -29,7 +29,6 @@ var (
 	theDay  hallDay
 )
 
-var ict = time.FixedZone("ICT", 7*3600)
 
 // realDay plays a short day on a real demo hall (kiosk, counter and rating
 // pad over websockets, on a test clock), then reads its events and

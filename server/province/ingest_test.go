@@ -35,19 +35,19 @@ func TestIngestRealDay(t *testing.T) {
 	last.Feedback, last.Report = d.Feedback, d.Report
 	send(t, e.srv.URL, last)
 
-	if got := count(t, e.url, "SELECT count(DISTINCT seq) FROM events"); got != int(n) {
+	if got := dbCount(t, e.url, "SELECT count(DISTINCT seq) FROM events"); got != int(n) {
 		t.Errorf("events: got %d, want %d", got, n)
 	}
-	if got := count(t, e.url, "SELECT count(*) FROM events"); got != int(n) {
+	if got := dbCount(t, e.url, "SELECT count(*) FROM events"); got != int(n) {
 		t.Errorf("event rows: got %d, want %d (one each)", got, n)
 	}
-	if got := count(t, e.url, "SELECT count(*) FROM tickets"); got != 6 {
+	if got := dbCount(t, e.url, "SELECT count(*) FROM tickets"); got != 6 {
 		t.Errorf("tickets: got %d, want 6", got)
 	}
-	if got := count(t, e.url, "SELECT count(*) FROM reports"); got != 1 {
+	if got := dbCount(t, e.url, "SELECT count(*) FROM reports"); got != 1 {
 		t.Errorf("reports: got %d, want 1", got)
 	}
-	if got, want := count(t, e.url, "SELECT count(*) FROM feedback"), len(d.Feedback); got != want || want < 2 {
+	if got, want := dbCount(t, e.url, "SELECT count(*) FROM feedback"), len(d.Feedback); got != want || want < 2 {
 		t.Errorf("feedback: got %d, want %d (at least the kiosk's and the rating of 1's)", got, want)
 	}
 	rep := decodeReport(t, d.Report)
@@ -66,7 +66,7 @@ func TestIngestRealDay(t *testing.T) {
 		{"service A issued", "SELECT issued FROM service_rollups WHERE service = 'A'", rep.ByService[0].Issued},
 	}
 	for _, c := range checks {
-		if got := count(t, e.url, c.sql); got != c.want {
+		if got := dbCount(t, e.url, c.sql); got != c.want {
 			t.Errorf("%s: got %d, want %d (the hall's report)", c.name, got, c.want)
 		}
 	}
@@ -175,13 +175,13 @@ func TestTwoInstances(t *testing.T) {
 			t.Fatalf("batch from %d: acks %q, want both %q", from, acks, want)
 		}
 	}
-	if got := count(t, e.url, "SELECT count(*) FROM events"); got != int(n) {
+	if got := dbCount(t, e.url, "SELECT count(*) FROM events"); got != int(n) {
 		t.Errorf("events: got %d, want %d", got, n)
 	}
-	if got := count(t, e.url, "SELECT count(*) FROM ratings"); got != 3 {
+	if got := dbCount(t, e.url, "SELECT count(*) FROM ratings"); got != 3 {
 		t.Errorf("ratings: got %d, want 3", got)
 	}
-	if got := count(t, e.url, "SELECT r1+r2+r3+r4+r5 FROM day_rollups"); got != 3 {
+	if got := dbCount(t, e.url, "SELECT r1+r2+r3+r4+r5 FROM day_rollups"); got != 3 {
 		t.Errorf("rollup ratings: got %d, want 3", got)
 	}
 }

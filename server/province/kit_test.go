@@ -29,6 +29,26 @@ type env struct {
 	store *pgstore.Store
 	svc   *Service
 	srv   *httptest.Server
+	clock *testClock
+}
+
+// testClock is the service's clock in tests: the real time until Set.
+type testClock struct{ at atomic.Pointer[time.Time] }
+
+func (c *testClock) Now() time.Time {
+	if t := c.at.Load(); t != nil {
+		return *t
+	}
+	return time.Now()
+}
+
+// Set stops the clock at t; the zero time gives the real time back.
+func (c *testClock) Set(t time.Time) {
+	if t.IsZero() {
+		c.at.Store(nil)
+		return
+	}
+	c.at.Store(&t)
 }
 
 const (
@@ -47,6 +67,8 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	e.svc, e.srv = serve(t, e.store)
+	e.clock = &testClock{}
+	e.svc.Now = e.clock.Now
 	return e
 }
 
@@ -116,8 +138,8 @@ var sent atomic.Int64
 
 func sendTime() int64 { return time.Now().Unix() - sent.Add(1)%120 }
 
-// count returns the result of a count query on the database at url.
-func count(t testing.TB, url, sql string, args ...any) int {
+// dbCount returns the result of a count query on the database at url.
+func dbCount(t testing.TB, url, sql string, args ...any) int {
 	t.Helper()
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, url)
@@ -138,7 +160,7 @@ func stored(t testing.TB, url string) [6]int {
 	t.Helper()
 	var out [6]int
 	for i, table := range []string{"events", "tickets", "ratings", "feedback", "reports", "seen_signatures"} {
-		out[i] = count(t, url, "SELECT count(*) FROM "+table)
+		out[i] = dbCount(t, url, "SELECT count(*) FROM "+table)
 	}
 	return out
 }

@@ -32,14 +32,15 @@ func (s *Store) PasswordHash(ctx context.Context, username string) (string, erro
 	return h, err
 }
 
-// AddSession stores a session (by the hash of its token) until expires.
-func (s *Store) AddSession(ctx context.Context, tokenHash []byte, username string, expires time.Time) error {
+// AddSession stores a session (by the hash of its token) until expires,
+// and forgets the sessions expired at now.
+func (s *Store) AddSession(ctx context.Context, tokenHash []byte, username string, now, expires time.Time) error {
 	_, err := s.pool.Exec(ctx, "INSERT INTO sessions (token_hash, username, expires) VALUES ($1, $2, $3)",
 		tokenHash, username, expires)
 	if err != nil {
 		return fmt.Errorf("pgstore: add session: %w", err)
 	}
-	_, err = s.pool.Exec(ctx, "DELETE FROM sessions WHERE expires < now()")
+	_, err = s.pool.Exec(ctx, "DELETE FROM sessions WHERE expires < $1", now)
 	return err
 }
 

@@ -1,0 +1,137 @@
+package province
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"hallq/server/config"
+	"hallq/server/province/pgstore"
+)
+
+// Sessions: a random token in a cookie, its SHA-256 in PostgreSQL (so any
+// instance knows it), valid for sessionTTL.
+const (
+	sessionCookie = "hallq_province"
+	sessionTTL    = 12 * time.Hour
+)
+
+type userKey struct{}
+
+// user returns the signed-in account of r's context.
+func user(r *http.Request) string {
+	u, _ := r.Context().Value(userKey{}).(string)
+	return u
+}
+
+// checkPassword reports whether password is username's. An unknown user
+// costs a bcrypt comparison too, so timing tells nothing.
+func (s *Service) checkPassword(ctx context.Context, username, password string) (bool, error) {
+	hash, err := s.store.PasswordHash(ctx, username)
+	if errors.Is(err, pgstore.ErrNotFound) {
+		decoy, _ := config.DecoyHash()
+		config.CheckHash(decoy, password)
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return config.CheckHash(hash, password), nil
+}
+
+// signedIn wraps h: a request with a valid session (or, for /api/, HTTP
+// basic auth) goes through; a page without one is sent to the sign-in,
+// an API call gets 401.
+func (s *Service) signedIn(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		api := strings.HasPrefix(r.URL.Path, "/api/")
+		if c, err := r.Cookie(sessionCookie); err == nil {
+			sum := sha256.Sum256([]byte(c.Value))
+			if u, err := s.store.Session(r.Context(), sum[:], s.Now()); err == nil {
+				h(w, r.WithContext(context.WithValue(r.Context(), userKey{}, u)))
+				return
+			}
+		}
+		if u, p, ok := r.BasicAuth(); ok && api {
+			if good, err := s.checkPassword(r.Context(), u, p); err == nil && good {
+				h(w, r.WithContext(context.WithValue(r.Context(), userKey{}, u)))
+				return
+			}
+		}
+		if api {
+			w.Header().Set("WWW-Authenticate", `Basic realm="province"`)
+			http.Error(w, "Cần đăng nhập. (Sign-in required.)", http.StatusUnauthorized)
+			return
+		}
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+	}
+}
+
+// sameOrigin refuses a form posted from another site (the cookie is
+// SameSite=Lax too).
+func sameOrigin(r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return true
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host == r.Host
+}
+
+type loginData struct {
+	Error, Username, Next string
+}
+
+func (s *Service) loginPage(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, "login", "Đăng nhập", loginData{Next: r.URL.Query().Get("next")})
+}
+
+func (s *Service) login(w http.ResponseWriter, r *http.Request) {
+	username, password := r.PostFormValue("username"), r.PostFormValue("password")
+	next := r.PostFormValue("next")
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		next = "/province"
+	}
+	if !sameOrigin(r) {
+		http.Error(w, "Yêu cầu từ trang khác bị từ chối. (Cross-site request refused.)", http.StatusForbidden)
+		return
+	}
+	ok, err := s.checkPassword(r.Context(), username, password)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if !ok {
+		w.WriteHeader(http.StatusUnauthorized)
+		s.render(w, r, "login", "Đăng nhập", loginData{Error: "Sai tên đăng nhập hoặc mật khẩu. (Wrong username or password.)",
+			Username: username, Next: next})
+		return
+	}
+	token := rand.Text()
+	sum := sha256.Sum256([]byte(token))
+	if err := s.store.AddSession(r.Context(), sum[:], username, s.Now(), s.Now().Add(sessionTTL)); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, MaxAge: int(sessionTTL / time.Second)})
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (s *Service) logout(w http.ResponseWriter, r *http.Request) {
+	if !sameOrigin(r) {
+		http.Error(w, "Yêu cầu từ trang khác bị từ chối. (Cross-site request refused.)", http.StatusForbidden)
+		return
+	}
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		sum := sha256.Sum256([]byte(c.Value))
+		s.store.DeleteSession(r.Context(), sum[:])
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1})
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
