@@ -29,7 +29,6 @@ var (
 	theDay  hallDay
 )
 
-
 // realDay plays a short day on a real demo hall (kiosk, counter and rating
 // pad over websockets, on a test clock), then reads its events and
 // feedback from the hall's store and its report from its API. It is played
