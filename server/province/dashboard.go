@@ -29,7 +29,10 @@ func (s *Service) ranking(ctx context.Context, p Period) (Ranking, error) {
 	var fb Feedback
 	for _, h := range halls {
 		r := rowOf(h.Figures)
-		r.HallID, r.Name = h.Hall.ID, h.Hall.Name
+		r.HallID, r.Name, r.LastDay = h.Hall.ID, h.Hall.Name, h.LastDay
+		if r.LastDay == "" {
+			r.LastDay = p.To
+		}
 		r.Feedback = &Feedback{Received: h.Feedback.Received, Handled: h.Feedback.Handled,
 			HandledLate: h.Feedback.HandledLate, Overdue: h.Feedback.Overdue, DeadlineDays: h.Hall.DeadlineDays}
 		link := &Link{Silent: silent(h.Hall, now), Version: h.Hall.Version}

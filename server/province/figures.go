@@ -29,11 +29,13 @@ type Row struct {
 	NoShow     int      `json:"no_show"`
 	Expired    int      `json:"expired"`
 	// WaitMeanS and ServiceMeanS are whole seconds, rounded half up.
-	WaitMeanS    *int      `json:"wait_mean_s"`
-	ServiceMeanS *int      `json:"service_mean_s"`
-	Days         int       `json:"days"`
-	Feedback     *Feedback `json:"feedback,omitempty"`
-	Link         *Link     `json:"link,omitempty"`
+	WaitMeanS    *int `json:"wait_mean_s"`
+	ServiceMeanS *int `json:"service_mean_s"`
+	Days         int  `json:"days"`
+	// LastDay is the latest day with figures in the period.
+	LastDay  string    `json:"last_day,omitempty"`
+	Feedback *Feedback `json:"feedback,omitempty"`
+	Link     *Link     `json:"link,omitempty"`
 }
 
 // Feedback counts a hall's feedback items received in the period.

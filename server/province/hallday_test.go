@@ -1,6 +1,7 @@
 package province
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -51,7 +52,7 @@ func playDay(t *testing.T) hallDay {
 	kiosk := apptest.Connect(t, srv.Addr, "kiosk-1", "demo-kiosk-1-token-0001")
 	pad := apptest.Connect(t, srv.Addr, "pad-1", "demo-pad-1-token-000001")
 	counter := apptest.Connect(t, srv.Addr, "counter-1", "demo-counter-1-token-01")
-	counter.Send(t, "clerk_login", map[string]any{"username": "hang.nd", "pin": "1111"}, nil)
+	do(t, counter, "clerk_login", map[string]any{"username": "hang.nd", "pin": "1111"}, nil)
 	type reply struct {
 		Ticket struct {
 			ID    string `json:"id"`
@@ -61,7 +62,7 @@ func playDay(t *testing.T) hallDay {
 	var issued []reply
 	for _, svc := range []string{"A", "B", "A", "A", "B", "A"} {
 		var r reply
-		kiosk.Send(t, "issue_ticket", map[string]any{"service": svc}, &r)
+		do(t, kiosk, "issue_ticket", map[string]any{"service": svc}, &r)
 		issued = append(issued, r)
 		clk.Add(time.Minute)
 	}
@@ -69,18 +70,18 @@ func playDay(t *testing.T) hallDay {
 	for i, level := range ratings {
 		var c reply
 		clk.Add(time.Duration(2+i) * time.Minute)
-		counter.Send(t, "call_next", nil, &c)
+		do(t, counter, "call_next", nil, &c)
 		clk.Add(time.Duration(5+3*i) * time.Minute)
-		counter.Send(t, "finish", map[string]any{"ticket_id": c.Ticket.ID}, nil)
+		do(t, counter, "finish", map[string]any{"ticket_id": c.Ticket.ID}, nil)
 		if level > 0 {
-			pad.Send(t, "rate", map[string]any{"rating": level}, nil)
+			do(t, pad, "rate", map[string]any{"rating": level}, nil)
 		}
 	}
 	var c reply
-	counter.Send(t, "call_next", nil, &c)
+	do(t, counter, "call_next", nil, &c)
 	clk.Add(3 * time.Minute)
-	counter.Send(t, "no_show", map[string]any{"ticket_id": c.Ticket.ID}, nil)
-	kiosk.Send(t, "feedback", map[string]any{"message": "Phòng chờ nóng quá", "name": "Lan"}, nil)
+	do(t, counter, "no_show", map[string]any{"ticket_id": c.Ticket.ID}, nil)
+	do(t, kiosk, "feedback", map[string]any{"message": "Phòng chờ nóng quá", "name": "Lan"}, nil)
 	clk.Add(time.Minute)
 
 	d := hallDay{Day: "2026-11-27"}
@@ -118,6 +119,24 @@ func playDay(t *testing.T) hallDay {
 		d.Feedback = append(d.Feedback, raw)
 	}
 	return d
+}
+
+// do sends a command on p and decodes its reply, allowing a minute: a
+// loaded machine's bcrypt (clerk_login) under the race detector can take
+// longer than apptest's 10 s.
+func do(t *testing.T, p *apptest.Peer, typ string, data, out any) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	raw, err := p.Client().Send(ctx, typ, data)
+	if err != nil {
+		t.Fatalf("%s: %v", typ, err)
+	}
+	if out != nil {
+		if err := json.Unmarshal(raw, out); err != nil {
+			t.Fatalf("%s reply %s: %v", typ, raw, err)
+		}
+	}
 }
 
 // batch is the day's events from seq from to to (inclusive), as a hall

@@ -27,7 +27,9 @@ type FeedbackFigures struct {
 
 // HallFigures is one hall's row of the ranking.
 type HallFigures struct {
-	Hall     Hall
+	Hall Hall
+	// LastDay is the latest day of the period with figures ("" for none).
+	LastDay  string
 	Figures  Figures
 	Feedback FeedbackFigures
 }
@@ -60,20 +62,20 @@ func (s *Store) Ranking(ctx context.Context, from, to, today string) ([]HallFigu
 		out[i].Hall = h
 		byID[h.ID] = &out[i]
 	}
-	rows, err := s.pool.Query(ctx, `SELECT hall_id, `+figureSums+` FROM day_rollups
+	rows, err := s.pool.Query(ctx, `SELECT hall_id, max(day)::text, `+figureSums+` FROM day_rollups
 		WHERE day BETWEEN $1 AND $2 GROUP BY hall_id`, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: ranking: %w", err)
 	}
 	for rows.Next() {
-		var id string
+		var id, last string
 		var f Figures
-		if err := rows.Scan(append([]any{&id}, f.targets()...)...); err != nil {
+		if err := rows.Scan(append([]any{&id, &last}, f.targets()...)...); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("pgstore: ranking: %w", err)
 		}
 		if h := byID[id]; h != nil {
-			h.Figures = f
+			h.Figures, h.LastDay = f, last
 		}
 	}
 	rows.Close()

@@ -1,0 +1,117 @@
+package province
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath is where the Debian package puts the browser.
+const chromiumPath = "/usr/bin/chromium"
+
+// TestBrowserRanking: in headless Chromium, a province account signs in,
+// sees the halls ranked (the silent one flagged in red), switches the
+// period, and opens one hall's day from its row.
+func TestBrowserRanking(t *testing.T) {
+	execPath, err := exec.LookPath(chromiumPath)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("chromium not found at %s (CI=true): apt-get install -y chromium", chromiumPath)
+		}
+		t.Skipf("chromium not found at %s: skipping the browser test", chromiumPath)
+	}
+	e, d := loadedEnv(t)
+	ctx := browser(t, execPath)
+	run(t, ctx, "sign in",
+		chromedp.Navigate(e.srv.URL+"/province?period=month&date="+d.Day),
+		chromedp.WaitVisible(chromedp.ID("username")),
+		chromedp.SendKeys(chromedp.ID("username"), testUser),
+		chromedp.SendKeys(chromedp.ID("password"), testPassword),
+		chromedp.Click(chromedp.ID("signin")),
+		chromedp.WaitVisible(chromedp.ID("ranking")),
+	)
+	checks := []struct{ sel, want string }{
+		{"#period-label", "Tháng 11/2026"},
+		{"#ranking tbody tr:nth-child(1) .name", "Sở Công Thương"},
+		{"#ranking tbody tr:nth-child(1) .index", "66,67 %"},
+		{"#ranking tbody tr:nth-child(1) .link", "Đang kết nối"},
+		{"#ranking tbody tr:nth-child(2) .name", "UBND xã Tân Hiệp"},
+		{"#ranking tbody tr:nth-child(2) .link", "Mất kết nối"},
+		{"#province-index", "66,67 %"},
+		{"#silent-links", "1"},
+	}
+	for _, c := range checks {
+		if got := text(t, ctx, c.sel); !strings.Contains(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.sel, got, c.want)
+		}
+	}
+	attrs, err := chromedp.Run(ctx, chromedp.Attributes(chromedp.CSS("#ranking tbody tr:nth-child(2)")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if class := attrs["class"]; class != "late" {
+		t.Errorf("silent hall's row class: got %q, want late (red)", class)
+	}
+	// The year holds the same day; October holds nothing.
+	run(t, ctx, "year",
+		chromedp.SetValue(chromedp.ID("period"), "year"),
+		chromedp.Click(chromedp.ID("show")),
+		chromedp.WaitVisible(chromedp.ID("ranking")),
+	)
+	if got := text(t, ctx, "#period-label"); got != "Năm 2026" {
+		t.Errorf("period after choosing the year: got %q", got)
+	}
+	if got := text(t, ctx, "#ranking tbody tr:nth-child(1) .index"); got != "66,67 %" {
+		t.Errorf("year index: got %q", got)
+	}
+	run(t, ctx, "hall's day",
+		chromedp.Click(chromedp.CSS("#ranking tbody tr:nth-child(1) .name a")),
+		chromedp.WaitVisible(chromedp.ID("tickets")),
+	)
+	if got := text(t, ctx, "#day-issued"); got != "6" {
+		t.Errorf("hall's day issued: got %q, want 6", got)
+	}
+}
+
+// browser starts headless Chromium with a fresh profile.
+func browser(t *testing.T, execPath string) context.Context {
+	t.Helper()
+	profile := t.TempDir()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(execPath),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1400, 1000),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+func run(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return strings.TrimSpace(s)
+}
