@@ -73,7 +73,7 @@ func newEnv(t *testing.T) *env {
 }
 
 // openStore opens and migrates the database at url, closed when t ends.
-func openStore(t *testing.T, url string) *pgstore.Store {
+func openStore(t testing.TB, url string) *pgstore.Store {
 	t.Helper()
 	st, err := pgstore.Open(context.Background(), url)
 	if err != nil {
@@ -87,7 +87,7 @@ func openStore(t *testing.T, url string) *pgstore.Store {
 }
 
 // serve runs a service instance over store on a loopback port.
-func serve(t *testing.T, store *pgstore.Store) (*Service, *httptest.Server) {
+func serve(t testing.TB, store *pgstore.Store) (*Service, *httptest.Server) {
 	t.Helper()
 	svc := New(store, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	srv := httptest.NewServer(svc.Handler())
