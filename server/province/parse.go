@@ -3,6 +3,7 @@ package province
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"hallq/server/province/pgstore"
@@ -147,7 +148,7 @@ func ticketOf(tj *ticketJSON) (*pgstore.Ticket, error) {
 	out := &pgstore.Ticket{Day: day, ID: t.ID, Number: t.Number, Service: t.Service, IssuedService: issuedSvc,
 		State: string(t.State), Priority: t.Priority, IssuedAt: t.IssuedAt.Time, FirstCalledAt: t.FirstCalledAt.Time,
 		CalledAt: t.CalledAt.Time, FinishedAt: t.FinishedAt.Time, Counter: int(t.Counter), Clerk: string(t.Clerk),
-		Recalls: t.Recalls, FileCodes: tj.FileCodes}
+		Recalls: t.Recalls, FileCodes: cleanCodes(tj.FileCodes)}
 	// Waiting: issue to the first call (SPEC 7).
 	first := t.FirstCalledAt.Time
 	if first.IsZero() && len(t.Calls) > 0 {
@@ -170,6 +171,24 @@ func ticketOf(tj *ticketJSON) (*pgstore.Ticket, error) {
 		out.ServiceMs = &ms
 	}
 	return out, nil
+}
+
+// cleanCodes drops empty file codes and control characters (the store
+// joins codes with one).
+func cleanCodes(codes []string) []string {
+	var out []string
+	for _, c := range codes {
+		c = strings.Map(func(r rune) rune {
+			if r < ' ' || r == 0x7f {
+				return -1
+			}
+			return r
+		}, c)
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // parseFeedback reads a feedback record and the last day to handle it.

@@ -2,9 +2,9 @@ package pgstore
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -289,8 +289,7 @@ func upsertTickets(ctx context.Context, tx pgx.Tx, b Batch, latest map[string]*E
 		if fc == nil {
 			fc = []string{}
 		}
-		j, _ := json.Marshal(fc)
-		codes[i] = string(j)
+		codes[i] = strings.Join(fc, codeSep)
 		wait[i], svc[i] = t.WaitMs, t.ServiceMs
 		seq[i] = int64(e.Seq)
 	}
@@ -298,7 +297,7 @@ func upsertTickets(ctx context.Context, tx pgx.Tx, b Batch, latest map[string]*E
 			issued_at, first_called_at, called_at, finished_at, counter, clerk, recalls, file_codes, wait_ms, service_ms, last_day, last_seq)
 		SELECT $1, u.day::date, u.id, u.number, u.service, u.issued_service, u.state, u.priority,
 			u.issued, u.first, u.called, u.finished, u.counter, u.clerk, u.recalls,
-			ARRAY(SELECT jsonb_array_elements_text(u.codes::jsonb)), u.wait, u.svc, $2::date, u.seq
+			string_to_array(u.codes, chr(31)), u.wait, u.svc, $2::date, u.seq
 		FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[],
 			$10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[], $14::int[], $15::text[],
 			$16::int[], $17::text[], $18::bigint[], $19::bigint[], $20::bigint[])
@@ -320,6 +319,10 @@ func upsertTickets(ctx context.Context, tx pgx.Tx, b Batch, latest map[string]*E
 	return nil
 }
 
+// codeSep joins a ticket's file codes in one text for unnest (a
+// two-dimensional array would flatten); parse drops it from codes.
+const codeSep = "\x1f"
+
 func opt(t time.Time) *time.Time {
 	if t.IsZero() {
 		return nil
@@ -328,26 +331,48 @@ func opt(t time.Time) *time.Time {
 }
 
 // storeRatings inserts new ratings (a ticket's first rating only counts)
-// and applies level changes.
+// and applies level changes, one statement each.
 func storeRatings(ctx context.Context, tx pgx.Tx, b Batch, ratings map[string]*Rating, order []string) error {
+	var ins, chg struct {
+		day, ticket, clerk []string
+		rating, counter    []int32
+		at                 []time.Time
+	}
 	for _, tid := range order {
 		r := ratings[tid]
-		var counter *int32
-		if r.Counter != 0 {
-			c := int32(r.Counter)
-			counter = &c
-		}
-		var err error
+		a := &ins
 		if r.Changed {
-			_, err = tx.Exec(ctx, "UPDATE ratings SET rating = $4 WHERE hall_id = $1 AND day = $2 AND ticket_id = $3",
-				b.HallID, r.Day, r.TicketID, r.Rating)
-		} else {
-			_, err = tx.Exec(ctx, `INSERT INTO ratings (hall_id, day, ticket_id, rating, first_rating, counter, clerk, at)
-				VALUES ($1, $2, $3, $4, $4, $5, nullif($6, ''), $7) ON CONFLICT DO NOTHING`,
-				b.HallID, r.Day, r.TicketID, r.Rating, counter, r.Clerk, r.At)
+			a = &chg
 		}
-		if err != nil {
-			return fmt.Errorf("pgstore: ingest: rating: %w", err)
+		a.day = append(a.day, r.Day)
+		a.ticket = append(a.ticket, r.TicketID)
+		a.clerk = append(a.clerk, r.Clerk)
+		a.rating = append(a.rating, int32(r.Rating))
+		a.counter = append(a.counter, int32(r.Counter))
+		a.at = append(a.at, r.At)
+	}
+	if len(ins.ticket) > 0 {
+		if _, err := tx.Exec(ctx, `WITH ins AS (
+				INSERT INTO ratings (hall_id, day, ticket_id, rating, first_rating, counter, clerk, at)
+				SELECT $1, u.day::date, u.ticket, u.rating, u.rating, nullif(u.counter, 0), nullif(u.clerk, ''), u.at
+				FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::timestamptz[])
+					AS u(day, ticket, rating, counter, clerk, at)
+				ON CONFLICT DO NOTHING RETURNING day, ticket_id, rating)
+			UPDATE tickets t SET rating = ins.rating FROM ins
+				WHERE t.hall_id = $1 AND t.day = ins.day AND t.id = ins.ticket_id`, b.HallID, ins.day, ins.ticket, ins.rating, ins.counter, ins.clerk, ins.at); err != nil {
+			return fmt.Errorf("pgstore: ingest: ratings: %w", err)
+		}
+	}
+	if len(chg.ticket) > 0 {
+		if _, err := tx.Exec(ctx, `WITH chg AS (
+				UPDATE ratings r SET rating = u.rating
+				FROM unnest($2::text[], $3::text[], $4::int[]) AS u(day, ticket, rating)
+				WHERE r.hall_id = $1 AND r.day = u.day::date AND r.ticket_id = u.ticket
+				RETURNING r.day, r.ticket_id, r.rating)
+			UPDATE tickets t SET rating = chg.rating FROM chg
+				WHERE t.hall_id = $1 AND t.day = chg.day AND t.id = chg.ticket_id`,
+			b.HallID, chg.day, chg.ticket, chg.rating); err != nil {
+			return fmt.Errorf("pgstore: ingest: rating changes: %w", err)
 		}
 	}
 	return nil

@@ -151,6 +151,12 @@ var migrations = []string{
 		ADD COLUMN open text NOT NULL DEFAULT '07:30',
 		ADD COLUMN close text NOT NULL DEFAULT '17:00',
 		ADD COLUMN timezone text NOT NULL DEFAULT 'Asia/Ho_Chi_Minh';`,
+
+	// 4: a ticket carries its rating, so that a rollup reads the tickets
+	// alone (no join per rating: 400 ms a batch without it).
+	`ALTER TABLE tickets ADD COLUMN rating int;
+	UPDATE tickets t SET rating = r.rating FROM ratings r
+		WHERE r.hall_id = t.hall_id AND r.day = t.day AND r.ticket_id = t.id;`,
 }
 
 // Latest is the schema version this build writes.

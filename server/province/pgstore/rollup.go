@@ -9,18 +9,17 @@ import (
 )
 
 // The figures of a rollup, over a day's tickets (t) and ratings (r).
-const (
-	ticketFigures = `count(*) AS issued, count(wait_ms) AS called,
-		count(*) FILTER (WHERE state = 'finished') AS finished,
-		count(*) FILTER (WHERE state = 'no_show') AS no_show,
-		count(*) FILTER (WHERE state = 'expired') AS expired,
-		count(wait_ms) AS wait_n, coalesce(sum(greatest(wait_ms, 0)), 0)::bigint AS wait_ms,
-		count(service_ms) AS service_n, coalesce(sum(greatest(service_ms, 0)), 0)::bigint AS service_ms`
-	ratingFigures = `count(*) FILTER (WHERE r.rating = 1) AS r1, count(*) FILTER (WHERE r.rating = 2) AS r2,
-		count(*) FILTER (WHERE r.rating = 3) AS r3, count(*) FILTER (WHERE r.rating = 4) AS r4,
-		count(*) FILTER (WHERE r.rating = 5) AS r5,
-		count(*) FILTER (WHERE tk.state = 'finished') AS rated_finished`
-)
+// The figures of a rollup, over a day's tickets, each carrying its rating.
+const figures = `count(*) AS issued, count(wait_ms) AS called,
+	count(*) FILTER (WHERE state = 'finished') AS finished,
+	count(*) FILTER (WHERE state = 'no_show') AS no_show,
+	count(*) FILTER (WHERE state = 'expired') AS expired,
+	count(wait_ms) AS wait_n, coalesce(sum(greatest(wait_ms, 0)), 0)::bigint AS wait_ms,
+	count(service_ms) AS service_n, coalesce(sum(greatest(service_ms, 0)), 0)::bigint AS service_ms,
+	count(*) FILTER (WHERE rating = 1) AS r1, count(*) FILTER (WHERE rating = 2) AS r2,
+	count(*) FILTER (WHERE rating = 3) AS r3, count(*) FILTER (WHERE rating = 4) AS r4,
+	count(*) FILTER (WHERE rating = 5) AS r5,
+	count(*) FILTER (WHERE rating IS NOT NULL AND state = 'finished') AS rated_finished`
 
 // rollup computes the day's rollups of a hall again from its tickets and
 // ratings (at most a few thousand rows, by primary key), in the ingest's
@@ -30,12 +29,7 @@ const (
 func rollup(ctx context.Context, tx pgx.Tx, hall, day string) error {
 	_, err := tx.Exec(ctx, `INSERT INTO day_rollups AS d (hall_id, day, issued, called, finished, no_show, expired,
 			wait_n, wait_ms, service_n, service_ms, r1, r2, r3, r4, r5, rated_finished)
-		SELECT $1, $2::date, t.issued, t.called, t.finished, t.no_show, t.expired, t.wait_n, t.wait_ms,
-			t.service_n, t.service_ms, r.r1, r.r2, r.r3, r.r4, r.r5, r.rated_finished
-		FROM (SELECT `+ticketFigures+` FROM tickets WHERE hall_id = $1 AND day = $2) t,
-			(SELECT `+ratingFigures+` FROM ratings r LEFT JOIN tickets tk
-				ON tk.hall_id = r.hall_id AND tk.day = r.day AND tk.id = r.ticket_id
-				WHERE r.hall_id = $1 AND r.day = $2) r
+		SELECT $1, $2::date, `+figures+` FROM tickets WHERE hall_id = $1 AND day = $2
 		ON CONFLICT (hall_id, day) DO UPDATE SET issued = excluded.issued, called = excluded.called,
 			finished = excluded.finished, no_show = excluded.no_show, expired = excluded.expired,
 			wait_n = excluded.wait_n, wait_ms = excluded.wait_ms, service_n = excluded.service_n,
@@ -49,14 +43,8 @@ func rollup(ctx context.Context, tx pgx.Tx, hall, day string) error {
 	}
 	_, err = tx.Exec(ctx, `INSERT INTO service_rollups (hall_id, day, service, issued, called, finished, no_show, expired,
 			wait_n, wait_ms, service_n, service_ms, r1, r2, r3, r4, r5, rated_finished)
-		SELECT $1, $2::date, t.service, t.issued, t.called, t.finished, t.no_show, t.expired, t.wait_n, t.wait_ms,
-			t.service_n, t.service_ms, coalesce(r.r1, 0), coalesce(r.r2, 0), coalesce(r.r3, 0),
-			coalesce(r.r4, 0), coalesce(r.r5, 0), coalesce(r.rated_finished, 0)
-		FROM (SELECT issued_service AS service, `+ticketFigures+` FROM tickets
-				WHERE hall_id = $1 AND day = $2 GROUP BY issued_service) t
-			LEFT JOIN (SELECT tk.issued_service AS service, `+ratingFigures+` FROM ratings r JOIN tickets tk
-				ON tk.hall_id = r.hall_id AND tk.day = r.day AND tk.id = r.ticket_id
-				WHERE r.hall_id = $1 AND r.day = $2 GROUP BY tk.issued_service) r USING (service)`, hall, day)
+		SELECT $1, $2::date, issued_service, `+figures+` FROM tickets
+		WHERE hall_id = $1 AND day = $2 GROUP BY issued_service`, hall, day)
 	if err != nil {
 		return fmt.Errorf("pgstore: service rollup %s %s: %w", hall, day, err)
 	}
