@@ -1,0 +1,99 @@
+package province
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"hallq/server/province/pgtest"
+)
+
+// TestCommand: "server province" registers a hall and prints its key,
+// creates an account and prints its one-time password (which then signs
+// in), migrates, and refuses bad arguments in Vietnamese first.
+func TestCommand(t *testing.T) {
+	url := pgtest.DB(t)
+	run := func(args ...string) (string, error) {
+		var out, errb bytes.Buffer
+		err := Command(append([]string{"-pg", url}, args...), &out, &errb)
+		return out.String() + errb.String(), err
+	}
+	out, err := run("add-hall", "-id", "ubnd-tan-hiep", "-name", "UBND xã Tân Hiệp", "-deadline", "7")
+	if err != nil {
+		t.Fatalf("add-hall: %v\n%s", err, out)
+	}
+	key := regexp.MustCompile(`key\), đặt vào \[province\] key của sảnh: ([0-9a-f]{64})`).FindStringSubmatch(out)
+	if key == nil {
+		t.Fatalf("add-hall printed no key:\n%s", out)
+	}
+	out, err = run("add-account", "-user", "tinh.admin")
+	if err != nil {
+		t.Fatalf("add-account: %v\n%s", err, out)
+	}
+	pass := regexp.MustCompile(`one-time password\): (\S+)`).FindStringSubmatch(out)
+	if pass == nil {
+		t.Fatalf("add-account printed no password:\n%s", out)
+	}
+	if out, err = run("migrate"); err != nil || !strings.Contains(out, "phiên bản") {
+		t.Fatalf("migrate: %v\n%s", err, out)
+	}
+
+	st := openStore(t, url)
+	h, err := st.Hall(context.Background(), "ubnd-tan-hiep")
+	if err != nil || h.Key != key[1] || h.DeadlineDays != 7 || h.Name != "UBND xã Tân Hiệp" {
+		t.Fatalf("stored hall: %+v %v", h, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, st, "127.0.0.1:0", slog.New(slog.NewTextHandler(io.Discard, nil)), pw)
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := strings.TrimSuffix(regexp.MustCompile(`http://\S+/`).FindString(line), "/")
+	req, _ := http.NewRequest("GET", base+"/api/province/ranking", nil)
+	req.SetBasicAuth("tinh.admin", pass[1])
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("the printed password: got %d, want 200", resp.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve: %v", err)
+	}
+
+	bad := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no -pg", []string{"add-hall"}, "cần -pg"},
+		{"bad id", []string{"-pg", url, "add-hall", "-id", "a b", "-name", "x"}, "mã sảnh"},
+		{"no name", []string{"-pg", url, "add-hall", "-id", "x"}, "cần -name"},
+		{"bad deadline", []string{"-pg", url, "add-hall", "-id", "x", "-name", "x", "-deadline", "0"}, "ngày làm việc"},
+		{"bad hours", []string{"-pg", url, "add-hall", "-id", "x", "-name", "x", "-open", "7h"}, "HH:MM"},
+		{"unknown command", []string{"-pg", url, "drop-all"}, "lệnh không rõ"},
+		{"unreachable database", []string{"-pg", "postgres://nobody@127.0.0.1:1/x?connect_timeout=2", "migrate"}, "không kết nối được"},
+	}
+	for _, c := range bad {
+		t.Run(c.name, func(t *testing.T) {
+			err := Command(c.args, io.Discard, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v, want an error with %q", err, c.want)
+			}
+		})
+	}
+}
