@@ -23,6 +23,8 @@ const (
 
 type userKey struct{}
 
+const mustChangeMsg = "Hãy đăng nhập trên trang web và đổi mật khẩu dùng một lần trước. (Sign in on the web page and change the one-time password first.)"
+
 // user returns the signed-in account of r's context.
 func user(r *http.Request) string {
 	u, _ := r.Context().Value(userKey{}).(string)
@@ -52,13 +54,25 @@ func (s *Service) signedIn(h http.HandlerFunc) http.HandlerFunc {
 		api := strings.HasPrefix(r.URL.Path, "/api/")
 		if c, err := r.Cookie(sessionCookie); err == nil {
 			sum := sha256.Sum256([]byte(c.Value))
-			if u, err := s.store.Session(r.Context(), sum[:], s.Now()); err == nil {
+			if u, must, err := s.store.Session(r.Context(), sum[:], s.Now()); err == nil {
+				if must && !api {
+					http.Redirect(w, r, "/account/password", http.StatusSeeOther)
+					return
+				}
+				if must {
+					http.Error(w, mustChangeMsg, http.StatusForbidden)
+					return
+				}
 				h(w, r.WithContext(context.WithValue(r.Context(), userKey{}, u)))
 				return
 			}
 		}
 		if u, p, ok := r.BasicAuth(); ok && api {
 			if good, err := s.checkPassword(r.Context(), u, p); err == nil && good {
+				if must, err := s.store.MustChange(r.Context(), u); err != nil || must {
+					http.Error(w, mustChangeMsg, http.StatusForbidden)
+					return
+				}
 				h(w, r.WithContext(context.WithValue(r.Context(), userKey{}, u)))
 				return
 			}
@@ -134,4 +148,71 @@ func (s *Service) logout(w http.ResponseWriter, r *http.Request) {
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1})
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// minPassword is the shortest password an account may choose.
+const minPassword = 10
+
+type passwordData struct{ Error string }
+
+// passwordPage asks an account signed in with a one-time password (or
+// any signed-in account) for a password of its own.
+func (s *Service) passwordPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.sessionUser(w, r); !ok {
+		return
+	}
+	s.render(w, r, "password", "Đổi mật khẩu", passwordData{})
+}
+
+func (s *Service) changePassword(w http.ResponseWriter, r *http.Request) {
+	u, ok := s.sessionUser(w, r)
+	if !ok {
+		return
+	}
+	if !sameOrigin(r) {
+		http.Error(w, "Yêu cầu từ trang khác bị từ chối. (Cross-site request refused.)", http.StatusForbidden)
+		return
+	}
+	pw, again := r.PostFormValue("password"), r.PostFormValue("again")
+	fail := func(msg string) {
+		w.WriteHeader(http.StatusBadRequest)
+		s.render(w, r.WithContext(context.WithValue(r.Context(), userKey{}, u)), "password", "Đổi mật khẩu", passwordData{Error: msg})
+	}
+	switch {
+	case len([]rune(pw)) < minPassword:
+		fail("Mật khẩu cần ít nhất 10 ký tự. (At least 10 characters.)")
+		return
+	case pw != again:
+		fail("Hai lần nhập không khớp. (The two entries differ.)")
+		return
+	}
+	if same, _ := s.checkPassword(r.Context(), u, pw); same {
+		fail("Hãy chọn mật khẩu khác mật khẩu dùng một lần. (Choose another password than the one-time one.)")
+		return
+	}
+	hash, err := config.Hash(pw)
+	if err != nil {
+		fail("Mật khẩu không dùng được: " + err.Error())
+		return
+	}
+	c, _ := r.Cookie(sessionCookie)
+	sum := sha256.Sum256([]byte(c.Value))
+	if err := s.store.ChangePassword(r.Context(), u, hash, sum[:]); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/province", http.StatusSeeOther)
+}
+
+// sessionUser returns the account of r's session, even one that must
+// change its password; without a session it redirects to the sign-in.
+func (s *Service) sessionUser(w http.ResponseWriter, r *http.Request) (string, bool) {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		sum := sha256.Sum256([]byte(c.Value))
+		if u, _, err := s.store.Session(r.Context(), sum[:], s.Now()); err == nil {
+			return u, true
+		}
+	}
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	return "", false
 }

@@ -239,7 +239,7 @@ func BenchmarkRankingMonth(b *testing.B) {
 		}
 	}
 	hash, _ := config.Hash(testPassword)
-	st.SetAccount(ctx, testUser, hash)
+	st.SetAccount(ctx, testUser, hash, false)
 	_, srv := serve(b, st)
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar}

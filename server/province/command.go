@@ -164,7 +164,7 @@ func addAccount(ctx context.Context, store *pgstore.Store, args []string, stdout
 	if err != nil {
 		return err
 	}
-	if err := store.SetAccount(ctx, *user, hash); err != nil {
+	if err := store.SetAccount(ctx, *user, hash, true); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Tài khoản tỉnh (province account): %s\n  Mật khẩu dùng một lần (one-time password): %s\n", *user, password)

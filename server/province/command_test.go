@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,14 +16,27 @@ import (
 	"hallq/server/province/pgtest"
 )
 
+// apiStatus is the status of the ranking API for user and password.
+func apiStatus(t *testing.T, base, user, password string) int {
+	t.Helper()
+	req, _ := http.NewRequest("GET", base+"/api/province/ranking", nil)
+	req.SetBasicAuth(user, password)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
 // TestCommand: "server province" registers a hall and prints its key,
 // creates an account and prints its one-time password (which then signs
-// in), migrates, and refuses bad arguments in Vietnamese first.
+// in once replaced by one of the account's own), migrates, and refuses bad arguments in Vietnamese first.
 func TestCommand(t *testing.T) {
-	url := pgtest.DB(t)
+	dbURL := pgtest.DB(t)
 	run := func(args ...string) (string, error) {
 		var out, errb bytes.Buffer
-		err := Command(append([]string{"-pg", url}, args...), &out, &errb)
+		err := Command(append([]string{"-pg", dbURL}, args...), &out, &errb)
 		return out.String() + errb.String(), err
 	}
 	out, err := run("add-hall", "-id", "ubnd-tan-hiep", "-name", "UBND xã Tân Hiệp", "-deadline", "7")
@@ -44,7 +59,7 @@ func TestCommand(t *testing.T) {
 		t.Fatalf("migrate: %v\n%s", err, out)
 	}
 
-	st := openStore(t, url)
+	st := openStore(t, dbURL)
 	h, err := st.Hall(context.Background(), "ubnd-tan-hiep")
 	if err != nil || h.Key != key[1] || h.DeadlineDays != 7 || h.Name != "UBND xã Tân Hiệp" {
 		t.Fatalf("stored hall: %+v %v", h, err)
@@ -60,15 +75,34 @@ func TestCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := strings.TrimSuffix(regexp.MustCompile(`http://\S+/`).FindString(line), "/")
-	req, _ := http.NewRequest("GET", base+"/api/province/ranking", nil)
-	req.SetBasicAuth("tinh.admin", pass[1])
-	resp, err := http.DefaultClient.Do(req)
+	// The one-time password opens nothing but the page that replaces it.
+	if got := apiStatus(t, base, "tinh.admin", pass[1]); got != http.StatusForbidden {
+		t.Errorf("API with the one-time password: got %d, want 403", got)
+	}
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.PostForm(base+"/login", url.Values{"username": {"tinh.admin"}, "password": {pass[1]}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Errorf("the printed password: got %d, want 200", resp.StatusCode)
+	if resp.Request.URL.Path != "/account/password" {
+		t.Fatalf("after signing in with the one-time password: at %s, want /account/password", resp.Request.URL.Path)
+	}
+	resp, _ = c.PostForm(base+"/account/password", url.Values{"password": {"ngắn"}, "again": {"ngắn"}})
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 400 || !strings.Contains(string(body), "ít nhất 10 ký tự") {
+		t.Errorf("short password: got %d, want 400 saying at least 10 characters", resp.StatusCode)
+	}
+	const mine = "mật khẩu riêng 2026"
+	resp, _ = c.PostForm(base+"/account/password", url.Values{"password": {mine}, "again": {mine}})
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Request.URL.Path != "/province" {
+		t.Errorf("after choosing a password: got %d at %s, want the ranking", resp.StatusCode, resp.Request.URL.Path)
+	}
+	if got := apiStatus(t, base, "tinh.admin", mine); got != http.StatusOK {
+		t.Errorf("API with the chosen password: got %d, want 200", got)
 	}
 	cancel()
 	if err := <-done; err != nil {
@@ -81,11 +115,11 @@ func TestCommand(t *testing.T) {
 		want string
 	}{
 		{"no -pg", []string{"add-hall"}, "cần -pg"},
-		{"bad id", []string{"-pg", url, "add-hall", "-id", "a b", "-name", "x"}, "mã sảnh"},
-		{"no name", []string{"-pg", url, "add-hall", "-id", "x"}, "cần -name"},
-		{"bad deadline", []string{"-pg", url, "add-hall", "-id", "x", "-name", "x", "-deadline", "0"}, "ngày làm việc"},
-		{"bad hours", []string{"-pg", url, "add-hall", "-id", "x", "-name", "x", "-open", "7h"}, "HH:MM"},
-		{"unknown command", []string{"-pg", url, "drop-all"}, "lệnh không rõ"},
+		{"bad id", []string{"-pg", dbURL, "add-hall", "-id", "a b", "-name", "x"}, "mã sảnh"},
+		{"no name", []string{"-pg", dbURL, "add-hall", "-id", "x"}, "cần -name"},
+		{"bad deadline", []string{"-pg", dbURL, "add-hall", "-id", "x", "-name", "x", "-deadline", "0"}, "ngày làm việc"},
+		{"bad hours", []string{"-pg", dbURL, "add-hall", "-id", "x", "-name", "x", "-open", "7h"}, "HH:MM"},
+		{"unknown command", []string{"-pg", dbURL, "drop-all"}, "lệnh không rõ"},
 		{"unreachable database", []string{"-pg", "postgres://nobody@127.0.0.1:1/x?connect_timeout=2", "migrate"}, "không kết nối được"},
 	}
 	for _, c := range bad {

@@ -39,7 +39,7 @@ func loadedEnv(t *testing.T) (*env, hallDay) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.store.SetAccount(ctx, testUser, hash); err != nil {
+	if err := e.store.SetAccount(ctx, testUser, hash, false); err != nil {
 		t.Fatal(err)
 	}
 	b := d.batch(1, uint64(len(d.Frames)))

@@ -16,7 +16,7 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-var pageNames = []string{"login", "ranking", "services", "day", "error"}
+var pageNames = []string{"login", "ranking", "services", "day", "error", "password"}
 
 var pages = func() map[string]*template.Template {
 	out := map[string]*template.Template{}

@@ -26,6 +26,8 @@ func (s *Service) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /login", s.loginPage)
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)
+	mux.HandleFunc("GET /account/password", s.passwordPage)
+	mux.HandleFunc("POST /account/password", s.changePassword)
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/province", http.StatusSeeOther)
 	})

@@ -157,6 +157,10 @@ var migrations = []string{
 	`ALTER TABLE tickets ADD COLUMN rating int;
 	UPDATE tickets t SET rating = r.rating FROM ratings r
 		WHERE r.hall_id = t.hall_id AND r.day = t.day AND r.ticket_id = t.id;`,
+
+	// 5: an account given a one-time password must choose its own at its
+	// first sign-in.
+	`ALTER TABLE accounts ADD COLUMN must_change boolean NOT NULL DEFAULT false;`,
 }
 
 // Latest is the schema version this build writes.
