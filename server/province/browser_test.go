@@ -81,7 +81,10 @@ func TestBrowserRanking(t *testing.T) {
 // browser starts headless Chromium with a fresh profile.
 func browser(t *testing.T, execPath string) context.Context {
 	t.Helper()
-	profile := t.TempDir()
+	profile, err := os.MkdirTemp("", "province-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(execPath),
 		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
@@ -96,6 +99,13 @@ func browser(t *testing.T, execPath string) context.Context {
 		cancelTimeout()
 		cancelCtx()
 		cancelAlloc()
+		// Chromium's helpers may still write for a moment after it stops.
+		for range 20 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 	})
 	return ctx
 }

@@ -139,6 +139,12 @@ func TestIngestRefusals(t *testing.T) {
 	}
 	// The hall's retry of the missing range, signed anew, goes through.
 	send(t, e.srv.URL, d.batch(7, 10))
+	// An empty batch (the link's heartbeat while nothing happens) is
+	// acknowledged with the day's seq and stores no event.
+	a := send(t, e.srv.URL, wire.Batch{HallID: hallID, Day: d.Day})
+	if a.Seq != 10 || dbCount(t, e.url, "SELECT count(*) FROM events") != 10 {
+		t.Errorf("heartbeat: ack seq %d, want 10, and 10 events stored", a.Seq)
+	}
 }
 
 func gzipped(s string) []byte {
