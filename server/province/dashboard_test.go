@@ -3,6 +3,7 @@ package province
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -102,10 +103,19 @@ func TestRankingAgainstReport(t *testing.T) {
 				{"feedback handled", top.Feedback.Handled, rep.Feedback.Handled},
 				{"province index", fmtP(rk.Province.SatisfactionIndex), fmtP(rep.SatisfactionIndex)},
 			}
+			for level := 1; level <= 5; level++ {
+				checks = append(checks, struct {
+					name      string
+					got, want any
+				}{fmt.Sprintf("ratings at %d", level), top.Ratings.Count(level), rep.Ratings.Count(level)})
+			}
 			for _, c := range checks {
 				if c.got != c.want {
 					t.Errorf("%s: got %v, want %v (the hall's report)", c.name, c.got, c.want)
 				}
+			}
+			if rep.Ratings.Count(2) != 1 || rep.Ratings.Count(1) != 0 {
+				t.Errorf("the hall's report: ratings %v, want the 1 changed to 2", rep.Ratings)
 			}
 			// Nothing handled by Monday: the items of Friday are due the
 			// next Friday, so none is overdue yet.

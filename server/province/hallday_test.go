@@ -76,6 +76,11 @@ func playDay(t *testing.T) hallDay {
 		if level > 0 {
 			do(t, pad, "rate", map[string]any{"rating": level}, nil)
 		}
+		if level == 1 {
+			// The citizen picks another face on the reasons screen: a
+			// rating_changed event moves the rating from 1 to 2.
+			do(t, pad, "rate_details", map[string]any{"ticket_id": c.Ticket.ID, "rating": 2, "reasons": []string{"waiting"}}, nil)
+		}
 	}
 	var c reply
 	do(t, counter, "call_next", nil, &c)
