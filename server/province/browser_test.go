@@ -63,19 +63,14 @@ func TestBrowserRanking(t *testing.T) {
 		chromedp.Click(chromedp.ID("show")),
 		chromedp.WaitVisible(chromedp.ID("ranking")),
 	)
-	if got := text(t, ctx, "#period-label"); got != "Năm 2026" {
-		t.Errorf("period after choosing the year: got %q", got)
-	}
-	if got := text(t, ctx, "#ranking tbody tr:nth-child(1) .index"); got != "66,67 %" {
-		t.Errorf("year index: got %q", got)
-	}
+	waitText(t, ctx, "#period-label", "Năm 2026")
+	waitText(t, ctx, "#ranking tbody tr:nth-child(1) .index", "66,67 %")
 	run(t, ctx, "hall's day",
 		chromedp.Click(chromedp.CSS("#ranking tbody tr:nth-child(1) .name a")),
 		chromedp.WaitVisible(chromedp.ID("tickets")),
 	)
-	if got := text(t, ctx, "#day-issued"); got != "6" {
-		t.Errorf("hall's day issued: got %q, want 6", got)
-	}
+	waitText(t, ctx, "#day-issued", "6")
+	waitText(t, ctx, "#report-check", "khớp với báo cáo cuối ngày của sảnh")
 }
 
 // browser starts headless Chromium with a fresh profile.
@@ -124,4 +119,16 @@ func text(t *testing.T, ctx context.Context, sel string) string {
 		t.Fatalf("text of %s: %v", sel, err)
 	}
 	return strings.TrimSpace(s)
+}
+
+// waitText waits up to 10 s until the element sel contains want.
+func waitText(t *testing.T, ctx context.Context, sel, want string) {
+	t.Helper()
+	q := strings.NewReplacer(`\`, `\\`, `'`, `\'`)
+	expr := `(function(){var e=document.querySelector('` + q.Replace(sel) + `');return !!e && e.textContent.indexOf('` +
+		q.Replace(want) + `')>=0;})()`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		t.Fatalf("waiting for %q in %s: %v (text: %q)", want, sel, err, got)
+	}
 }

@@ -2,9 +2,12 @@ package province
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"slices"
 
 	"hallq/server/province/pgstore"
+	"hallq/server/report"
 )
 
 // Ranking is every hall ranked by satisfaction index over a period, and
@@ -114,6 +117,45 @@ type DayView struct {
 	Services []Row          `json:"by_service"`
 	Tickets  []TicketView   `json:"tickets"`
 	Report   map[string]any `json:"report"`
+	// Check compares the province's figures with the closing report the
+	// hall shipped (nil until it has).
+	Check *ReportCheck `json:"report_check"`
+}
+
+// ReportCheck lists the figures where the province's count differs from
+// the hall's closing report.
+type ReportCheck struct {
+	Matches bool     `json:"matches"`
+	Differ  []string `json:"differ"`
+}
+
+// checkReport compares a day's figures with the hall's report.
+func checkReport(f Row, raw []byte) *ReportCheck {
+	var r report.Report
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return &ReportCheck{Differ: []string{"báo cáo không đọc được (unreadable report)"}}
+	}
+	c := &ReportCheck{Differ: []string{}}
+	pairs := []struct {
+		name      string
+		got, want int
+	}{
+		{"phiếu đã cấp", f.Issued, r.Issued}, {"đã gọi", f.Called, r.Called}, {"đã giải quyết", f.Finished, r.Finished},
+		{"vắng mặt", f.NoShow, r.NoShow}, {"hết hạn", f.Expired, r.Expired}, {"lượt đánh giá", f.Rated, r.Ratings.Total()},
+	}
+	for level := 1; level <= 5; level++ {
+		pairs = append(pairs, struct {
+			name      string
+			got, want int
+		}{fmt.Sprintf("đánh giá mức %d", level), f.Ratings.Count(level), r.Ratings.Count(level)})
+	}
+	for _, p := range pairs {
+		if p.got != p.want {
+			c.Differ = append(c.Differ, fmt.Sprintf("%s: tỉnh %d, sảnh %d", p.name, p.got, p.want))
+		}
+	}
+	c.Matches = len(c.Differ) == 0
+	return c
 }
 
 // TicketView is a ticket on a hall's day.
@@ -162,7 +204,8 @@ func (s *Service) day(ctx context.Context, h pgstore.Hall, date string) (DayView
 	}
 	if d.Report != nil {
 		v.Report = map[string]any{}
-		_ = jsonUnmarshal(d.Report, &v.Report)
+		_ = json.Unmarshal(d.Report, &v.Report)
+		v.Check = checkReport(v.Figures, d.Report)
 	}
 	return v, nil
 }

@@ -167,6 +167,9 @@ func TestServicesAndDay(t *testing.T) {
 		t.Errorf("day: got %d tickets, %d issued, seq %d, report %v; want %d, %d, %d, a report",
 			len(v.Tickets), v.Figures.Issued, v.Seq, v.Report != nil, rep.Issued, rep.Issued, len(d.Frames))
 	}
+	if v.Check == nil || !v.Check.Matches {
+		t.Errorf("report check: got %+v, want a match", v.Check)
+	}
 	for _, bad := range []string{"/api/province/halls/nope/days/" + d.Day, "/api/province/halls/" + hallID + "/days/27-11-2026",
 		"/api/province/ranking?period=week"} {
 		req, _ := http.NewRequest("GET", e.srv.URL+bad, nil)

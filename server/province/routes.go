@@ -14,8 +14,6 @@ import (
 // "today" and the times shown.
 var ict = time.FixedZone("ICT", 7*3600)
 
-func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
-
 func (s *Service) routes(mux *http.ServeMux) {
 	css := web.Stylesheet()
 	mux.HandleFunc("GET /static/app.css", func(w http.ResponseWriter, r *http.Request) {
