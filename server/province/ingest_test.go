@@ -181,6 +181,16 @@ func TestTwoInstances(t *testing.T) {
 			t.Fatalf("batch from %d: acks %q, want both %q", from, acks, want)
 		}
 	}
+	// A batch captured at one instance and replayed at the other is
+	// refused: the accepted signatures are in the database.
+	body, _ := wire.Encode(d.batch(n, n))
+	ts := time.Now().Unix() - 200
+	if status, a := post(t, e.srv.URL, hallID, hallKey, ts, body); status != 200 || !a.OK {
+		t.Fatalf("first send: %d %+v", status, a.Error)
+	}
+	if status, a := post(t, second.URL, hallID, hallKey, ts, body); status != 409 || a.Error == nil || a.Error.Code != wire.CodeReplayed {
+		t.Errorf("replay at the other instance: got %d %+v, want 409 replayed", status, a.Error)
+	}
 	if got := dbCount(t, e.url, "SELECT count(*) FROM events"); got != int(n) {
 		t.Errorf("events: got %d, want %d", got, n)
 	}
