@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -57,6 +58,7 @@ func TestBrowserRanking(t *testing.T) {
 	if class := attrs["class"]; class != "late" {
 		t.Errorf("silent hall's row class: got %q, want late (red)", class)
 	}
+	shot(t, ctx, "ranking")
 	// The year holds the same day; October holds nothing.
 	run(t, ctx, "year",
 		chromedp.SetValue(chromedp.ID("period"), "year"),
@@ -71,6 +73,7 @@ func TestBrowserRanking(t *testing.T) {
 	)
 	waitText(t, ctx, "#day-issued", "6")
 	waitText(t, ctx, "#report-check", "khớp với báo cáo cuối ngày của sảnh")
+	shot(t, ctx, "day")
 }
 
 // browser starts headless Chromium with a fresh profile.
@@ -130,5 +133,22 @@ func waitText(t *testing.T, ctx context.Context, sel, want string) {
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
 		t.Fatalf("waiting for %q in %s: %v (text: %q)", want, sel, err, got)
+	}
+}
+
+// shot saves a full-page screenshot as DIR/province-NAME.png when
+// PROVINCE_SHOTS=DIR is set.
+func shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("PROVINCE_SHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "province-"+name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

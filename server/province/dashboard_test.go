@@ -255,6 +255,12 @@ func TestSignIn(t *testing.T) {
 			t.Errorf("GET %s: %d", p, resp.StatusCode)
 		}
 	}
+	resp, _ = c.Get(e.srv.URL + "/static/app.css")
+	css, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(css), "--navy") {
+		t.Errorf("/static/app.css: got %d bytes without the hall pages' colours", len(css))
+	}
 	resp, _ = c.PostForm(e.srv.URL+"/logout", nil)
 	resp.Body.Close()
 	resp, _ = noRedirect.Get(e.srv.URL + "/province")
