@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"errors"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -29,6 +30,33 @@ const mustChangeMsg = "Hãy đăng nhập trên trang web và đổi mật khẩ
 func user(r *http.Request) string {
 	u, _ := r.Context().Value(userKey{}).(string)
 	return u
+}
+
+// errThrottled says a username from an address must wait before trying
+// again.
+var errThrottled = errors.New("Sai mật khẩu nhiều lần: hãy thử lại sau ít phút. (Too many wrong passwords: try again in a few minutes.)")
+
+// signIn checks username's password from r's address, slowed down after
+// repeated failures (errThrottled).
+func (s *Service) signIn(r *http.Request, username, password string) (bool, error) {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	key := username + "|" + host
+	if s.signins.Wait(key) > 0 {
+		return false, errThrottled
+	}
+	ok, err := s.checkPassword(r.Context(), username, password)
+	switch {
+	case err != nil:
+		return false, err
+	case ok:
+		s.signins.Succeed(key)
+	default:
+		s.signins.Fail(key)
+	}
+	return ok, nil
 }
 
 // checkPassword reports whether password is username's. An unknown user
@@ -68,7 +96,12 @@ func (s *Service) signedIn(h http.HandlerFunc) http.HandlerFunc {
 			}
 		}
 		if u, p, ok := r.BasicAuth(); ok && api {
-			if good, err := s.checkPassword(r.Context(), u, p); err == nil && good {
+			good, err := s.signIn(r, u, p)
+			if errors.Is(err, errThrottled) {
+				http.Error(w, err.Error(), http.StatusTooManyRequests)
+				return
+			}
+			if err == nil && good {
 				if must, err := s.store.MustChange(r.Context(), u); err != nil || must {
 					http.Error(w, mustChangeMsg, http.StatusForbidden)
 					return
@@ -115,7 +148,12 @@ func (s *Service) login(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Yêu cầu từ trang khác bị từ chối. (Cross-site request refused.)", http.StatusForbidden)
 		return
 	}
-	ok, err := s.checkPassword(r.Context(), username, password)
+	ok, err := s.signIn(r, username, password)
+	if errors.Is(err, errThrottled) {
+		w.WriteHeader(http.StatusTooManyRequests)
+		s.render(w, r, "login", "Đăng nhập", loginData{Error: err.Error(), Username: username, Next: next})
+		return
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return

@@ -269,3 +269,28 @@ func TestSignIn(t *testing.T) {
 		t.Errorf("after sign-out: got %d, want a redirect", resp.StatusCode)
 	}
 }
+
+// TestSignInThrottled: after five wrong passwords a username from one
+// address waits, even with the right password, and is told so.
+func TestSignInThrottled(t *testing.T) {
+	e, _ := loadedEnv(t)
+	for range 5 {
+		resp, _ := http.PostForm(e.srv.URL+"/login", url.Values{"username": {testUser}, "password": {"sai"}})
+		resp.Body.Close()
+	}
+	resp, _ := http.PostForm(e.srv.URL+"/login", url.Values{"username": {testUser}, "password": {"sai"}})
+	resp.Body.Close()
+	resp, _ = http.PostForm(e.srv.URL+"/login", url.Values{"username": {testUser}, "password": {testPassword}})
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(body), "thử lại sau ít phút") {
+		t.Errorf("after six wrong passwords: got %d, want 429 with the Vietnamese message", resp.StatusCode)
+	}
+	if got := apiStatus(t, e.srv.URL, testUser, testPassword); got != http.StatusTooManyRequests {
+		t.Errorf("API meanwhile: got %d, want 429", got)
+	}
+	e.clock.Set(time.Date(2026, 11, 30, 10, 30, 0, 0, ict))
+	if got := apiStatus(t, e.srv.URL, testUser, testPassword); got != http.StatusOK {
+		t.Errorf("half an hour later: got %d, want 200", got)
+	}
+}

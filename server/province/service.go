@@ -13,20 +13,30 @@ import (
 
 	"hallq/server/province/pgstore"
 	"hallq/server/province/wire"
+	"hallq/server/throttle"
 )
 
 // Service serves the province's HTTP endpoints.
 type Service struct {
 	store *pgstore.Store
 	log   *slog.Logger
+	// signins slows down guessed passwords, per username and address (in
+	// this instance's memory).
+	signins *throttle.Limiter
 	// Now is the clock; tests set it.
 	Now func() time.Time
 }
 
 // New returns a service over store.
 func New(store *pgstore.Store, log *slog.Logger) *Service {
-	return &Service{store: store, log: log, Now: time.Now}
+	s := &Service{store: store, log: log, Now: time.Now}
+	s.signins = throttle.New(SignInRule, func() time.Time { return s.Now() })
+	return s
 }
+
+// SignInRule: five wrong passwords for a username from one address, then
+// a wait of a minute, doubling up to ten.
+var SignInRule = throttle.Rule{Free: 5, Base: time.Minute, Max: 10 * time.Minute, Window: 15 * time.Minute}
 
 // Handler returns the service's routes.
 func (s *Service) Handler() http.Handler {
