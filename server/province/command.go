@@ -3,6 +3,7 @@ package province
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/hex"
 	"errors"
 	"flag"
@@ -17,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"hallq/server/certs"
 	"hallq/server/config"
 	"hallq/server/province/pgstore"
 	"hallq/shared/flagenv"
@@ -24,7 +26,8 @@ import (
 
 // Usage of "server province".
 const usage = `Cách dùng (usage):
-  server province -pg postgres://… [-addr :8090]            chạy dịch vụ tỉnh (run the province service)
+  server province -pg postgres://… [-addr :8090] [-tls-cert F -tls-key F]
+                                                             chạy dịch vụ tỉnh (run the province service)
   server province -pg … add-hall -id X -name "…" [-deadline 5] [-open 07:30 -close 17:00 -tz Asia/Ho_Chi_Minh]
                                                              đăng ký sảnh, in khóa (register a hall, print its key)
   server province -pg … add-account -user U                  tạo tài khoản tỉnh hoặc cấp lại mật khẩu, in mật khẩu một lần
@@ -41,12 +44,18 @@ func Command(args []string, stdout, stderr io.Writer) error {
 	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
 	pg := fs.String("pg", "", "địa chỉ PostgreSQL, postgres://user:pass@host/db (PostgreSQL url)")
 	addr := fs.String("addr", ":8090", "địa chỉ lắng nghe (address to listen on)")
+	var tlsFiles TLSFiles
+	fs.StringVar(&tlsFiles.Cert, "tls-cert", "", "tệp chứng chỉ PEM, bật HTTPS (PEM certificate chain; turns HTTPS on)")
+	fs.StringVar(&tlsFiles.Key, "tls-key", "", "tệp khóa riêng PEM (its PEM private key)")
 	if err := flagenv.Parse(fs, args, os.LookupEnv); err != nil {
 		return err
 	}
 	if *pg == "" {
 		fs.Usage()
 		return errors.New("cần -pg (or HALL_PG): địa chỉ PostgreSQL (-pg is required)")
+	}
+	if (tlsFiles.Cert == "") != (tlsFiles.Key == "") {
+		return errors.New("-tls-cert và -tls-key phải đi cùng nhau (-tls-cert and -tls-key go together)")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -61,7 +70,7 @@ func Command(args []string, stdout, stderr io.Writer) error {
 	rest := fs.Args()
 	if len(rest) == 0 {
 		log := slog.New(slog.NewTextHandler(stderr, nil))
-		return Serve(ctx, store, *addr, log, stdout)
+		return Serve(ctx, store, *addr, tlsFiles, log, stdout)
 	}
 	switch rest[0] {
 	case "add-hall":
@@ -79,18 +88,34 @@ func Command(args []string, stdout, stderr io.Writer) error {
 	return fmt.Errorf("lệnh không rõ %q (unknown command)", rest[0])
 }
 
+// TLSFiles are the PEM certificate chain and key the service serves
+// HTTPS with; both empty serve plain HTTP.
+type TLSFiles struct{ Cert, Key string }
+
 // Serve runs the service on addr until ctx ends, then shuts down within
 // 10 s.
-func Serve(ctx context.Context, store *pgstore.Store, addr string, log *slog.Logger, stdout io.Writer) error {
+func Serve(ctx context.Context, store *pgstore.Store, addr string, tf TLSFiles, log *slog.Logger, stdout io.Writer) error {
+	s := New(store, log)
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: time.Minute, WriteTimeout: time.Minute}
+	scheme := "http"
+	if tf.Cert != "" {
+		own, err := certs.LoadOwn(tf.Cert, tf.Key)
+		if err != nil {
+			return fmt.Errorf("chứng chỉ TLS (TLS certificate): %w", err)
+		}
+		srv.TLSConfig = own.Config()
+		scheme = "https"
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("không lắng nghe được %s (cannot listen): %w", addr, err)
 	}
-	s := New(store, log)
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout: time.Minute, WriteTimeout: time.Minute}
+	if srv.TLSConfig != nil {
+		ln = tls.NewListener(ln, srv.TLSConfig)
+	}
 	go s.Prune(ctx)
-	fmt.Fprintf(stdout, "Dịch vụ tỉnh (province service): http://%s/\n", ln.Addr())
+	fmt.Fprintf(stdout, "Dịch vụ tỉnh (province service): %s://%s/\n", scheme, ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

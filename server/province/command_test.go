@@ -4,15 +4,20 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"hallq/server/certs"
 	"hallq/server/province/pgtest"
 )
 
@@ -68,7 +73,7 @@ func TestCommand(t *testing.T) {
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- Serve(ctx, st, "127.0.0.1:0", slog.New(slog.NewTextHandler(io.Discard, nil)), pw)
+		done <- Serve(ctx, st, "127.0.0.1:0", TLSFiles{}, slog.New(slog.NewTextHandler(io.Discard, nil)), pw)
 	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')
 	if err != nil {
@@ -129,5 +134,50 @@ func TestCommand(t *testing.T) {
 				t.Errorf("got %v, want an error with %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestServeTLS: with -tls-cert and -tls-key the service speaks HTTPS only,
+// with that certificate.
+func TestServeTLS(t *testing.T) {
+	st := openStore(t, pgtest.DB(t))
+	dir := t.TempDir()
+	own, err := certs.Ensure(dir, certs.LocalNames(), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, st, "127.0.0.1:0", TLSFiles{Cert: filepath.Join(dir, certs.ServerFile), Key: filepath.Join(dir, certs.ServerKeyFile)},
+			slog.New(slog.NewTextHandler(io.Discard, nil)), pw)
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := strings.TrimSuffix(regexp.MustCompile(`https://\S+/`).FindString(line), "/")
+	if base == "" {
+		t.Fatalf("no https address in %q", line)
+	}
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(own.CAPEM)
+	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	resp, err := c.Get(base + "/healthz")
+	if err != nil {
+		t.Fatalf("https: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("healthz over https: %d", resp.StatusCode)
+	}
+	if resp, err := http.Get("http" + strings.TrimPrefix(base, "https") + "/healthz"); err == nil && resp.StatusCode == 200 {
+		resp.Body.Close()
+		t.Error("plain HTTP answered on the TLS port")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve: %v", err)
 	}
 }
