@@ -10,6 +10,7 @@
 //	server init [-data DIR] [-config FILE]
 //	server service install [server flags] | uninstall | start | stop
 //	server simulate [-profile commune|province|FILE.json] [-speed 20] ...
+//	server province -pg postgres://… [-addr :8090] [add-hall … | add-account … | migrate]
 //
 // "server service" installs and controls the Windows service (see
 // service.go); started by the Windows service manager, the server runs as
@@ -29,6 +30,7 @@ import (
 
 	"hallq/server/app"
 	"hallq/server/config"
+	"hallq/server/province"
 	"hallq/server/simulate"
 	"hallq/server/store"
 	"hallq/shared/flagenv"
@@ -41,6 +43,7 @@ var subcommands = map[string]func(args []string, stdout, stderr io.Writer) error
 	"init":     initCmd,
 	"service":  serviceCommand,
 	"simulate": simulate.Command,
+	"province": province.Command,
 }
 
 func main() {
