@@ -16,21 +16,22 @@ import (
 type handler func(h *Hall, now time.Time, dev Device, data json.RawMessage) (any, error)
 
 var handlers = map[string]handler{
-	protocol.CmdIssueTicket: (*Hall).issue,
-	protocol.CmdRate:        (*Hall).rate,
-	protocol.CmdRateDetails: (*Hall).rateDetails,
-	protocol.CmdFeedback:    (*Hall).feedback,
-	protocol.CmdClerkLogin:  (*Hall).clerkLogin,
-	protocol.CmdClerkLogout: (*Hall).clerkLogout,
-	protocol.CmdCallNext:    (*Hall).callNext,
-	protocol.CmdCallTicket:  ticketCommand((*queue.Engine).CallTicket),
-	protocol.CmdRecall:      ticketCommand((*queue.Engine).Recall),
-	protocol.CmdHold:        ticketCommand((*queue.Engine).Hold),
-	protocol.CmdNoShow:      ticketCommand((*queue.Engine).NoShow),
-	protocol.CmdFinish:      ticketCommand((*queue.Engine).Finish),
-	protocol.CmdTransfer:    (*Hall).transfer,
-	protocol.CmdPause:       (*Hall).pause,
-	protocol.CmdResume:      (*Hall).resume,
+	protocol.CmdIssueTicket:  (*Hall).issue,
+	protocol.CmdRate:         (*Hall).rate,
+	protocol.CmdRateDetails:  (*Hall).rateDetails,
+	protocol.CmdFeedback:     (*Hall).feedback,
+	protocol.CmdClerkLogin:   (*Hall).clerkLogin,
+	protocol.CmdClerkLogout:  (*Hall).clerkLogout,
+	protocol.CmdCallNext:     (*Hall).callNext,
+	protocol.CmdCallTicket:   ticketCommand((*queue.Engine).CallTicket),
+	protocol.CmdRecall:       ticketCommand((*queue.Engine).Recall),
+	protocol.CmdHold:         ticketCommand((*queue.Engine).Hold),
+	protocol.CmdNoShow:       ticketCommand((*queue.Engine).NoShow),
+	protocol.CmdFinish:       (*Hall).finish,
+	protocol.CmdSetFileCodes: (*Hall).setFileCodes,
+	protocol.CmdTransfer:     (*Hall).transfer,
+	protocol.CmdPause:        (*Hall).pause,
+	protocol.CmdResume:       (*Hall).resume,
 }
 
 // unlocked are the commands that change no queue state: they run without

@@ -130,7 +130,7 @@ func TestDailyEmpty(t *testing.T) {
 		`"wait_s":{"mean":null,"p50":null,"p90":null},"service_s":{"mean":null,"p50":null,"p90":null},` +
 		`"ratings":{"1":0,"2":0,"3":0,"4":0,"5":0},"rated_share":null,"satisfaction_index":null,` +
 		`"by_service":[],"by_counter":[],"by_clerk":[],"feedback":{"received":0,"handled":0},` +
-		`"hourly":[],"low_ratings":[]}`
+		`"hourly":[],"low_ratings":[],"files":[]}`
 	if got := dump(t, r); got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}

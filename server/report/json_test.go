@@ -68,7 +68,7 @@ func TestReportJSONKeys(t *testing.T) {
 	}{
 		{"report", top, sorted("date", "issued", "called", "finished", "no_show", "expired",
 			"wait_s", "service_s", "ratings", "rated_share", "satisfaction_index",
-			"by_service", "by_counter", "by_clerk", "feedback", "hourly", "low_ratings")},
+			"by_service", "by_counter", "by_clerk", "feedback", "hourly", "low_ratings", "files")},
 		{"wait_s", object(t, top["wait_s"]), durKeys},
 		{"service_s", object(t, top["service_s"]), durKeys},
 		{"ratings", object(t, top["ratings"]), levelKeys},
