@@ -33,7 +33,8 @@ var (
 	bucketRollups  = []byte("rollups")  // each day's report figures (rollups.go)
 )
 
-var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports, bucketSettings, bucketAudit, bucketRollups}
+var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports, bucketSettings, bucketAudit, bucketRollups,
+	bucketLink, bucketLinkFeedback}
 
 // Store is the hall's bbolt database. It is safe for concurrent use.
 type Store struct {
