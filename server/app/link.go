@@ -18,7 +18,7 @@ import (
 // LinkOptions tune the province link (tests); zero values are the link's
 // defaults.
 type LinkOptions struct {
-	Poll, MinBackoff, MaxBackoff, DownAfter time.Duration
+	Poll, MinBackoff, MaxBackoff, DownAfter, Timeout time.Duration
 }
 
 // provinceLink is the running province link, or nil when [province] is
@@ -46,6 +46,7 @@ func newProvinceLink(o Options, cfg *config.Config, st *store.Store, h **hall.Ha
 	l, err := link.New(link.Config{URL: p.URL, HallID: p.HallID, Key: []byte(p.Key), CAPEM: ca,
 		HallName: cfg.Hall.Name, Version: version.Version, Store: st, Now: o.Now, Logger: o.Logger.With("part", "province-link"),
 		Poll: o.Link.Poll, MinBackoff: o.Link.MinBackoff, MaxBackoff: o.Link.MaxBackoff, DownAfter: o.Link.DownAfter,
+		Timeout: o.Link.Timeout,
 		Report: func(day string) (json.RawMessage, error) {
 			r, err := (*h).Report(day)
 			if err != nil {
