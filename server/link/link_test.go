@@ -109,6 +109,9 @@ func TestProvinceDown(t *testing.T) {
 	if l := liveLine(t, h); !strings.Contains(l, "Mất kết nối với hệ thống của tỉnh") {
 		t.Errorf("warning: %q", l)
 	}
+	if page := get(t, "http://"+h.srv.Addr+"/"); !strings.Contains(page, `id="link-alert" >`) || !strings.Contains(page, "Mất kết nối với hệ thống của tỉnh") {
+		t.Error("the live page shows no warning about the province link")
+	}
 	if metric(t, h, "hall_province_link_down") != 1 {
 		t.Error("hall_province_link_down is not 1")
 	}
