@@ -1,15 +1,19 @@
 package link_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"hallq/server/app/apptest"
+	"hallq/server/province/wire"
 	"hallq/shared/protocol"
 )
 
@@ -243,4 +247,39 @@ func TestDayChange(t *testing.T) {
 		t.Error("a report for the day still open")
 	}
 	checkSame(t, p, h, today, tomorrow)
+}
+
+// TestWrongKey: a hall whose key the province does not accept is refused
+// (bad_signature), nothing is stored and the events stay pending; with
+// the right key in hall.toml and a restart (the table is read at every
+// start) everything arrives.
+func TestWrongKey(t *testing.T) {
+	p := startProvince(t)
+	clk := newClock()
+	dir := writeHall(t, p.url())
+	path := filepath.Join(dir, "hall.toml")
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, bytes.Replace(good, []byte(hallKey), []byte("mot-khoa-sai-0123456789"), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h := startHall(t, dir, clk)
+	d := openDesk(t, h)
+	d.serve(t, 2)
+	apptest.WaitFor(t, 10*time.Second, "a refusal", func() bool { return p.rcv.Stats().Refused[wire.CodeBadSignature] > 0 })
+	if evs, _ := p.rcv.Events(hallID, today); len(evs) != 0 {
+		t.Fatalf("the province stored %d events signed with a wrong key", len(evs))
+	}
+	if n := metric(t, h, "hall_province_link_pending_events"); n < 8 {
+		t.Errorf("pending: got %v, want at least 8", n)
+	}
+	h.srv.Close()
+	if err := os.WriteFile(path, good, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h = startHall(t, dir, clk)
+	waitShipped(t, p, today, h.seq, 20*time.Second)
+	checkSame(t, p, h, today)
 }
