@@ -82,6 +82,8 @@ func (d *Desk) viewLocked() View {
 		v.Picker = &p
 	}
 	d.enable(&v, c)
+	v.FileCodeInput = d.codeInput
+	v.FileCodeHint = d.fileCodeHintLocked(c.Ticket)
 	return v
 }
 
@@ -126,6 +128,7 @@ func (d *Desk) enable(v *View, c *queue.Counter) {
 	e[ActTransfer] = serving && len(d.transferOptions(v.Current.Service)) > 0
 	e[ActPause] = c.Status == queue.CounterOpen || c.Status == queue.CounterPaused
 	e[ActLogout] = !serving
+	v.CanEditFileCodes = serving
 }
 
 func (d *Desk) serviceName(id string) string {
@@ -155,6 +158,7 @@ func (d *Desk) ticketView(t *queue.Ticket, now time.Time) *TicketView {
 	if t.IssuedService != "" && t.IssuedService != t.Service {
 		tv.TransferredFrom = t.IssuedService
 	}
+	tv.FileCodes = append([]string(nil), t.FileCodes...)
 	return tv
 }
 

@@ -27,7 +27,7 @@ func (d *Desk) Do(a Action) bool {
 	case ActRecall:
 		return d.startLocked(protocol.CmdRecall, protocol.TicketRef{TicketID: t.ID}, "")
 	case ActFinish:
-		return d.startLocked(protocol.CmdFinish, protocol.TicketRef{TicketID: t.ID}, "")
+		return d.finishLocked(t)
 	case ActNoShow:
 		return d.startLocked(protocol.CmdNoShow, protocol.TicketRef{TicketID: t.ID}, "")
 	case ActHold:
@@ -171,6 +171,9 @@ func (d *Desk) run(typ string, data any, extra string) {
 		d.msg = Message{Text: errorText(typ, err, d.online), Error: true}
 	} else {
 		d.msg = Message{Text: d.replyText(typ, raw, extra)}
+		if typ == protocol.CmdSetFileCodes || typ == protocol.CmdFinish {
+			d.sentFileCodeLocked(extra)
+		}
 		d.checkPickerLocked()
 	}
 	d.mu.Unlock()
@@ -198,7 +201,7 @@ func (d *Desk) replyText(typ string, raw json.RawMessage, extra string) string {
 		d.mustChange = ""
 		return "Đã đổi mã PIN. Từ lần đăng nhập sau, hãy dùng mã PIN mới."
 	case protocol.CmdCallNext, protocol.CmdCallTicket, protocol.CmdRecall, protocol.CmdFinish,
-		protocol.CmdNoShow, protocol.CmdHold, protocol.CmdTransfer:
+		protocol.CmdNoShow, protocol.CmdHold, protocol.CmdTransfer, protocol.CmdSetFileCodes:
 		var r protocol.TicketReply
 		_ = json.Unmarshal(raw, &r)
 		return successText(typ, &r.Ticket, extra)

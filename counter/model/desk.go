@@ -61,6 +61,8 @@ type Desk struct {
 	// mustChange is the clerk who signed in here with a one-time PIN and
 	// has not changed it yet ("" for none).
 	mustChange string
+	// codeInput is what the clerk typed in the file-code field.
+	codeInput string
 	// skew is the server's clock minus ours, as the last live event
 	// showed it.
 	skew time.Duration

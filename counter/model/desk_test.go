@@ -105,7 +105,7 @@ func TestKeys(t *testing.T) {
 		{"Enter calls next", KeyReturn, sampleState(), protocol.CmdCallNext, nil},
 		{"keypad Enter calls next", KeyEnter, sampleState(), protocol.CmdCallNext, nil},
 		{"F2 recalls", "F2", serving(sampleState(), "A007"), protocol.CmdRecall, ref},
-		{"F3 finishes", "F3", serving(sampleState(), "A007"), protocol.CmdFinish, ref},
+		{"F3 finishes", "F3", serving(sampleState(), "A007"), protocol.CmdFinish, protocol.Finish{TicketID: ref.TicketID}},
 		{"F4 marks no-show", "F4", serving(sampleState(), "A007"), protocol.CmdNoShow, ref},
 		{"F6 holds", "F6", serving(sampleState(), "A007"), protocol.CmdHold, ref},
 		{"F8 pauses", "F8", sampleState(), protocol.CmdPause, nil},

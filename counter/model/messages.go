@@ -101,6 +101,8 @@ func successText(typ string, t *queue.Ticket, extra string) string {
 		return "Đã gọi lại số " + num + "."
 	case protocol.CmdFinish:
 		return "Đã hoàn thành số " + num + "."
+	case protocol.CmdSetFileCodes:
+		return "Đã lưu mã hồ sơ của số " + num + "."
 	case protocol.CmdNoShow:
 		return "Số " + num + " vắng mặt."
 	case protocol.CmdHold:

@@ -62,6 +62,12 @@ type View struct {
 	Stats Stats
 	// Picker is the open transfer picker, or nil.
 	Picker *Picker
+	// FileCodeInput is what the clerk typed in the file-code field;
+	// FileCodeHint says what is wrong with it, as typed ("" when empty or
+	// valid). CanEditFileCodes is true when codes may be added or removed.
+	FileCodeInput    string
+	FileCodeHint     string
+	CanEditFileCodes bool
 
 	enabled [numActions]bool
 }
@@ -95,6 +101,8 @@ type TicketView struct {
 	// TransferredFrom is the service the ticket was issued for, when it
 	// was transferred; else "".
 	TransferredFrom string
+	// FileCodes are the file codes (mã hồ sơ) stored for the ticket.
+	FileCodes []string
 }
 
 // Row is one ticket in the queue or held list.

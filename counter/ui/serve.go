@@ -28,6 +28,7 @@ type serveScreen struct {
 	ticket  *ticketCard
 	buttons map[model.Action]*keyButton
 	msg     *widget.Label
+	codes   *codesPanel
 	today   *todayPanel
 	queue   *queuePanel
 	// callRoom and rooms hold the call button's and the other buttons'
@@ -54,6 +55,7 @@ func newServeScreen(d Desk, onKey func(*fyne.KeyEvent), version string) *serveSc
 		container.NewHBox(s.who, s.status), container.NewHBox(hall, s.logout))
 
 	s.ticket = newTicketCard()
+	s.codes = newCodesPanel(d, onKey)
 	for _, a := range model.Buttons {
 		s.buttons[a] = newKeyButton(buttonLabel(a, false), func() { d.Do(a) }, onKey)
 	}
@@ -75,7 +77,7 @@ func newServeScreen(d Desk, onKey func(*fyne.KeyEvent), version string) *serveSc
 	left := container.NewBorder(container.NewVBox(s.ticket.root, container.NewStack(s.callRoom, call), grid, s.msg),
 		s.today.root, nil, nil)
 	s.queue = newQueuePanel(d, onKey)
-	right := look.Touch(s.queue.root, 500, 0)
+	right := look.Touch(container.NewBorder(s.codes.root, nil, nil, nil, s.queue.root), 500, 0)
 	s.root = container.NewBorder(container.NewPadded(top), nil, nil, right, container.NewPadded(left))
 	return s
 }
@@ -110,6 +112,7 @@ func (s *serveScreen) render(v model.View, height float32) {
 	s.ticket.sizeNumber(numberSize(height))
 	s.sizeButtons(height)
 	s.ticket.render(v.Current, v.Paused)
+	s.codes.render(v)
 	s.renderMessage(v)
 	s.today.render(v.Stats)
 	s.queue.render(v)
@@ -122,6 +125,8 @@ func (s *serveScreen) renderMessage(v model.View) {
 	switch {
 	case v.Busy:
 		text, imp = "Đang gửi…", widget.LowImportance
+	case v.FileCodeHint != "":
+		text, imp = v.FileCodeHint, widget.DangerImportance
 	case v.Message.Error:
 		imp = widget.DangerImportance
 	}

@@ -70,7 +70,7 @@ func TestKeysOnCanvas(t *testing.T) {
 		{"F1", sampleState(), fyne.KeyF1, []sent{{protocol.CmdCallNext, nil}}},
 		{"Enter", sampleState(), fyne.KeyReturn, []sent{{protocol.CmdCallNext, nil}}},
 		{"F2", serving(sampleState()), fyne.KeyF2, []sent{{protocol.CmdRecall, ref}}},
-		{"F3", serving(sampleState()), fyne.KeyF3, []sent{{protocol.CmdFinish, ref}}},
+		{"F3", serving(sampleState()), fyne.KeyF3, []sent{{protocol.CmdFinish, protocol.Finish{TicketID: ref.TicketID}}}},
 		{"F4", serving(sampleState()), fyne.KeyF4, []sent{{protocol.CmdNoShow, ref}}},
 		{"F6", serving(sampleState()), fyne.KeyF6, []sent{{protocol.CmdHold, ref}}},
 		{"F8", sampleState(), fyne.KeyF8, []sent{{protocol.CmdPause, nil}}},
@@ -93,7 +93,7 @@ func TestKeysWithFocusedButton(t *testing.T) {
 	c := h.ui.Window().Canvas()
 	c.Focus(h.ui.serve.buttons[model.ActRecall])
 	h.press(fyne.KeyF3)
-	want := []sent{{protocol.CmdFinish, protocol.TicketRef{TicketID: "2026-11-28/A007"}}}
+	want := []sent{{protocol.CmdFinish, protocol.Finish{TicketID: "2026-11-28/A007"}}}
 	if got := h.send.commands(); !reflect.DeepEqual(got, want) {
 		t.Errorf("sent %v, want %v", got, want)
 	}

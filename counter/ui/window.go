@@ -28,6 +28,9 @@ type Desk interface {
 	ChangePIN(pin, again string) bool
 	LogoutFromChangePIN() bool
 	HandleKey(key string) bool
+	SetFileCodeInput(s string)
+	AddFileCode() bool
+	RemoveFileCode(code string) bool
 }
 
 // Options configure the window.

@@ -62,6 +62,8 @@ type Options struct {
 	// FastClockStart is where the fast clock starts, "2026-12-03T07:00"
 	// in the hall's time zone (fastclock.ParseStart); empty is now.
 	FastClockStart string
+	// Link tunes the province link (tests); the defaults otherwise.
+	Link LinkOptions
 
 	realClock bool
 	fast      *fastclock.Clock
@@ -98,6 +100,8 @@ type Server struct {
 	errc chan error
 	// demoChecked is closed when the demo-secrets check has finished.
 	demoChecked chan struct{}
+	// link is the province link, nil when off.
+	link *provinceLink
 }
 
 // Run starts the server and blocks until ctx ends, then shuts it down.
@@ -268,7 +272,12 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 		services = append(services, sv.ID)
 	}
 	m := metrics.New(services)
-	h, err := hall.New(cfg, st, hall.Options{Now: o.Now, Logger: o.Logger, Metrics: m,
+	var h *hall.Hall
+	pl, err := newProvinceLink(o, cfg, st, &h)
+	if err != nil {
+		return nil, err
+	}
+	h, err = hall.New(cfg, st, hall.Options{Now: o.Now, Logger: o.Logger, Metrics: pl.hallMetrics(m),
 		ReportDir: filepath.Join(o.Data, "reports"), SeedHash: fileHash(cfg.Path), EventDays: cfg.EventDays()})
 	if err != nil {
 		return nil, err
@@ -289,7 +298,7 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 				return nil
 			},
 			CAFingerprint: caFingerprint, CAPEM: func() []byte { return caPEM },
-			Version: version.Version, ClockSpeed: o.FastClock,
+			Version: version.Version, ClockSpeed: o.FastClock, ProvinceLink: pl.status,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cmp.Or(o.readTimeout, ReadTimeout),
@@ -335,7 +344,8 @@ func start(o Options, cfg *config.Config, st *store.Store) (*Server, error) {
 		fmt.Fprintf(o.Stdout, "Mở trang giám sát: %s (Open the supervisor pages)\n", u)
 	}
 	s := &Server{Addr: ln.Addr().String(), Hall: h, CAPEM: caPEM, CAFingerprint: caFingerprint, srv: srv, hub: hb, jobs: j, st: st, log: o.Logger,
-		errc: make(chan error, 1), demoChecked: make(chan struct{})}
+		errc: make(chan error, 1), demoChecked: make(chan struct{}), link: pl}
+	pl.start()
 	go func() { s.errc <- srv.Serve(ln) }()
 	go func() {
 		defer close(s.demoChecked)
@@ -358,5 +368,6 @@ func (s *Server) Close() error {
 		s.jobs.Stop()
 	}
 	<-s.demoChecked // it logs: not after the server is gone
+	s.link.stop()
 	return s.st.Close()
 }

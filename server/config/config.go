@@ -57,6 +57,9 @@ type Config struct {
 	TLS TLS `toml:"tls,omitempty" json:"-"`
 	// Retention is the file's optional [retention] table, read like TLS.
 	Retention Retention `toml:"retention,omitempty" json:"-"`
+	// Province is the file's optional [province] table (the province
+	// link), read like TLS.
+	Province Province `toml:"province,omitempty" json:"-"`
 }
 
 // Hall is the [hall] table. Times and durations keep their text form

@@ -31,6 +31,7 @@ func validate(c *Config, lines *lineIndex, p *problems) {
 	v.supervisors()
 	v.tls()
 	v.retention()
+	v.province()
 }
 
 // at locates key in the idx-th table named table: for a file, its line.

@@ -99,6 +99,25 @@ func ticketCommand(run func(e *queue.Engine, now time.Time, counter int, id stri
 	}
 }
 
+func (h *Hall) finish(now time.Time, dev Device, data json.RawMessage) (any, error) {
+	var in protocol.Finish
+	if err := decode(data, &in); err != nil {
+		return nil, err
+	}
+	return ticketReply(h.eng.FinishWithCodes(now, dev.Counter, in.TicketID, in.FileCodes))
+}
+
+func (h *Hall) setFileCodes(now time.Time, dev Device, data json.RawMessage) (any, error) {
+	var in protocol.FileCodes
+	if err := decode(data, &in); err != nil {
+		return nil, err
+	}
+	if in.TicketID == "" {
+		return nil, queue.Errorf(queue.EBADREQUEST, "Thiếu mã số (ticket_id)")
+	}
+	return ticketReply(h.eng.SetFileCodes(now, dev.Counter, in.TicketID, in.FileCodes))
+}
+
 func (h *Hall) transfer(now time.Time, dev Device, data json.RawMessage) (any, error) {
 	var in protocol.Transfer
 	if err := decode(data, &in); err != nil {

@@ -91,3 +91,36 @@ func (m *Metrics) DeviceStatus(device, kind string, ok bool) {
 	}
 	m.devices.WithLabelValues(device, kind).Set(v)
 }
+
+// LinkLag is the province link's lag as /metrics shows it.
+type LinkLag struct {
+	// Pending counts the events the province has not acknowledged;
+	// OldestAgeSeconds is the age of the oldest of them.
+	Pending          float64
+	OldestAgeSeconds float64
+	// Down is set when the link has been down long enough for the live
+	// page to say so.
+	Down bool
+}
+
+// ProvinceLink adds the province link's gauges, read from lag at each
+// scrape: hall_province_link_pending_events,
+// hall_province_link_oldest_pending_seconds and hall_province_link_down.
+func (m *Metrics) ProvinceLink(lag func() LinkLag) {
+	m.reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "hall_province_link_pending_events", Help: "Committed events the province service has not acknowledged.",
+		}, func() float64 { return lag().Pending }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "hall_province_link_oldest_pending_seconds", Help: "Age in seconds of the oldest event the province has not acknowledged (0 with none).",
+		}, func() float64 { return lag().OldestAgeSeconds }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "hall_province_link_down", Help: "1 when events are pending and the province has answered no batch for 10 minutes.",
+		}, func() float64 {
+			if lag().Down {
+				return 1
+			}
+			return 0
+		}),
+	)
+}

@@ -38,9 +38,11 @@ type builder struct {
 	hours    map[int]*hourAcc
 	// tickets holds each of the day's tickets by id.
 	tickets map[string]*queue.Ticket
-	// rated holds the ids of tickets whose rating has been counted.
-	rated map[string]bool
+	// rated holds the level of each ticket whose rating has been counted.
+	rated map[string]int
 	appt  apptAcc
+	// files holds the tickets with file codes.
+	files []FileRow
 }
 
 // serviceAcc is a by_service row and the durations behind it.
@@ -64,6 +66,7 @@ func newBuilder(day string, n int) *builder {
 			Date:       day,
 			Ratings:    NewLevels(),
 			LowRatings: []queue.Rating{},
+			Files:      []FileRow{},
 		},
 		waits:    make([]time.Duration, 0, n),
 		services: make([]time.Duration, 0, n),
@@ -72,13 +75,18 @@ func newBuilder(day string, n int) *builder {
 		clerks:   map[string]*ClerkRow{},
 		hours:    map[int]*hourAcc{},
 		tickets:  make(map[string]*queue.Ticket, n),
-		rated:    map[string]bool{},
+		rated:    map[string]int{},
 	}
 }
 
 // addTicket counts one ticket in every table it belongs to.
 func (b *builder) addTicket(t *queue.Ticket) {
 	b.tickets[t.ID] = t
+	if len(t.FileCodes) > 0 {
+		b.files = append(b.files, FileRow{TicketID: t.ID, Number: t.Number, Service: issuedService(t), State: t.State,
+			Counter: t.Counter, Clerk: t.Clerk, FinishedAt: t.FinishedAt,
+			FileCodes: append([]string{}, t.FileCodes...)})
+	}
 	svc := b.service(issuedService(t))
 	b.r.Issued++
 	svc.row.Issued++
@@ -160,10 +168,10 @@ func (b *builder) addRatings(ratings []queue.Rating) {
 		if tk == nil && !strings.HasPrefix(rt.TicketID, prefix) {
 			continue
 		}
-		if b.rated[rt.TicketID] || rt.Rating < 1 || rt.Rating > 5 {
+		if b.rated[rt.TicketID] > 0 || rt.Rating < 1 || rt.Rating > 5 {
 			continue
 		}
-		b.rated[rt.TicketID] = true
+		b.rated[rt.TicketID] = rt.Rating
 		if tk != nil && rt.Counter == 0 {
 			rt.Counter = int(tk.Counter)
 		}
@@ -241,5 +249,20 @@ func (b *builder) report() Report {
 
 	r.Hourly = b.hourly()
 	slices.SortFunc(r.LowRatings, newestFirst) // ticket ids are unique: a total order
+	r.Files = b.fileRows()
 	return r
+}
+
+// fileRows returns the tickets with file codes in issue order, each with
+// its rating.
+func (b *builder) fileRows() []FileRow {
+	rows := make([]FileRow, len(b.files))
+	copy(rows, b.files)
+	for i := range rows {
+		rows[i].Rating = queue.OptInt(b.rated[rows[i].TicketID])
+	}
+	slices.SortFunc(rows, func(x, y FileRow) int {
+		return cmp.Or(cmp.Compare(b.tickets[x.TicketID].Order, b.tickets[y.TicketID].Order), cmp.Compare(x.TicketID, y.TicketID))
+	})
+	return rows
 }

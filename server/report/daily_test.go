@@ -132,7 +132,7 @@ func TestDailyEmpty(t *testing.T) {
 		`"by_service":[],"by_counter":[],"by_clerk":[],"feedback":{"received":0,"handled":0},` +
 		`"appointments":{"tickets":0,"called":0,"wait_s":{"mean":null,"p50":null,"p90":null},"booked":0,"checked_in":0,` +
 		`"on_time":0,"early":0,"late":0,"missed":0,"cancelled":0},` +
-		`"hourly":[],"low_ratings":[]}`
+		`"hourly":[],"low_ratings":[],"files":[]}`
 	if got := dump(t, r); got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}

@@ -69,7 +69,7 @@ func TestReportJSONKeys(t *testing.T) {
 		{"report", top, sorted("date", "issued", "called", "finished", "no_show", "expired",
 			"wait_s", "service_s", "ratings", "rated_share", "satisfaction_index",
 			"by_service", "by_counter", "by_clerk", "feedback", "hourly", "low_ratings",
-			"appointments")}, // appointments is added to SPEC section 7
+			"appointments", "files")}, // appointments is added to SPEC section 7
 		{"appointments", object(t, top["appointments"]), sorted("tickets", "called", "wait_s", "booked", "checked_in",
 			"on_time", "early", "late", "missed", "cancelled")},
 		{"wait_s", object(t, top["wait_s"]), durKeys},

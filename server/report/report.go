@@ -39,6 +39,33 @@ type Report struct {
 	Hourly []HourRow `json:"hourly"`
 	// LowRatings lists the ratings of 1 to 3, newest first.
 	LowRatings []queue.Rating `json:"low_ratings"`
+	// Files lists the day's tickets that carry file codes (mã hồ sơ), in
+	// issue order, with their rating: a rating rates those files (added to
+	// SPEC section 7).
+	Files []FileRow `json:"files"`
+}
+
+// FileRow is one ticket with the file codes the clerk attached to it.
+type FileRow struct {
+	TicketID   string            `json:"ticket_id"`
+	Number     string            `json:"number"`
+	Service    string            `json:"service"`
+	State      queue.TicketState `json:"state"`
+	Counter    queue.OptInt      `json:"counter"`
+	Clerk      queue.OptString   `json:"clerk"`
+	FinishedAt queue.Stamp       `json:"finished_at"`
+	FileCodes  []string          `json:"file_codes"`
+	// Rating is the ticket's rating level, null when not rated.
+	Rating queue.OptInt `json:"rating"`
+}
+
+// FileCodeCount is the number of file codes over the rows.
+func FileCodeCount(rows []FileRow) int {
+	n := 0
+	for _, f := range rows {
+		n += len(f.FileCodes)
+	}
+	return n
 }
 
 // Durations summarises durations in whole seconds, rounded half up. Each

@@ -13,7 +13,7 @@ import (
 // Raise it whenever Report, the way Daily counts, or Rollup changes: a
 // stored rollup of another version is computed again from the day's
 // records before any page reads it.
-const RollupVersion = 2 // 2: appointments
+const RollupVersion = 3 // 2: appointments; 3: file codes
 
 // Rollup is a day's figures, stored once the day is over so that the
 // month, year and period pages (and a past day's own page) need not read
@@ -142,6 +142,9 @@ func DecodeRollup(data []byte) (ru Rollup, current bool, err error) {
 	}
 	if ru.Report.LowRatings == nil {
 		ru.Report.LowRatings = []queue.Rating{}
+	}
+	if ru.Report.Files == nil {
+		ru.Report.Files = []FileRow{}
 	}
 	return ru, ru.Version == RollupVersion, nil
 }

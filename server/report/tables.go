@@ -29,6 +29,7 @@ const (
 	sheetHourly   = "Theo giờ"
 	// sheetAppointments is there only on a day with appointments.
 	sheetAppointments = "Lịch hẹn"
+	sheetFiles        = "Mã hồ sơ"
 )
 
 // dailyTables lays out the report r as tables, in workbook order.
@@ -41,6 +42,7 @@ func dailyTables(r Report) []table {
 		clerksTable(r.ByClerk),
 		lowRatingsTable(r),
 		hourlyTable(r.Hourly),
+		filesTable(r),
 	}, appointmentsTable(r)...)
 }
 
@@ -67,6 +69,7 @@ func summaryTable(r Report) table {
 			{"Chỉ số hài lòng (%)", num(r.SatisfactionIndex)},
 			{"Phản ánh, kiến nghị nhận được", r.Feedback.Received},
 			{"Phản ánh, kiến nghị đã xử lý", r.Feedback.Handled},
+			{"Số mã hồ sơ đã ghi nhận", FileCodeCount(r.Files)},
 		},
 	}
 }
@@ -159,6 +162,25 @@ func lowRatingsTable(r Report) table {
 	for _, lr := range r.LowRatings {
 		t.rows = append(t.rows, []any{displayTime(lr.At), lr.Number, lr.Service, services[lr.Service], lr.Rating,
 			queue.RatingLabels[lr.Rating], reasonLabels(lr.Reasons), lr.Comment, optCounter(lr.Counter), lr.Clerk, clerks[lr.Clerk]})
+	}
+	return t
+}
+
+// filesTable lists the tickets with file codes, one row per ticket, its
+// codes joined by "; ", with its rating.
+func filesTable(r Report) table {
+	t := table{
+		sheet: sheetFiles,
+		header: []string{"Số phiếu", "Mã số", "Lĩnh vực", "Mã hồ sơ", "Số mã", "Trạng thái", "Hoàn thành lúc",
+			"Quầy", "Công chức", "Mức đánh giá", "Mức độ hài lòng"},
+	}
+	for _, f := range r.Files {
+		var level, label any
+		if f.Rating > 0 {
+			level, label = int(f.Rating), queue.RatingLabels[int(f.Rating)]
+		}
+		t.rows = append(t.rows, []any{f.Number, f.TicketID, f.Service, strings.Join(f.FileCodes, "; "), len(f.FileCodes),
+			queue.StateLabel(f.State), displayTime(f.FinishedAt), optCounter(int(f.Counter)), string(f.Clerk), level, label})
 	}
 	return t
 }

@@ -9,8 +9,8 @@ import (
 )
 
 // WriteDailyXLSX writes r as an xlsx workbook with the sheets "Tổng hợp",
-// "Theo lĩnh vực", "Theo quầy", "Theo công chức", "Đánh giá thấp" and "Theo
-// giờ". Each sheet opens with hallName and the date, then bold-headed tables;
+// "Theo lĩnh vực", "Theo quầy", "Theo công chức", "Đánh giá thấp", "Theo
+// giờ" and "Mã hồ sơ". Each sheet opens with hallName and the date, then bold-headed tables;
 // numbers are stored as numbers and a missing value as an empty cell. It
 // returns the first error of w.
 func WriteDailyXLSX(w io.Writer, r Report, hallName string) error {

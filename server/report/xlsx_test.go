@@ -87,7 +87,7 @@ func TestWriteDailyXLSX(t *testing.T) {
 	})
 	f := reopen(t, func(b *bytes.Buffer) error { return WriteDailyXLSX(b, r, "Sở Công Thương tỉnh Bình Dương") })
 
-	wantSheets := []string{sheetSummary, "Đánh giá thấp", sheetServices, sheetCounters, sheetClerks, sheetHourly}
+	wantSheets := []string{sheetSummary, "Đánh giá thấp", sheetServices, sheetCounters, sheetClerks, sheetHourly, sheetFiles}
 	slices.Sort(wantSheets)
 	gotSheets := f.GetSheetList()
 	slices.Sort(gotSheets)

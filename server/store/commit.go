@@ -64,6 +64,9 @@ func commitTx(tx *bolt.Tx, day string, ch queue.Changes, frames [][]byte, reply 
 		if err := putJSON(feedback, u64(uint64(f.ID)), f); err != nil {
 			return err
 		}
+		if err := markFeedbackTx(tx, u64(uint64(f.ID))); err != nil {
+			return err
+		}
 	}
 	for _, d := range ch.FeedbackDetails {
 		if _, _, err := updateFeedbackTx(tx, d.ID, d.Apply); err != nil {

@@ -98,5 +98,8 @@ func updateFeedbackTx(tx *bolt.Tx, id int64, fn func(*queue.Feedback)) (string, 
 		return "", true, err
 	}
 	fn(&fb)
+	if err := markFeedbackTx(tx, u64(uint64(id))); err != nil {
+		return "", true, err
+	}
 	return fb.Day, true, putJSON(b, u64(uint64(id)), fb)
 }

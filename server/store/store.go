@@ -37,7 +37,8 @@ var (
 	bucketBookingIndex = []byte("booking_index")
 )
 
-var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports, bucketSettings, bucketAudit, bucketRollups, bucketBookings, bucketBookingIndex}
+var allBuckets = [][]byte{bucketTickets, bucketEvents, bucketCounters, bucketRatings, bucketFeedback, bucketReplies, bucketReports, bucketSettings, bucketAudit, bucketRollups,
+	bucketBookings, bucketBookingIndex, bucketLink, bucketLinkFeedback}
 
 // Store is the hall's bbolt database. It is safe for concurrent use.
 type Store struct {

@@ -25,6 +25,8 @@ func templateFuncs() template.FuncMap {
 		"count":      displayCount,
 		"level":      func(n int) string { return queue.RatingLabels[n] },
 		"reasons":    queue.ReasonLabels,
+		"state":      queue.StateLabel,
+		"optLevel":   func(n queue.OptInt) string { return queue.RatingLabels[int(n)] },
 		"status":     statusLabel,
 		"statusList": func() []statusOption { return statusOptions },
 		"waited":     waited,

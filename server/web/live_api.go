@@ -28,6 +28,9 @@ type liveExtras struct {
 	// LowRatings are the ratings of levels 1 and 2 of the last hour,
 	// newest first.
 	LowRatings []lowAlert `json:"low_ratings"`
+	// ProvinceLink is the warning shown when the link to the province
+	// service has been down for 10 minutes; absent otherwise.
+	ProvinceLink string `json:"province_link,omitempty"`
 }
 
 // lowAlert is one low rating, with the names and the line the page shows.
@@ -61,6 +64,9 @@ func (s *Server) liveJSON(w http.ResponseWriter, r *http.Request, _ string) {
 // last hour.
 func (s *Server) liveExtras() (liveExtras, error) {
 	l := liveExtras{LowRatings: []lowAlert{}}
+	if s.provinceLink != nil {
+		l.ProvinceLink = s.provinceLink()
+	}
 	items, _, err := s.hall.FeedbackPage(store.FeedbackFilter{}, 0)
 	if err != nil {
 		return l, err

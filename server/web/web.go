@@ -76,6 +76,9 @@ type Options struct {
 	// 0 for the real clock: /healthz reports it and the live page's
 	// timers run that much faster.
 	ClockSpeed float64
+	// ProvinceLink returns the live page's warning about the province
+	// link ("" when it is up or off); nil for none.
+	ProvinceLink func() string
 }
 
 // Server is the hall's HTTP handler.
@@ -107,6 +110,8 @@ type Server struct {
 	// per address.
 	appts Appointments
 	henIP *throttle.Limiter
+	// provinceLink is Options.ProvinceLink.
+	provinceLink func() string
 }
 
 // New returns the Server with every route registered. It panics if the
@@ -123,7 +128,8 @@ func New(o Options) *Server {
 	}
 	s := &Server{
 		demo: o.DemoSecrets, caFingerprint: o.CAFingerprint, version: o.Version, clockSpeed: o.ClockSpeed,
-		hall: o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
+		provinceLink: o.ProvinceLink,
+		hall:         o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
 		pages:  mustParsePages(),
 		userIP: throttle.New(SignInRule, o.Hall.Now), perIP: throttle.New(AddressRule, o.Hall.Now),
 	}

@@ -78,6 +78,9 @@ func (m *Mirror) apply(ev protocol.Message) error {
 	case protocol.EvTicketHeld:
 		var d protocol.TicketEvent
 		return decode(ev.Data, &d, func() { m.held(d.Ticket) })
+	case protocol.EvTicketFileCodes:
+		var d protocol.TicketEvent
+		return decode(ev.Data, &d, func() { m.fileCodes(d.Ticket) })
 	case protocol.EvTicketRated:
 		var d protocol.RatedEvent
 		return decode(ev.Data, &d, func() { m.rated(d) })
@@ -166,6 +169,18 @@ func (m *Mirror) held(t queue.Ticket) {
 		i++
 	}
 	m.s.Held = slices.Insert(m.s.Held, i, t)
+	m.updateRecent(t)
+}
+
+// fileCodes takes the file codes of t, the ticket being served at its
+// counter.
+func (m *Mirror) fileCodes(t queue.Ticket) {
+	for i := range m.s.Counters {
+		if c := &m.s.Counters[i]; c.Ticket != nil && c.Ticket.ID == t.ID {
+			tc := t
+			c.Ticket = &tc
+		}
+	}
 	m.updateRecent(t)
 }
 

@@ -39,5 +39,6 @@ func cloneTickets(ts []queue.Ticket) []queue.Ticket {
 
 func cloneTicket(t queue.Ticket) queue.Ticket {
 	t.Calls = slices.Clone(t.Calls)
+	t.FileCodes = slices.Clone(t.FileCodes)
 	return t
 }

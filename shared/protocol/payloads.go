@@ -104,6 +104,20 @@ type TicketRef struct {
 	TicketID string `json:"ticket_id"`
 }
 
+// Finish is the data of finish: the ticket and, optionally, its file codes
+// (mã hồ sơ), which replace those set before; absent keeps them.
+type Finish struct {
+	TicketID  string   `json:"ticket_id"`
+	FileCodes []string `json:"file_codes,omitempty"`
+}
+
+// FileCodes is the data of set_file_codes: the file codes of the ticket
+// being served (an empty list clears them).
+type FileCodes struct {
+	TicketID  string   `json:"ticket_id"`
+	FileCodes []string `json:"file_codes"`
+}
+
 // Transfer is the data of transfer.
 type Transfer struct {
 	TicketID string `json:"ticket_id"`

@@ -82,9 +82,12 @@ const (
 	CmdHold       = "hold"
 	CmdNoShow     = "no_show"
 	CmdFinish     = "finish"
-	CmdTransfer   = "transfer"
-	CmdPause      = "pause"
-	CmdResume     = "resume"
+	// CmdSetFileCodes sets the file codes (mã hồ sơ) of the ticket being
+	// served at the sender's counter (FileCodes); finish may carry them too.
+	CmdSetFileCodes = "set_file_codes"
+	CmdTransfer     = "transfer"
+	CmdPause        = "pause"
+	CmdResume       = "resume"
 	// CmdDeviceStatus reports the health of a device's printer or sound;
 	// the server keeps the latest in memory for staff (README).
 	CmdDeviceStatus = "device_status"
@@ -99,7 +102,10 @@ const (
 	EvTicketRated       = queue.EvTicketRated
 	EvRatingChanged     = queue.EvRatingChanged
 	EvCounterUpdated    = queue.EvCounterUpdated
-	EvDayStarted        = queue.EvDayStarted
+	// EvTicketFileCodes carries the ticket (TicketEvent) whose file codes
+	// the clerk set.
+	EvTicketFileCodes = queue.EvTicketFileCodes
+	EvDayStarted      = queue.EvDayStarted
 	// EvHallUpdated carries the hall, services and counters after an
 	// admin's change (HallUpdatedEvent); clients replace those parts of
 	// their state.
@@ -133,6 +139,7 @@ var CommandRoles = map[string][]string{
 	CmdHold:         {RoleCounter},
 	CmdNoShow:       {RoleCounter},
 	CmdFinish:       {RoleCounter},
+	CmdSetFileCodes: {RoleCounter},
 	CmdTransfer:     {RoleCounter},
 	CmdPause:        {RoleCounter},
 	CmdResume:       {RoleCounter},

@@ -16,7 +16,10 @@ const (
 	// citizen chose another face on the reasons screen).
 	EvRatingChanged  = "rating_changed"
 	EvCounterUpdated = "counter_updated"
-	EvDayStarted     = "day_started"
+	// EvTicketFileCodes: the clerk set the file codes of the ticket being
+	// served (set_file_codes); its data is the ticket.
+	EvTicketFileCodes = "ticket_file_codes"
+	EvDayStarted      = "day_started"
 	// EvHallUpdated: an admin changed the hall's configuration; its data
 	// (the hall, services and counters) is filled in by the server.
 	EvHallUpdated = "hall_updated"

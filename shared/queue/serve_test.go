@@ -24,6 +24,12 @@ var servingOps = []servingOp{
 		Held, EvTicketHeld},
 	{"finish", func(e *Engine, now time.Time, c int, id string) (Ticket, error) { return e.Finish(now, c, id) },
 		Finished, EvTicketFinished},
+	{"finish with file codes", func(e *Engine, now time.Time, c int, id string) (Ticket, error) {
+		return e.FinishWithCodes(now, c, id, []string{"H12.34-250101-0001"})
+	}, Finished, EvTicketFinished},
+	{"set_file_codes", func(e *Engine, now time.Time, c int, id string) (Ticket, error) {
+		return e.SetFileCodes(now, c, id, []string{"000.00.12.H12-251128-0001"})
+	}, Called, EvTicketFileCodes},
 	{"transfer", func(e *Engine, now time.Time, c int, id string) (Ticket, error) {
 		return e.Transfer(now, c, id, "C")
 	}, Waiting, EvTicketTransferred},

@@ -71,6 +71,10 @@ type Ticket struct {
 	AnnouncedAt Stamp `json:"announced_at,omitzero"`
 	// Calls lists every call in order (recalls excluded).
 	Calls []Call `json:"calls,omitempty"`
+	// FileCodes are the codes of the files (mã hồ sơ) the clerk attached
+	// to the ticket while serving it (set_file_codes, finish): a rating of
+	// the ticket rates those files. Omitted when there is none.
+	FileCodes []string `json:"file_codes,omitempty"`
 	// Token is the secret printed on the paper for rating.
 	Token string `json:"token,omitempty"`
 }
@@ -87,6 +91,7 @@ func (t *Ticket) Day() string {
 func (t Ticket) Public() Ticket {
 	t.Token = ""
 	t.Calls = append([]Call(nil), t.Calls...)
+	t.FileCodes = cloneCodes(t.FileCodes)
 	return t
 }
 

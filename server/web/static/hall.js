@@ -313,6 +313,7 @@
       document.getElementById("n-fb-open").textContent = j.feedback_open;
       document.getElementById("fig-fb").classList.toggle("fig-bad", j.feedback_new > 0);
       list("low-alerts", (j.low_ratings || []).map(function (a) { return a.line; }));
+      list("link-alert", j.province_link ? [j.province_link] : []);
     }).catch(function () { /* the next poll retries */ });
   }
   setInterval(live, 10000);

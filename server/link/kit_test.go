@@ -1,0 +1,156 @@
+package link_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"hallq/server/app"
+	"hallq/server/app/apptest"
+	"hallq/server/link/linktest"
+	"hallq/server/store"
+	"hallq/shared/protocol"
+	"hallq/shared/xtest"
+)
+
+const (
+	hallID  = "so-cong-thuong"
+	hallKey = "khoa-bi-mat-cua-so-0123"
+	today   = "2026-11-28"
+)
+
+var ict = time.FixedZone("ICT", 7*3600)
+
+// province is a receiver behind an HTTP server on loopback, reached
+// through a proxy the test controls.
+type province struct {
+	rcv   *linktest.Receiver
+	proxy *apptest.Proxy
+}
+
+func startProvince(t *testing.T) *province {
+	t.Helper()
+	rcv := linktest.NewReceiver(map[string]string{hallID: hallKey})
+	ts := httptest.NewServer(rcv)
+	t.Cleanup(ts.Close)
+	return &province{rcv: rcv, proxy: apptest.StartProxy(t, ts.Listener.Addr().String())}
+}
+
+func (p *province) url() string { return "http://" + p.proxy.Addr() }
+
+// hall is a real hall server with a [province] table.
+type hall struct {
+	dir string
+	clk *xtest.Clock
+	srv *app.Server
+}
+
+// writeHall writes the demo hall.toml with a [province] table to url
+// into a new data dir.
+func writeHall(t *testing.T, url string) string {
+	t.Helper()
+	dir := t.TempDir()
+	path := apptest.WriteDemo(t, dir)
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(f, "\n[province]\nurl = %q\nhall_id = %q\nkey = %q\n", url, hallID, hallKey)
+	f.Close()
+	return dir
+}
+
+// startHall starts the hall of dir at the clock's time, with a fast
+// link (short polls and backoffs).
+func startHall(t *testing.T, dir string, clk *xtest.Clock) *hall {
+	t.Helper()
+	srv := apptest.Start(t, app.Options{Data: dir, Now: clk.Now,
+		Link: app.LinkOptions{Poll: 100 * time.Millisecond, MinBackoff: 20 * time.Millisecond, MaxBackoff: 200 * time.Millisecond,
+			DownAfter: time.Second, Timeout: time.Second}})
+	return &hall{dir: dir, clk: clk, srv: srv}
+}
+
+func newClock() *xtest.Clock { return xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict)) }
+
+// desk is a kiosk, a counter with a clerk signed in and a rating pad.
+type desk struct {
+	kiosk, counter, pad *apptest.Peer
+}
+
+func openDesk(t *testing.T, h *hall) *desk {
+	t.Helper()
+	d := &desk{
+		kiosk:   apptest.Connect(t, h.srv.Addr, "kiosk-1", "demo-kiosk-1-token-0001"),
+		counter: apptest.Connect(t, h.srv.Addr, "counter-1", "demo-counter-1-token-01"),
+		pad:     apptest.Connect(t, h.srv.Addr, "pad-1", "demo-pad-1-token-000001"),
+	}
+	d.counter.Send(t, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}, nil)
+	return d
+}
+
+// serve issues, calls, finishes (with a file code) and rates n tickets.
+func (d *desk) serve(t *testing.T, n int) {
+	t.Helper()
+	for i := 0; i < n; i++ {
+		var is protocol.IssueReply
+		d.kiosk.Send(t, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "A"}, &is)
+		d.counter.Send(t, protocol.CmdCallNext, nil, nil)
+		d.counter.Send(t, protocol.CmdFinish, protocol.Finish{TicketID: is.Ticket.ID,
+			FileCodes: []string{fmt.Sprintf("H12.34-251128-%04d", i)}}, nil)
+		d.pad.Send(t, protocol.CmdRate, protocol.Rate{Rating: 1 + i%5}, nil)
+	}
+}
+
+// seq is the hall's seq now.
+func (h *hall) seq() uint64 { _, s := h.srv.Hall.Day(); return s }
+
+// waitShipped waits until the province holds every event of day up to
+// the hall's seq.
+func waitShipped(t *testing.T, p *province, day string, seq func() uint64, within time.Duration) {
+	t.Helper()
+	apptest.WaitFor(t, within, "the province to hold every event of "+day, func() bool {
+		evs, _ := p.rcv.Events(hallID, day)
+		return uint64(len(evs)) == seq()
+	})
+}
+
+// checkSame stops the hall and checks that the province holds every
+// event of each day exactly as the hall stored it, once, in seq order.
+func checkSame(t *testing.T, p *province, h *hall, days ...string) {
+	t.Helper()
+	h.srv.Close()
+	st, err := store.OpenReadOnly(filepath.Join(h.dir, "hall.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, day := range days {
+		want, _, err := st.EventFrames(day, 0, 1<<62, 1<<30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, gapless := p.rcv.Events(hallID, day)
+		if !gapless || len(got) != len(want) {
+			t.Fatalf("%s: the province holds %d events (gapless %v), the hall %d", day, len(got), gapless, len(want))
+		}
+		for i := range want {
+			if !bytes.Equal(got[i], want[i]) {
+				t.Fatalf("%s: event %d differs:\n got %s\nwant %s", day, i+1, got[i], want[i])
+			}
+		}
+	}
+}
+
+// frameSeq reads an event frame's seq.
+func frameSeq(f json.RawMessage) uint64 {
+	var e struct {
+		Seq uint64 `json:"seq"`
+	}
+	json.Unmarshal(f, &e)
+	return e.Seq
+}
