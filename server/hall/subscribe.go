@@ -79,5 +79,6 @@ func (h *Hall) stateLocked() protocol.State {
 		RatingWindowS: int(s.RatingWindow.Seconds()), PriorityStreak: s.PriorityStreak,
 		Timezone: s.Location.String(),
 		Ticker:   h.config().Hall.Ticker, Announcement: h.config().Hall.Announcement,
+		PublicURL: h.config().Hall.PublicURL,
 	})
 }

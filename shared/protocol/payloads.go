@@ -237,6 +237,9 @@ type HallInfo struct {
 	Ticker string `json:"ticker"`
 	// Announcement is the voice wording, with {number} and {counter}.
 	Announcement string `json:"announcement"`
+	// PublicURL is the address phones reach the server at (config [hall]
+	// public_url); the kiosk prints TicketURL in the QR code when set.
+	PublicURL string `json:"public_url,omitempty"`
 }
 
 // ClerkStats is a clerk's day so far, for the counter's "today" panel.
