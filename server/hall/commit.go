@@ -40,6 +40,9 @@ func (h *Hall) commitLocked(reply *store.Reply) error {
 		}
 	}
 	h.metrics.Events(len(frames))
+	if len(frames) > 0 {
+		h.citizensDirtyLocked()
+	}
 	return nil
 }
 
@@ -62,6 +65,7 @@ func (h *Hall) broadcastLocked(frame []byte) {
 // Unsubscribe stops sending events to s.
 func (h *Hall) Unsubscribe(s Subscriber) {
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	delete(h.subs, s)
+	h.mu.Unlock()
+	h.citizens.remove(s)
 }

@@ -18,6 +18,9 @@ import (
 // connection must be dropped (it went away or was too slow, or the store
 // failed) and that its client will reconnect with since.
 func (h *Hall) Subscribe(s Subscriber, dev Device, id string, hello protocol.Hello) bool {
+	if dev.Role == protocol.RoleCitizen {
+		return h.subscribeCitizen(s, dev, id)
+	}
 	day, replay, ok := h.answerHello(s, dev, id, hello)
 	if !ok || !replay {
 		return ok

@@ -43,6 +43,9 @@ var HelloRule = throttle.Rule{Free: 30, Base: time.Second, Max: time.Minute, Win
 // (server/hall satisfies it): who a device is, its events, its commands.
 type Hall interface {
 	Authenticate(id, token string) (protocol.Device, error)
+	// AuthenticateTicket checks a citizen's phone: a ticket id and its
+	// token (role citizen).
+	AuthenticateTicket(ticket, token string) (protocol.Device, error)
 	Subscribe(s protocol.Subscriber, dev protocol.Device, id string, hello protocol.Hello) bool
 	Unsubscribe(s protocol.Subscriber)
 	Do(dev protocol.Device, typ, id string, data json.RawMessage) []byte
