@@ -281,6 +281,8 @@ func (h *Hall) citizenViewLocked(id string, pos map[string]int, desks map[string
 	if r, ok := h.eng.RatingOf(t.ID); ok {
 		v.Rating.Level = r.Rating
 		v.Rating.AtPad = !strings.HasPrefix(r.Device, protocol.CitizenDevicePrefix)
+	} else if t.State == queue.Finished {
+		v.Rating.Open = now.Before(v.Rating.Until.Time)
 	}
 	return v
 }

@@ -103,8 +103,11 @@ type CitizenRating struct {
 	// given at a kiosk or rating pad rather than on the phone.
 	Level int  `json:"level"`
 	AtPad bool `json:"at_pad,omitempty"`
-	// Until is the end of the rating window (null until finished).
+	// Until is the end of the rating window (null until finished); Open
+	// is true when the ticket could be rated as the view was made
+	// (finished, not rated, within the window, by the hall's clock).
 	Until queue.Stamp `json:"until"`
+	Open  bool        `json:"open,omitempty"`
 	// Reasons lists the reasons a level 1 to 3 may carry: code, label.
 	Reasons [][2]string `json:"reasons,omitempty"`
 }

@@ -140,7 +140,7 @@
   // Rating, as at the pad: five levels, reasons for 1 to 3.
   function renderRating(v) {
     var r = v.rating || {}, t = v.ticket;
-    var open = t.state === 'finished' && !r.level && r.until && Date.parse(r.until) > Date.now();
+    var open = t.state === 'finished' && !r.level && !!r.open;
     $('rate').hidden = !open;
     if (r.level) {
       $('rated').hidden = false;
