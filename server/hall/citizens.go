@@ -1,9 +1,9 @@
 package hall
 
 import (
-	"bytes"
 	"crypto/subtle"
 	"encoding/json"
+	"hash/fnv"
 	"strings"
 	"sync"
 	"time"
@@ -15,18 +15,23 @@ import (
 // Citizens' phones (role citizen) get no day events: each connection gets
 // the view of its one ticket (protocol.CitizenView), first in its hello
 // reply, then as a ticket_view message whenever the view changes. The
-// views are computed in rounds, off the command path: a commit only marks
-// the views dirty, and a timer runs a round citizenDelay later (at most
-// one round every citizenEvery), so that a call reaches the hall's
-// displays first and a burst of commands costs one round. A round holds
-// the hall's lock only to read the engine (one pass over the queue for
-// every ticket's place); the frames are encoded and queued after it.
+// views are computed in rounds, off the command path, so that a call
+// reaches the hall's displays first:
+//   - an event about a followed ticket itself (its call, recall, finish,
+//     rating) sends that ticket's view citizenDelay later;
+//   - any other change (the queue moved, a counter opened) marks every
+//     view stale, and they are all computed again at most every
+//     citizenEvery: a place in the queue is at most that late.
+// A round holds the hall's lock only to read the engine (one pass over the
+// queue for every ticket's place); the frames are encoded and queued after.
 
 const (
-	// citizenDelay is how long after a commit its round runs.
+	// citizenDelay is how long after a commit about a followed ticket
+	// its view is sent.
 	citizenDelay = 50 * time.Millisecond
-	// citizenEvery is the shortest time between two rounds.
-	citizenEvery = 250 * time.Millisecond
+	// citizenEvery is the shortest time between two rounds of every
+	// view.
+	citizenEvery = 2 * time.Second
 	// citizenFeedbackMax is how many feedback items one ticket's page
 	// may send.
 	citizenFeedbackMax = 5
@@ -41,21 +46,33 @@ type citizens struct {
 	bySub    map[Subscriber]string
 	feedback map[string]int // items sent per ticket
 	// gen numbers the views: a round never overwrites a newer view that a
-	// hello sent after the round read the engine.
-	gen       uint64
-	scheduled bool
-	last      time.Time // the last round's start
+	// hello or another round sent after this round read the engine.
+	gen uint64
+	// urgent are the followed tickets an event was about, for the next
+	// quick round; all is set when every view is stale.
+	urgent   map[string]struct{}
+	quickDue bool
+	allDue   bool
+	lastAll  time.Time // the last full round's start
 }
 
 // citizenTicket is one ticket's connections and the view they last got.
 type citizenTicket struct {
-	subs  map[Subscriber]struct{}
-	frame []byte // the last ticket_view sent
-	gen   uint64
+	subs map[Subscriber]struct{}
+	sum  uint64 // the last ticket_view sent, hashed (a big hall has thousands)
+	gen  uint64
+}
+
+// frameSum hashes a ticket_view frame, to tell whether a view changed.
+func frameSum(frame []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(frame)
+	return h.Sum64()
 }
 
 func newCitizens() *citizens {
-	return &citizens{byTicket: map[string]*citizenTicket{}, bySub: map[Subscriber]string{}, feedback: map[string]int{}}
+	return &citizens{byTicket: map[string]*citizenTicket{}, bySub: map[Subscriber]string{}, feedback: map[string]int{},
+		urgent: map[string]struct{}{}}
 }
 
 // AuthenticateTicket checks a citizen's hello: ticket id (or its URL form)
@@ -90,7 +107,7 @@ func (h *Hall) CitizenView(id, token string) (protocol.CitizenView, bool) {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return h.citizenViewLocked(dev.Ticket, h.eng.Positions(), h.desksLocked()), true
+	return h.citizenViewLocked(dev.Ticket, h.queueLocked()), true
 }
 
 // subscribeCitizen answers a citizen's hello with its ticket's view and
@@ -98,7 +115,7 @@ func (h *Hall) CitizenView(id, token string) (protocol.CitizenView, bool) {
 func (h *Hall) subscribeCitizen(s Subscriber, dev Device, id string) bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	v := h.citizenViewLocked(dev.Ticket, h.eng.Positions(), h.desksLocked())
+	v := h.citizenViewLocked(dev.Ticket, h.queueLocked())
 	day := h.eng.Day()
 	frame, err := json.Marshal(protocol.Reply{Type: protocol.TypeReply, ID: id, OK: true,
 		Data: protocol.HelloReply{Role: dev.Role, Device: dev.ID, Day: day, View: &v}})
@@ -116,7 +133,8 @@ func (h *Hall) subscribeCitizen(s Subscriber, dev Device, id string) bool {
 		c.byTicket[dev.Ticket] = ct
 	}
 	ct.subs[s] = struct{}{}
-	if !bytes.Equal(ct.frame, viewFrame) && len(ct.subs) > 1 {
+	sum := frameSum(viewFrame)
+	if ct.sum != sum && len(ct.subs) > 1 {
 		// The other connections of the ticket get this newer view too.
 		for o := range ct.subs {
 			if o != s {
@@ -124,7 +142,7 @@ func (h *Hall) subscribeCitizen(s Subscriber, dev Device, id string) bool {
 			}
 		}
 	}
-	ct.frame, ct.gen = viewFrame, c.gen
+	ct.sum, ct.gen = sum, c.gen
 	c.bySub[s] = dev.Ticket
 	return true
 }
@@ -146,43 +164,67 @@ func (c *citizens) remove(s Subscriber) {
 	}
 }
 
-// citizensDirtyLocked schedules a round after a commit, unless one is
-// already due. The caller holds the hall's lock.
-func (h *Hall) citizensDirtyLocked() {
+// citizensDirtyLocked schedules the rounds a commit's events call for.
+// The caller holds the hall's lock.
+func (h *Hall) citizensDirtyLocked(events []queue.Event) {
 	c := h.citizens
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.scheduled || len(c.byTicket) == 0 {
+	if len(c.byTicket) == 0 {
 		return
 	}
-	c.scheduled = true
-	wait := citizenDelay
-	if next := time.Until(c.last.Add(citizenEvery)); next > wait {
-		wait = next
+	for _, ev := range events {
+		id := ""
+		switch {
+		case ev.Ticket != nil:
+			id = ev.Ticket.ID
+		case ev.Rating != nil:
+			id = ev.Rating.TicketID
+		}
+		if _, ok := c.byTicket[id]; ok {
+			c.urgent[id] = struct{}{}
+		}
 	}
-	time.AfterFunc(wait, h.citizenRound)
+	if len(c.urgent) > 0 && !c.quickDue {
+		c.quickDue = true
+		time.AfterFunc(citizenDelay, func() { h.citizenRound(false) })
+	}
+	if !c.allDue {
+		c.allDue = true
+		wait := max(citizenDelay, time.Until(c.lastAll.Add(citizenEvery)))
+		time.AfterFunc(wait, func() { h.citizenRound(true) })
+	}
 }
 
-// citizenRound computes every followed ticket's view and sends those that
-// changed.
-func (h *Hall) citizenRound() {
+// citizenRound computes the views of the urgent tickets, or of every
+// followed ticket, and sends those that changed.
+func (h *Hall) citizenRound(all bool) {
 	c := h.citizens
 	c.mu.Lock()
-	c.scheduled = false
-	c.last = time.Now()
-	ids := make([]string, 0, len(c.byTicket))
-	for id := range c.byTicket {
-		ids = append(ids, id)
+	var ids []string
+	if all {
+		c.allDue = false
+		c.lastAll = time.Now()
+		ids = make([]string, 0, len(c.byTicket))
+		for id := range c.byTicket {
+			ids = append(ids, id)
+		}
+	} else {
+		c.quickDue = false
+		for id := range c.urgent {
+			ids = append(ids, id)
+		}
 	}
+	clear(c.urgent)
 	c.mu.Unlock()
 	if len(ids) == 0 {
 		return
 	}
 	h.mu.Lock()
-	pos, desks := h.eng.Positions(), h.desksLocked()
+	q := h.queueLocked()
 	views := make([]protocol.CitizenView, len(ids))
 	for i, id := range ids {
-		views[i] = h.citizenViewLocked(id, pos, desks)
+		views[i] = h.citizenViewLocked(id, q)
 	}
 	c.mu.Lock()
 	c.gen++
@@ -205,10 +247,11 @@ func (c *citizens) send(id string, frame []byte, gen uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	ct := c.byTicket[id]
-	if ct == nil || ct.gen > gen || bytes.Equal(ct.frame, frame) {
+	sum := frameSum(frame)
+	if ct == nil || ct.gen > gen || ct.sum == sum {
 		return
 	}
-	ct.frame, ct.gen = frame, gen
+	ct.sum, ct.gen = sum, gen
 	for s := range ct.subs {
 		if !s.Enqueue(frame) {
 			delete(ct.subs, s)
@@ -220,25 +263,38 @@ func (c *citizens) send(id string, frame []byte, gen uint64) {
 	}
 }
 
-// desksLocked lists, by service, the counters serving it and the number
-// each has called.
-func (h *Hall) desksLocked() map[string][]protocol.CitizenDesk {
-	out := map[string][]protocol.CitizenDesk{}
+// citizenQueue is what every view of a round shares, read once.
+type citizenQueue struct {
+	pos     map[string]int                    // place of each waiting ticket
+	desks   map[string][]protocol.CitizenDesk // counters by service
+	waiting map[string]int                    // waiting tickets by service
+	open    map[string]int                    // open counters by service
+}
+
+// queueLocked reads the round's shared part under the hall's lock.
+func (h *Hall) queueLocked() citizenQueue {
+	q := citizenQueue{pos: h.eng.Positions(), desks: map[string][]protocol.CitizenDesk{},
+		waiting: map[string]int{}, open: map[string]int{}}
+	for _, t := range h.eng.Waiting() {
+		q.waiting[t.Service]++
+	}
 	for _, cv := range h.eng.Counters() {
 		d := protocol.CitizenDesk{Name: cv.Name, Status: cv.Status}
 		if cv.Ticket != nil {
 			d.Number = cv.Ticket.Number
 		}
 		for _, svc := range cv.Services {
-			out[svc] = append(out[svc], d)
+			q.desks[svc] = append(q.desks[svc], d)
+			if cv.Status == queue.CounterOpen {
+				q.open[svc]++
+			}
 		}
 	}
-	return out
+	return q
 }
 
-// citizenViewLocked is ticket id's view, with the queue's places pos and
-// the counters by service desks.
-func (h *Hall) citizenViewLocked(id string, pos map[string]int, desks map[string][]protocol.CitizenDesk) protocol.CitizenView {
+// citizenViewLocked is ticket id's view, with the round's shared part q.
+func (h *Hall) citizenViewLocked(id string, q citizenQueue) protocol.CitizenView {
 	set := &h.settings
 	now := h.now()
 	v := protocol.CitizenView{
@@ -263,13 +319,13 @@ func (h *Hall) citizenViewLocked(id string, pos map[string]int, desks map[string
 			}
 		}
 	}
-	v.Waiting = h.eng.WaitingCount(t.Service)
-	if d := desks[t.Service]; d != nil {
+	v.Waiting = q.waiting[t.Service]
+	if d := q.desks[t.Service]; d != nil {
 		v.Serving = d
 	}
-	v.NoOpenCounter = h.eng.OpenCounters(t.Service) == 0
+	v.NoOpenCounter = q.open[t.Service] == 0
 	if t.State == queue.Waiting {
-		v.Ahead = pos[t.ID]
+		v.Ahead = q.pos[t.ID]
 		v.EstimatedWaitS = h.eng.Estimate(t.Service, v.Ahead)
 	}
 	if t.State == queue.Finished {

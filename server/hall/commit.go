@@ -41,7 +41,7 @@ func (h *Hall) commitLocked(reply *store.Reply) error {
 	}
 	h.metrics.Events(len(frames))
 	if len(frames) > 0 {
-		h.citizensDirtyLocked()
+		h.citizensDirtyLocked(ch.Events)
 	}
 	return nil
 }

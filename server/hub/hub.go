@@ -96,7 +96,11 @@ func New(h Hall, o Options) *Hub {
 	return &Hub{
 		hall: h, log: o.Logger, session: o.Session, metrics: o.Metrics,
 		upgrader: websocket.Upgrader{
-			ReadBufferSize: 4096, WriteBufferSize: 4096,
+			// The read buffer is the HTTP server's own (size 0: reused);
+			// write buffers come from a pool, held only while a frame is
+			// written. A big hall keeps thousands of idle connections
+			// (every waiting citizen's phone), so each costs less.
+			ReadBufferSize: 0, WriteBufferSize: 4096, WriteBufferPool: &sync.Pool{},
 			// Any origin may open the socket: devices are not browsers
 			// and prove themselves with a token. A hello that rests on
 			// the supervisor's cookie must come from this server's own
