@@ -125,7 +125,8 @@ func (hb *Hub) EndSessions() {
 	}
 }
 
-// ServeHTTP upgrades the request and runs the connection until it ends.
+// ServeHTTP upgrades the request and starts the connection, which runs
+// until it ends or Shutdown.
 func (hb *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ws, err := hb.upgrader.Upgrade(w, r, nil)
 	if err != nil {
@@ -138,8 +139,14 @@ func (hb *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ws.Close()
 		return
 	}
-	defer hb.remove(c)
-	c.run()
+	// The connection runs on its own goroutine and the handler returns:
+	// net/http then lets go of its request's buffers and the handler's
+	// stack, which a connection open all day (a citizen's phone, a
+	// display) would otherwise keep.
+	go func() {
+		defer hb.remove(c)
+		c.run()
+	}()
 }
 
 func (hb *Hub) add(c *conn) bool {
