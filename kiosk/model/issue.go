@@ -257,13 +257,20 @@ func (m *Model) slip(r protocol.IssueReply) printer.Slip {
 	if at.IsZero() {
 		at = m.cfg.Now()
 	}
-	return printer.Slip{
+	s := printer.Slip{
 		Hall: m.state.Hall.Name, Number: r.Ticket.Number,
 		Service: m.serviceName(r.Ticket.Service), Priority: r.Ticket.Priority,
 		Ahead: r.Ahead, Wait: replyWait(r), IssuedAt: at,
 		QR: r.Ticket.ID + " " + r.Ticket.Token, Token: r.Ticket.Token,
 		Feedback: m.state.Hall.FeedbackContact, ID: r.Ticket.ID,
 	}
+	if base := m.state.Hall.PublicURL; base != "" {
+		// The phone's page of the ticket; the rating pad reads this
+		// QR too (ParseCode).
+		s.URL = protocol.TicketURL(base, r.Ticket.ID, r.Ticket.Token)
+		s.QR = s.URL
+	}
+	return s
 }
 
 // print prints the slip; a failure keeps the ticket on screen longer with a

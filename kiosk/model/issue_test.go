@@ -44,6 +44,22 @@ func TestIssueTicket(t *testing.T) {
 	}
 }
 
+// TestIssueTicketPublicURL: with the hall's public_url the QR code and the
+// line under it are the ticket's page.
+func TestIssueTicketPublicURL(t *testing.T) {
+	f := newFixture(t)
+	st := testState()
+	st.Hall.PublicURL = "http://192.168.10.2:8080/"
+	f.m.SetState(st)
+	f.m.ChooseService("A")
+	f.m.AnswerPriority(false)
+	const want = "http://192.168.10.2:8080/t/2026-11-28-A004?k=7KQ2M9XH"
+	if len(f.printer.slips) != 1 || f.printer.slips[0].QR != want || f.printer.slips[0].URL != want ||
+		f.printer.slips[0].Token != "7KQ2M9XH" {
+		t.Fatalf("slips got %+v, want QR and URL %s", f.printer.slips, want)
+	}
+}
+
 func TestPrintFailureKeepsTicket(t *testing.T) {
 	f := newFixture(t)
 	f.printer.err = errors.New("connect 10.0.0.9:9100: connection refused")

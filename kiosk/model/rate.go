@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"hallq/shared/protocol"
 	"hallq/shared/queue"
 )
 
@@ -23,10 +24,14 @@ var (
 )
 
 // ParseCode reads what the citizen scanned or typed: the QR content
-// "<ticket id> <token>", or the number and the token ("A001 7KQ2M9XH",
-// spaces and dashes ignored), which belong to day. It reports false for
-// anything else.
+// "<ticket id> <token>", the ticket page's address that a hall with a
+// public_url prints instead ("http://…/t/2026-11-28-A001?k=7KQ2M9XH"), or
+// the number and the token ("A001 7KQ2M9XH", spaces and dashes ignored),
+// which belong to day. It reports false for anything else.
 func ParseCode(text, day string) (ticketID, token string, ok bool) {
+	if id, tok, ok := protocol.ParseTicketURL(text); ok {
+		return id, strings.ToUpper(tok), true
+	}
 	text = strings.ToUpper(strings.TrimSpace(text))
 	if g := qrForm.FindStringSubmatch(strings.Join(strings.Fields(text), " ")); g != nil {
 		return g[1], g[2], true

@@ -158,6 +158,10 @@ func TestParseCode(t *testing.T) {
 		{"a001-7kq2-m9xh", "2026-11-28", "2026-11-28/A001", "7KQ2M9XH", true},
 		{"A0017KQ2M9XH", "2026-11-28", "2026-11-28/A001", "7KQ2M9XH", true},
 		{"B1024 22222222", "2026-11-28", "2026-11-28/B1024", "22222222", true},
+		{"http://192.168.10.2:8080/t/2026-11-28-A001?k=7KQ2M9XH", "", "2026-11-28/A001", "7KQ2M9XH", true},
+		{"https://motcua.example.vn/hall/t/2026-11-28-B1024?k=7kq2m9xh\n", "", "2026-11-28/B1024", "7KQ2M9XH", true},
+		{"http://192.168.10.2:8080/t/2026-11-28-A001", "", "", "", false},
+		{"http://192.168.10.2:8080/cong-khai?k=7KQ2M9XH", "", "", "", false},
 		{"A001 7KQ2", "2026-11-28", "", "", false},
 		{"A001 7KQ2M9XH", "", "", "", false},
 		{"hello", "2026-11-28", "", "", false},
@@ -182,5 +186,20 @@ func TestScanFromHome(t *testing.T) {
 	f.m.Scan("2026-11-28/A001 7KQ2M9XH")
 	if v := f.m.View(); v.Screen != ScreenRate || v.Rate.Number != "A001" {
 		t.Errorf("scan got screen %v rate %+v, want rating A001", v.Screen, v.Rate)
+	}
+}
+
+// TestScanTicketPageQR: a ticket printed by a hall with a public_url holds
+// its page's address in the QR; the pad rates it as the old QR.
+func TestScanTicketPageQR(t *testing.T) {
+	f := newFixture(t)
+	f.m.Scan("http://192.168.10.2:8080/t/2026-11-28-A002?k=7KQ2M9XH")
+	if v := f.m.View(); v.Screen != ScreenRate || v.Rate.Number != "A002" {
+		t.Fatalf("scan got screen %v rate %+v, want rating A002", v.Screen, v.Rate)
+	}
+	f.m.ChooseLevel(4)
+	got, _ := f.sender.last().data.(protocol.Rate)
+	if got.TicketID != "2026-11-28/A002" || got.Token != "7KQ2M9XH" || got.Rating != 4 {
+		t.Errorf("rate sent %+v, want A002 with its token at 4", got)
 	}
 }

@@ -331,3 +331,23 @@ func TestTCPStatusLearned(t *testing.T) {
 		}
 	})
 }
+
+// TestRenderTicketURL: with a public_url the slip prints the page's
+// address under the QR code, so the paper is taller by its line.
+func TestRenderTicketURL(t *testing.T) {
+	p := testPrinter(t, nil)
+	plain, err := p.Render(testSlip())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := testSlip()
+	s.URL = "http://192.168.10.2:8080/t/2026-11-28-A001?k=7KQ2M9XH"
+	s.QR = s.URL
+	withURL, err := p.Render(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withURL.Bounds().Dy() <= plain.Bounds().Dy() {
+		t.Errorf("slip with the URL is %d dots tall, without %d: want taller", withURL.Bounds().Dy(), plain.Bounds().Dy())
+	}
+}

@@ -61,8 +61,15 @@ func (p *Printer) render(s Slip) (image.Image, layout, error) {
 	}
 	c.rule()
 	if s.QR != "" {
-		c.text("Quét mã để đánh giá sự hài lòng", 24, false)
+		if s.URL != "" {
+			c.text("Quét mã bằng điện thoại để theo dõi số và đánh giá", 24, false)
+		} else {
+			c.text("Quét mã để đánh giá sự hài lòng", 24, false)
+		}
 		l.qr = c.qr(s.QR)
+		if s.URL != "" {
+			c.text(s.URL, 22, false)
+		}
 		c.text("Mã đánh giá: "+s.Token, 26, true)
 	}
 	if s.Feedback != "" {

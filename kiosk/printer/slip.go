@@ -21,8 +21,13 @@ type Slip struct {
 	Ahead    int
 	Wait     string // "khoảng 9 phút"
 	IssuedAt time.Time
-	// QR is the QR code's content: "<ticket id> <token>".
+	// QR is the QR code's content: "<ticket id> <token>", or the ticket
+	// page's address (URL) when the hall set a public_url.
 	QR string
+	// URL is the ticket page's address, printed under the QR code so that
+	// a phone without a QR reader can type it; empty when the hall has no
+	// public_url.
+	URL string
 	// Token is printed under the QR code, to type it by hand.
 	Token string
 	// Feedback is where citizens send feedback (the hall's contact).

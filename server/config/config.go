@@ -86,6 +86,11 @@ type Hall struct {
 	// HideClerkResults leaves the per-clerk results off the public page
 	// /cong-khai (the per-service results stay).
 	HideClerkResults bool `toml:"hide_clerk_results,omitempty"`
+	// PublicURL is the address phones reach the server at on the hall's
+	// guest Wi-Fi ("http://192.168.10.2:8080"; a trailing slash is ignored);
+	// the kiosk then prints each ticket's page (/t/…) in its QR code.
+	// Optional: empty keeps the QR as the ticket id and token.
+	PublicURL string `toml:"public_url,omitempty"`
 }
 
 // Service is a [[service]] table.

@@ -77,6 +77,9 @@ func (v *validator) hall() {
 	if h.PriorityStreak < 0 {
 		v.p.addAt(at("priority_streak"), "[hall]: priority_streak %d không được âm (priority_streak must be >= 0)", h.PriorityStreak)
 	}
+	if msg := CheckPublicURL(h.PublicURL); msg != "" {
+		v.p.addAt(at("public_url"), "[hall]: %s", msg)
+	}
 	if strings.TrimSpace(h.Announcement) == "" {
 		v.p.addAt(at("announcement"), "[hall]: announcement để trống; xóa dòng này để dùng câu mặc định (announcement must not be empty)")
 	}

@@ -52,6 +52,10 @@ func TestLoadErrors(t *testing.T) {
 		{"service_alert not a duration", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `service_alert = "30"`}, 11, "service_alert must be a positive duration"},
 		{"service_alert zero", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `service_alert = "0s"`}, 11, "service_alert must be a positive duration"},
 		{"priority_streak negative", []string{`priority_streak = 2`, `priority_streak = -1`}, 9, "priority_streak must be >= 0"},
+		{"public_url not http", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `public_url = "ftp://10.0.0.2"`}, 11, "public_url must be an http(s) URL"},
+		{"public_url no host", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `public_url = "http://"`}, 11, "public_url must be an http(s) URL"},
+		{"public_url relative", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `public_url = "192.168.10.2:8080"`}, 11, "public_url must be an http(s) URL"},
+		{"public_url with query", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `public_url = "http://10.0.0.2/?a=1"`}, 11, "public_url must be an http(s) URL"},
 		{"announcement empty", []string{`ticker = "Làm việc từ thứ Hai đến thứ Sáu"`, `announcement = ""`}, 11, "announcement must not be empty"},
 
 		// [[service]].
@@ -213,5 +217,18 @@ func TestLoadWindowsText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestCheckPublicURL(t *testing.T) {
+	for _, ok := range []string{"", "http://192.168.10.2:8080", "https://motcua.example.gov.vn", "http://hall.local/", "http://10.0.0.2/hall"} {
+		if msg := CheckPublicURL(ok); msg != "" {
+			t.Errorf("CheckPublicURL(%q): got %q, want no problem", ok, msg)
+		}
+	}
+	for _, bad := range []string{"ws://10.0.0.2", "http//10.0.0.2", "http://user:pw@10.0.0.2", "http://10.0.0.2/#x", "http://10.0.0.2 /", "javascript:alert(1)", "http://:8080"} {
+		if msg := CheckPublicURL(bad); !strings.Contains(msg, "public_url must be an http(s) URL") {
+			t.Errorf("CheckPublicURL(%q): got %q, want the rule", bad, msg)
+		}
 	}
 }

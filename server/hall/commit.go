@@ -42,6 +42,9 @@ func (h *Hall) commitLocked(reply *store.Reply) error {
 		}
 	}
 	h.metrics.Events(len(frames))
+	if len(frames) > 0 {
+		h.citizensDirtyLocked(ch.Events)
+	}
 	return nil
 }
 
@@ -65,6 +68,7 @@ func (h *Hall) broadcastLocked(frames ...[]byte) {
 // Unsubscribe stops sending events to s.
 func (h *Hall) Unsubscribe(s Subscriber) {
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	delete(h.subs, s)
+	h.mu.Unlock()
+	h.citizens.remove(s)
 }

@@ -33,6 +33,9 @@ var handlers = map[string]handler{
 	protocol.CmdTransfer:     (*Hall).transfer,
 	protocol.CmdPause:        (*Hall).pause,
 	protocol.CmdResume:       (*Hall).resume,
+
+	protocol.CmdCitizenRate:     (*Hall).citizenRate,
+	protocol.CmdCitizenFeedback: (*Hall).citizenFeedback,
 }
 
 // unlocked are the commands that change no queue state: they run without

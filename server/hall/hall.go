@@ -75,6 +75,8 @@ type Hall struct {
 	mu   sync.Mutex
 	eng  *queue.Engine
 	subs map[Subscriber]struct{} // the live subscribers
+	// citizens are the phones following one ticket each (citizens.go).
+	citizens *citizens
 }
 
 // New loads today's state from st and returns the running hall. A day turn
@@ -98,7 +100,7 @@ func New(cfg *config.Config, st *store.Store, o Options) (*Hall, error) {
 	}
 	h := &Hall{
 		settings: stored.Settings(), st: st, now: o.Now, log: o.Logger,
-		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, eventDays: o.EventDays, devices: newDeviceBoard(), rand: o.Rand, subs: map[Subscriber]struct{}{},
+		metrics: o.Metrics, pins: newPinGuard(o.Now), reportDir: o.ReportDir, eventDays: o.EventDays, devices: newDeviceBoard(), rand: o.Rand, subs: map[Subscriber]struct{}{}, citizens: newCitizens(),
 	}
 	h.cfg.Store(stored)
 	h.decoy = sync.OnceValue(func() string { return newDecoy(h.settings.Clerks) })

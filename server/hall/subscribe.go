@@ -18,6 +18,9 @@ import (
 // connection must be dropped (it went away or was too slow, or the store
 // failed) and that its client will reconnect with since.
 func (h *Hall) Subscribe(s Subscriber, dev Device, id string, hello protocol.Hello) bool {
+	if dev.Role == protocol.RoleCitizen {
+		return h.subscribeCitizen(s, dev, id)
+	}
 	day, replay, ok := h.answerHello(s, dev, id, hello)
 	if !ok || !replay {
 		return ok
@@ -79,5 +82,6 @@ func (h *Hall) stateLocked() protocol.State {
 		RatingWindowS: int(s.RatingWindow.Seconds()), PriorityStreak: s.PriorityStreak,
 		Timezone: s.Location.String(),
 		Ticker:   h.config().Hall.Ticker, Announcement: h.config().Hall.Announcement,
+		PublicURL: h.config().Hall.PublicURL,
 	})
 }

@@ -2,8 +2,10 @@ package hub
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
@@ -66,8 +68,10 @@ func (c *conn) run() {
 	if c.dev != nil {
 		c.hub.hall.Unsubscribe(c)
 		c.hub.metrics.Connected(c.dev.Role, -1)
-		c.hub.seen(*c.dev, "", "")
-		c.hub.log.Info("device disconnected", "device", c.dev.ID, "role", c.dev.Role)
+		c.seen(*c.dev, "", "")
+		if c.dev.Role != protocol.RoleCitizen {
+			c.hub.log.Info("device disconnected", "device", c.dev.ID, "role", c.dev.Role)
+		}
 	}
 	c.ws.Close()
 }
@@ -171,16 +175,20 @@ func (c *conn) hello(typ, id string, body json.RawMessage) {
 	// reads, before this connection reads its next command.
 	c.super.Store(dev.Role == protocol.RoleSupervisor && h.Token == "")
 	c.name.Store(dev.ID)
-	c.hub.seen(dev, cmp.Or(clip(h.Version), "?"), c.req.RemoteAddr)
+	c.seen(dev, cmp.Or(clip(h.Version), "?"), c.req.RemoteAddr)
 	c.hub.metrics.Connected(dev.Role, 1)
 	if !c.hub.hall.Subscribe(c, dev, id, h) {
 		c.hub.metrics.Connected(dev.Role, -1)
-		c.hub.seen(dev, "", "")
+		c.seen(dev, "", "")
 		c.out.drop() // the writer closes it (1008); the client reconnects with since
 		return
 	}
 	c.dev = &dev
-	c.hub.log.Info("device connected", "device", dev.ID, "role", dev.Role, "since", h.Since, "remote", c.req.RemoteAddr)
+	level := slog.LevelInfo
+	if dev.Role == protocol.RoleCitizen {
+		level = slog.LevelDebug // a busy hall has thousands of phones
+	}
+	c.hub.log.Log(context.Background(), level, "device connected", "device", dev.ID, "role", dev.Role, "since", h.Since, "remote", c.req.RemoteAddr)
 	c.ws.SetReadDeadline(time.Now().Add(pongWait))
 }
 
@@ -203,7 +211,18 @@ func (c *conn) failed(ip, device string) {
 // refuse closes the connection with 1008 once its error frames are out.
 func (c *conn) refuse() { c.out.raise(sigEnded) }
 
+// seen records a device's presence for the admin's devices page; a
+// citizen's phone is not a device of the hall and is left out.
+func (c *conn) seen(dev protocol.Device, version, remote string) {
+	if dev.Role != protocol.RoleCitizen {
+		c.hub.seen(dev, version, remote)
+	}
+}
+
 func (c *conn) authenticate(h protocol.Hello) (protocol.Device, error) {
+	if h.Ticket != "" {
+		return c.hub.hall.AuthenticateTicket(h.Ticket, h.Token)
+	}
 	if h.Token == "" && sameOrigin(c.req) {
 		if user, ok := c.hub.session(c.req); ok {
 			return protocol.SupervisorDevice(user), nil

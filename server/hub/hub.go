@@ -43,6 +43,9 @@ var HelloRule = throttle.Rule{Free: 30, Base: time.Second, Max: time.Minute, Win
 // (server/hall satisfies it): who a device is, its events, its commands.
 type Hall interface {
 	Authenticate(id, token string) (protocol.Device, error)
+	// AuthenticateTicket checks a citizen's phone: a ticket id and its
+	// token (role citizen).
+	AuthenticateTicket(ticket, token string) (protocol.Device, error)
 	Subscribe(s protocol.Subscriber, dev protocol.Device, id string, hello protocol.Hello) bool
 	Unsubscribe(s protocol.Subscriber)
 	Do(dev protocol.Device, typ, id string, data json.RawMessage) []byte
@@ -93,7 +96,11 @@ func New(h Hall, o Options) *Hub {
 	return &Hub{
 		hall: h, log: o.Logger, session: o.Session, metrics: o.Metrics,
 		upgrader: websocket.Upgrader{
-			ReadBufferSize: 4096, WriteBufferSize: 4096,
+			// The read buffer is the HTTP server's own (size 0: reused);
+			// write buffers come from a pool, held only while a frame is
+			// written. A big hall keeps thousands of idle connections
+			// (every waiting citizen's phone), so each costs less.
+			ReadBufferSize: 0, WriteBufferSize: 4096, WriteBufferPool: &sync.Pool{},
 			// Any origin may open the socket: devices are not browsers
 			// and prove themselves with a token. A hello that rests on
 			// the supervisor's cookie must come from this server's own
@@ -118,7 +125,8 @@ func (hb *Hub) EndSessions() {
 	}
 }
 
-// ServeHTTP upgrades the request and runs the connection until it ends.
+// ServeHTTP upgrades the request and starts the connection, which runs
+// until it ends or Shutdown.
 func (hb *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ws, err := hb.upgrader.Upgrade(w, r, nil)
 	if err != nil {
@@ -131,8 +139,14 @@ func (hb *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ws.Close()
 		return
 	}
-	defer hb.remove(c)
-	c.run()
+	// The connection runs on its own goroutine and the handler returns:
+	// net/http then lets go of its request's buffers and the handler's
+	// stack, which a connection open all day (a citizen's phone, a
+	// display) would otherwise keep.
+	go func() {
+		defer hb.remove(c)
+		c.run()
+	}()
 }
 
 func (hb *Hub) add(c *conn) bool {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"hallq/server/config"
 )
@@ -10,7 +11,7 @@ import (
 // hallFields are the [hall] keys the hall settings page edits; each is its
 // form field's name.
 var hallFields = []string{"name", "open", "close", "timezone", "rating_window", "wait_alert", "service_alert",
-	"priority_streak", "feedback_contact", "ticker", "announcement", "hide_clerk_results"}
+	"priority_streak", "feedback_contact", "ticker", "announcement", "hide_clerk_results", "public_url"}
 
 // adminPage is what an admin page's template receives.
 type adminPage struct {
@@ -32,6 +33,7 @@ func hallValues(h config.Hall) map[string]string {
 		"rating_window": h.RatingWindow, "wait_alert": h.WaitAlert, "service_alert": h.ServiceAlert,
 		"priority_streak": strconv.Itoa(h.PriorityStreak), "feedback_contact": h.FeedbackContact,
 		"ticker": h.Ticker, "announcement": h.Announcement, "hide_clerk_results": checked(h.HideClerkResults),
+		"public_url": h.PublicURL,
 	}
 }
 
@@ -73,6 +75,7 @@ func (s *Server) saveHall(w http.ResponseWriter, r *http.Request, user string) {
 		h.RatingWindow, h.WaitAlert, h.ServiceAlert, h.PriorityStreak = v["rating_window"], v["wait_alert"], v["service_alert"], streak
 		h.FeedbackContact, h.Ticker, h.Announcement = v["feedback_contact"], v["ticker"], v["announcement"]
 		h.HideClerkResults = v["hide_clerk_results"] == "on"
+		h.PublicURL = strings.TrimSpace(v["public_url"])
 		return nil
 	})
 	if err != nil {

@@ -228,7 +228,16 @@ func TestAdminHall(t *testing.T) {
 	f.refused(c, "/admin/hall", bad("priority_streak", "hai"), "priority_streak", "số nguyên")
 	f.refused(c, "/admin/hall", bad("service_alert", "nửa giờ"), "service_alert", "service_alert")
 	f.refused(c, "/admin/hall", bad("close", "06:00"), "close", "phải sau giờ mở")
+	f.refused(c, "/admin/hall", bad("public_url", "192.168.10.2:8080"), "public_url", "http://")
+	form.Set("public_url", " http://192.168.10.2:8080 ")
 	f.done(c, "/admin/hall", form)
+	if got := f.hall.Config().Hall.PublicURL; got != "http://192.168.10.2:8080" {
+		t.Errorf("public_url after save: got %q, want http://192.168.10.2:8080", got)
+	}
+	if got := f.hall.State().Hall.PublicURL; got != "http://192.168.10.2:8080" {
+		t.Errorf("the state's hall.public_url: got %q, want the saved address", got)
+	}
+	form.Del("public_url")
 	h := f.hall.Config().Hall
 	if h.Open != "07:00" || h.Ticker != "Nghỉ trưa 11:30-13:00" || h.PriorityStreak != 2 || f.hall.Settings().WaitAlert.Minutes() != 15 ||
 		h.HideClerkResults || f.hall.Settings().ServiceAlert.Minutes() != 40 {

@@ -44,6 +44,10 @@ type Hall interface {
 	UpdateConfig(user, action, target string, change func(*config.Config) error) error
 	Audit(before uint64, limit int, keep func(store.AuditEntry) bool) ([]store.AuditEntry, error)
 	UnlockClerk(username string) int
+
+	// CitizenView is today's ticket id's view for its token, for the
+	// citizen's page; false for an unknown ticket or a wrong token.
+	CitizenView(id, token string) (protocol.CitizenView, bool)
 }
 
 // Options are the Server's dependencies.
@@ -112,6 +116,10 @@ type Server struct {
 	henIP *throttle.Limiter
 	// provinceLink is Options.ProvinceLink.
 	provinceLink func() string
+	// ticketRate and ticketMiss limit the citizen's ticket page per
+	// address (ticket_page.go).
+	ticketRate *throttle.Bucket
+	ticketMiss *throttle.Limiter
 }
 
 // New returns the Server with every route registered. It panics if the
@@ -132,6 +140,7 @@ func New(o Options) *Server {
 		hall:         o.Hall, sessions: o.Sessions, log: o.Logger, mux: http.NewServeMux(),
 		pages:  mustParsePages(),
 		userIP: throttle.New(SignInRule, o.Hall.Now), perIP: throttle.New(AddressRule, o.Hall.Now),
+		ticketRate: throttle.NewBucket(ticketRate, ticketBurst, o.Hall.Now), ticketMiss: throttle.New(TicketRule, o.Hall.Now),
 	}
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	s.mux.Handle("GET /metrics", o.Metrics)

@@ -12,6 +12,8 @@ type Device struct {
 	ID      string
 	Role    string
 	Counter int
+	// Ticket is the ticket a citizen's connection follows (RoleCitizen).
+	Ticket string
 }
 
 // SupervisorDevice is the identity of a supervisor's browser connection.

@@ -11,6 +11,10 @@ type Hello struct {
 	// Version is the app's version ("dev" for a build without one); the
 	// admin's devices page shows it. Optional.
 	Version string `json:"version,omitempty"`
+	// Ticket is set by a citizen's phone instead of Device: the ticket id
+	// ("2026-11-28/A001", or its URL form "2026-11-28-A001"), with the
+	// ticket's token as Token (role citizen).
+	Ticket string `json:"ticket,omitempty"`
 }
 
 // HelloReply is the data of hello's reply. State is set when the client must
@@ -22,6 +26,8 @@ type HelloReply struct {
 	Day     string `json:"day"`
 	Seq     uint64 `json:"seq"`
 	State   *State `json:"state,omitempty"`
+	// View is a citizen's ticket view (role citizen), instead of State.
+	View *CitizenView `json:"view,omitempty"`
 }
 
 // IssueTicket is the data of issue_ticket.
@@ -251,6 +257,9 @@ type HallInfo struct {
 	Ticker string `json:"ticker"`
 	// Announcement is the voice wording, with {number} and {counter}.
 	Announcement string `json:"announcement"`
+	// PublicURL is the address phones reach the server at (config [hall]
+	// public_url); the kiosk prints TicketURL in the QR code when set.
+	PublicURL string `json:"public_url,omitempty"`
 }
 
 // ClerkStats is a clerk's day so far, for the counter's "today" panel.

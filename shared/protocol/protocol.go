@@ -123,8 +123,8 @@ const (
 // CommandRoles lists, for each command, the roles that may send it. Hello
 // and ping are open to every role.
 var CommandRoles = map[string][]string{
-	CmdHello:        {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
-	CmdPing:         {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor},
+	CmdHello:        {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor, RoleCitizen},
+	CmdPing:         {RoleKiosk, RoleCounter, RoleDisplay, RoleSupervisor, RoleCitizen},
 	CmdIssueTicket:  {RoleKiosk},
 	CmdCheckIn:      {RoleKiosk},
 	CmdRate:         {RoleKiosk},
@@ -144,6 +144,9 @@ var CommandRoles = map[string][]string{
 	CmdPause:        {RoleCounter},
 	CmdResume:       {RoleCounter},
 	CmdDeviceStatus: {RoleKiosk, RoleDisplay},
+
+	CmdCitizenRate:     {RoleCitizen},
+	CmdCitizenFeedback: {RoleCitizen},
 }
 
 // Allowed reports whether role may send command typ.

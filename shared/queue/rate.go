@@ -24,6 +24,9 @@ type RateInput struct {
 	Device   string
 	// BoundCounter is the counter the kiosk stands at as a rating pad, or 0.
 	BoundCounter int
+	// Phone is an optional number to call the citizen back on, kept on
+	// the case a level 1 or 2 opens (the citizen's phone page).
+	Phone string
 }
 
 func validReason(code string) bool {
@@ -47,6 +50,9 @@ func (in *RateInput) validate() error {
 	}
 	if in.TicketID == "" && in.Token != "" {
 		return Errorf(EBADREQUEST, "Thiếu mã số (ticket_id)")
+	}
+	if !validPhone(strings.TrimSpace(in.Phone)) {
+		return Errorf(EBADREQUEST, "Số điện thoại không hợp lệ")
 	}
 	return nil
 }
@@ -78,7 +84,7 @@ func (e *Engine) Rate(now time.Time, in RateInput) (int64, error) {
 	e.clerkDay(r.Clerk).Ratings[r.Rating]++
 	e.saveTicket(t)
 	if in.Rating <= Dissatisfied {
-		r.FeedbackID = e.openCase(now, &r)
+		r.FeedbackID = e.openCase(now, &r, strings.TrimSpace(in.Phone))
 	}
 	e.ratings[t.ID] = &r
 	e.pending.Ratings = append(e.pending.Ratings, r)
@@ -87,10 +93,10 @@ func (e *Engine) Rate(now time.Time, in RateInput) (int64, error) {
 }
 
 // openCase opens the feedback item of a rating of 1 or 2 and returns its id.
-func (e *Engine) openCase(now time.Time, r *Rating) int64 {
+func (e *Engine) openCase(now time.Time, r *Rating, phone string) int64 {
 	return e.addFeedback(now, Feedback{
 		Device: r.Device, Message: caseMessage(r), TicketID: r.TicketID, Rating: r.Rating,
-		Reasons: r.Reasons, Counter: r.Counter, Clerk: r.Clerk,
+		Reasons: r.Reasons, Counter: r.Counter, Clerk: r.Clerk, Phone: phone,
 	})
 }
 
@@ -144,6 +150,8 @@ func (e *Engine) ratedTicket(in RateInput) (*Ticket, error) {
 // FeedbackInput is a citizen's message as a kiosk sends it.
 type FeedbackInput struct {
 	Message, Name, Phone, Device string
+	// TicketID links the item to a ticket (sent from its phone page).
+	TicketID string
 }
 
 // SubmitFeedback records a citizen's feedback and returns its id.
@@ -163,7 +171,7 @@ func (e *Engine) SubmitFeedback(now time.Time, in FeedbackInput) (int64, error) 
 	case !validPhone(phone):
 		return 0, Errorf(EBADREQUEST, "Số điện thoại không hợp lệ")
 	}
-	return e.addFeedback(now, Feedback{Device: in.Device, Message: msg, Name: name, Phone: phone}), nil
+	return e.addFeedback(now, Feedback{Device: in.Device, Message: msg, Name: name, Phone: phone, TicketID: in.TicketID}), nil
 }
 
 func validPhone(p string) bool {

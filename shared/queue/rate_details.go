@@ -101,7 +101,7 @@ func (e *Engine) RateDetails(now time.Time, in RateDetailsInput) (int64, error) 
 	}
 	switch {
 	case nr.FeedbackID == 0 && level <= Dissatisfied:
-		nr.FeedbackID = e.openCase(now, &nr)
+		nr.FeedbackID = e.openCase(now, &nr, "")
 	case nr.FeedbackID != 0:
 		e.pending.FeedbackDetails = append(e.pending.FeedbackDetails, FeedbackDetails{
 			ID: nr.FeedbackID, Message: caseMessage(&nr), Rating: level, Reasons: nr.Reasons,
