@@ -5,22 +5,26 @@ package queue
 // queue, for the citizens' ticket pages (TestPositionsMatchAhead keeps the
 // two in step).
 func (e *Engine) Positions() map[string]int {
-	prio := map[string]int{} // waiting priority tickets, by service
+	// Waiting tickets by service and rank (priority, appointment, other:
+	// rank), then each ticket's count of those before it in call order.
+	type key struct {
+		service string
+		rank    int
+	}
+	ranked := map[key]int{}
 	for _, t := range e.waiting {
-		if t.Priority {
-			prio[t.Service]++
-		}
+		ranked[key{t.Service, rank(t)}]++
 	}
 	out := make(map[string]int, len(e.waiting))
-	seenPrio, seenNormal := map[string]int{}, map[string]int{}
+	seen := map[key]int{}
 	for _, t := range e.waiting { // by Order
-		if t.Priority {
-			out[t.ID] = seenPrio[t.Service]
-			seenPrio[t.Service]++
-			continue
+		k := key{t.Service, rank(t)}
+		n := seen[k]
+		for r := 0; r < k.rank; r++ {
+			n += ranked[key{t.Service, r}]
 		}
-		out[t.ID] = prio[t.Service] + seenNormal[t.Service]
-		seenNormal[t.Service]++
+		out[t.ID] = n
+		seen[k]++
 	}
 	return out
 }

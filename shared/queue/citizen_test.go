@@ -6,7 +6,8 @@ import (
 )
 
 // TestPositionsMatchAhead: Positions gives every waiting ticket the same
-// count as Ahead, over random mixes of services, priorities and calls.
+// count as Ahead, over random mixes of services, priorities, appointment
+// tickets and calls.
 func TestPositionsMatchAhead(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	for round := 0; round < 20; round++ {
@@ -14,6 +15,9 @@ func TestPositionsMatchAhead(t *testing.T) {
 		f.login(1, "hang.nd")
 		for i := 0; i < 60; i++ {
 			f.issue([]string{"A", "B", "C"}[r.Intn(3)], r.Intn(4) == 0)
+			if w := f.e.waiting[len(f.e.waiting)-1]; !w.Priority && r.Intn(4) == 0 {
+				w.Appointment = true // as an on-time check-in issues it
+			}
 			if r.Intn(5) == 0 && (f.e.WaitingCount("A") > 0 || f.e.WaitingCount("B") > 0) {
 				tk := f.callNext(1)
 				f.finish(1, tk.ID)
@@ -25,7 +29,7 @@ func TestPositionsMatchAhead(t *testing.T) {
 		}
 		for _, w := range f.e.waiting {
 			if got, want := pos[w.ID], f.e.Ahead(w); got != want {
-				t.Fatalf("round %d: %s (priority %v): position %d, Ahead %d", round, w.Number, w.Priority, got, want)
+				t.Fatalf("round %d: %s (priority %v, appointment %v): position %d, Ahead %d", round, w.Number, w.Priority, w.Appointment, got, want)
 			}
 		}
 	}
