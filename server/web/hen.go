@@ -239,15 +239,21 @@ func (s *Server) henBookingView(r *http.Request, b queue.Booking) *henBooking {
 	default:
 		hb.StateText = "Đã đặt (booked)"
 	}
-	hb.QRText = henURL(r, b.Code)
+	hb.QRText = henURL(s.hall.Config().Hall.PublicURL, r, b.Code)
 	if svg, err := qr.SVG(hb.QRText, "Mã QR lịch hẹn "+b.Code); err == nil {
 		hb.QR = template.HTML(svg) // built from our own code and host, escaped
 	}
 	return hb
 }
 
-// henURL is the booking's page on this server, as the QR code holds it.
-func henURL(r *http.Request, code string) string {
+// henURL is the booking's page on this server, as the QR code holds it:
+// under the hall's public_url when it has one (the address phones reach on
+// the guest Wi-Fi, as on the ticket's QR), else under the address the
+// request came to.
+func henURL(publicURL string, r *http.Request, code string) string {
+	if publicURL != "" {
+		return strings.TrimRight(publicURL, "/") + "/hen?ma=" + url.QueryEscape(code)
+	}
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
