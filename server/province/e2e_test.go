@@ -282,6 +282,12 @@ func TestEndToEnd(t *testing.T) {
 	h2.startIn()
 	h3.startProc(9)
 	halls := []*e2eHall{h1, h2, h3}
+	mark := time.Now()
+	phase := func(what string) {
+		t.Logf("%-44s %v", what, time.Since(mark).Round(time.Millisecond))
+		mark = time.Now()
+	}
+	phase("province and halls started")
 
 	// The day starts: every hall ships as it goes.
 	d1 := h1.serve(3)
@@ -291,6 +297,8 @@ func TestEndToEnd(t *testing.T) {
 	for _, h := range halls {
 		h.waitShipped(30 * time.Second)
 	}
+
+	phase("the day started, shipped")
 
 	// Instance A stops: its halls keep serving, their events wait; B's
 	// hall goes on shipping.
@@ -303,6 +311,8 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatalf("pending with the province down: %d and %d, want some", h1.pending(), h3.pending())
 	}
 
+	phase("A down, B up")
+
 	// A comes back, but the hall process never hears its answers; once A
 	// has stored part of what it sent, the process is killed.
 	h3.proxy.Mute(true)
@@ -312,6 +322,8 @@ func TestEndToEnd(t *testing.T) {
 	h3.kill()
 	h3.proxy.Mute(false)
 	h1.waitShipped(30 * time.Second)
+
+	phase("A back, process killed")
 
 	// h1's link is cut and refused while it serves, then h1 restarts
 	// linked to instance B.
@@ -323,10 +335,14 @@ func TestEndToEnd(t *testing.T) {
 	clk.Add(time.Hour)
 	h1.startIn()
 
+	phase("h1 cut, moved to B")
+
 	// The process restarts on its data an hour later and serves on.
 	h3.startProc(10)
 	d3 := h3.serve(3)
 	d3.Kiosk.Send(t, "feedback", map[string]any{"message": "Cần thêm ghế chờ", "name": "Minh"}, nil)
+
+	phase("process restarted")
 
 	// Hall 2 stops, then B; hall 2 starts while B is down and serves
 	// (so do h1, also on B); then B starts.
@@ -340,6 +356,8 @@ func TestEndToEnd(t *testing.T) {
 	for _, h := range halls {
 		h.waitShipped(60 * time.Second)
 	}
+	phase("h2 and B restarted, all shipped")
+
 	reports := map[string][]byte{}
 	for _, h := range halls {
 		reports[h.id] = h.report()
