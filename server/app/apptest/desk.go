@@ -1,8 +1,10 @@
 package apptest
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"hallq/shared/protocol"
 )
@@ -22,7 +24,13 @@ func OpenDesk(t testing.TB, addr string) *Desk {
 		Counter: Connect(t, addr, "counter-1", "demo-counter-1-token-01"),
 		Pad:     Connect(t, addr, "pad-1", "demo-pad-1-token-000001"),
 	}
-	d.Counter.Send(t, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}, nil)
+	// A minute for the sign-in: bcrypt under the race detector on a loaded
+	// machine can take longer than Send's 10 s.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := d.Counter.Client().Send(ctx, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}); err != nil {
+		t.Fatalf("clerk_login: %v", err)
+	}
 	return d
 }
 
