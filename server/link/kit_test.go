@@ -14,7 +14,6 @@ import (
 	"hallq/server/app/apptest"
 	"hallq/server/link/linktest"
 	"hallq/server/store"
-	"hallq/shared/protocol"
 	"hallq/shared/xtest"
 )
 
@@ -77,33 +76,10 @@ func startHall(t *testing.T, dir string, clk *xtest.Clock) *hall {
 
 func newClock() *xtest.Clock { return xtest.NewClock(time.Date(2026, 11, 28, 9, 0, 0, 0, ict)) }
 
-// desk is a kiosk, a counter with a clerk signed in and a rating pad.
-type desk struct {
-	kiosk, counter, pad *apptest.Peer
-}
-
-func openDesk(t *testing.T, h *hall) *desk {
+// openDesk connects the demo kiosk, counter and pad to h.
+func openDesk(t *testing.T, h *hall) *apptest.Desk {
 	t.Helper()
-	d := &desk{
-		kiosk:   apptest.Connect(t, h.srv.Addr, "kiosk-1", "demo-kiosk-1-token-0001"),
-		counter: apptest.Connect(t, h.srv.Addr, "counter-1", "demo-counter-1-token-01"),
-		pad:     apptest.Connect(t, h.srv.Addr, "pad-1", "demo-pad-1-token-000001"),
-	}
-	d.counter.Send(t, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}, nil)
-	return d
-}
-
-// serve issues, calls, finishes (with a file code) and rates n tickets.
-func (d *desk) serve(t *testing.T, n int) {
-	t.Helper()
-	for i := 0; i < n; i++ {
-		var is protocol.IssueReply
-		d.kiosk.Send(t, protocol.CmdIssueTicket, protocol.IssueTicket{Service: "A"}, &is)
-		d.counter.Send(t, protocol.CmdCallNext, nil, nil)
-		d.counter.Send(t, protocol.CmdFinish, protocol.Finish{TicketID: is.Ticket.ID,
-			FileCodes: []string{fmt.Sprintf("H12.34-251128-%04d", i)}}, nil)
-		d.pad.Send(t, protocol.CmdRate, protocol.Rate{Rating: 1 + i%5}, nil)
-	}
+	return apptest.OpenDesk(t, h.srv.Addr)
 }
 
 // seq is the hall's seq now.

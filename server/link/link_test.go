@@ -60,7 +60,7 @@ func TestShipsEveryEventOnce(t *testing.T) {
 	p := startProvince(t)
 	h := startHall(t, writeHall(t, p.url()), newClock())
 	d := openDesk(t, h)
-	d.serve(t, 10)
+	d.Serve(t, 10, "H12.34-251128-%04d")
 	waitShipped(t, p, today, h.seq, 20*time.Second)
 	apptest.WaitFor(t, 10*time.Second, "no lag in /metrics", func() bool {
 		return metric(t, h, "hall_province_link_pending_events") == 0
@@ -127,10 +127,10 @@ func TestProvinceDown(t *testing.T) {
 }
 
 // timed serves n tickets and returns the mean time of a command.
-func timed(t *testing.T, d *desk, n int) time.Duration {
+func timed(t *testing.T, d *apptest.Desk, n int) time.Duration {
 	t.Helper()
 	start := time.Now()
-	d.serve(t, n)
+	d.Serve(t, n, "H12.34-251128-%04d")
 	return time.Since(start) / time.Duration(4*n)
 }
 
@@ -140,19 +140,19 @@ func TestProxyCutsTheLink(t *testing.T) {
 	p := startProvince(t)
 	h := startHall(t, writeHall(t, p.url()), newClock())
 	d := openDesk(t, h)
-	d.serve(t, 3)
+	d.Serve(t, 3, "H12.34-251128-%04d")
 	waitShipped(t, p, today, h.seq, 20*time.Second)
 
 	p.proxy.Stall(true)
-	d.serve(t, 3)
+	d.Serve(t, 3, "H12.34-251128-%04d")
 	time.Sleep(1500 * time.Millisecond) // past the link's 1 s request timeout
 	p.proxy.Stall(false)
 	p.proxy.Refuse(true)
 	p.proxy.Cut()
-	d.serve(t, 3)
+	d.Serve(t, 3, "H12.34-251128-%04d")
 	time.Sleep(500 * time.Millisecond)
 	p.proxy.Refuse(false)
-	d.serve(t, 2)
+	d.Serve(t, 2, "H12.34-251128-%04d")
 	waitShipped(t, p, today, h.seq, 30*time.Second)
 	checkSame(t, p, h, today)
 }
@@ -167,14 +167,14 @@ func TestRestartMidShipment(t *testing.T) {
 	dir := writeHall(t, p.url())
 	h := startHall(t, dir, clk)
 	d := openDesk(t, h)
-	d.serve(t, 4)
+	d.Serve(t, 4, "H12.34-251128-%04d")
 	waitShipped(t, p, today, h.seq, 20*time.Second)
 	shipped := h.seq()
 
 	// Under the link's 1 s request timeout: each batch is answered late,
 	// not given up.
 	p.rcv.Delay.Store(int64(700 * time.Millisecond))
-	d.serve(t, 4)
+	d.Serve(t, 4, "H12.34-251128-%04d")
 	before := p.rcv.Stats().Batches
 	apptest.WaitFor(t, 10*time.Second, "a batch held by the province", func() bool {
 		evs, _ := p.rcv.Events(hallID, today)
@@ -187,7 +187,7 @@ func TestRestartMidShipment(t *testing.T) {
 
 	h = startHall(t, dir, clk)
 	d = openDesk(t, h)
-	d.serve(t, 2)
+	d.Serve(t, 2, "H12.34-251128-%04d")
 	waitShipped(t, p, today, h.seq, 20*time.Second)
 	if s := p.rcv.Stats(); uint64(s.Resent-resent) > total-shipped {
 		t.Errorf("resent %d events after the restart, more than the %d shipped after the first %d: the hall started over instead of from its watermark",
@@ -202,10 +202,10 @@ func TestGapAnswer(t *testing.T) {
 	p := startProvince(t)
 	h := startHall(t, writeHall(t, p.url()), newClock())
 	d := openDesk(t, h)
-	d.serve(t, 3)
+	d.Serve(t, 3, "H12.34-251128-%04d")
 	waitShipped(t, p, today, h.seq, 20*time.Second)
 	p.rcv.Forget(hallID, today, 5)
-	d.serve(t, 2)
+	d.Serve(t, 2, "H12.34-251128-%04d")
 	waitShipped(t, p, today, h.seq, 20*time.Second)
 	if s := p.rcv.Stats(); s.Gaps == 0 {
 		t.Errorf("receiver: %+v; want a gap answered", s)
@@ -220,7 +220,7 @@ func TestDayChange(t *testing.T) {
 	clk := newClock()
 	h := startHall(t, writeHall(t, p.url()), clk)
 	d := openDesk(t, h)
-	d.serve(t, 3)
+	d.Serve(t, 3, "H12.34-251128-%04d")
 	if _, err := h.srv.Hall.CloseDay(); err != nil {
 		t.Fatal(err)
 	}
@@ -228,8 +228,8 @@ func TestDayChange(t *testing.T) {
 	if err := h.srv.Hall.TurnDay(); err != nil {
 		t.Fatal(err)
 	}
-	d.counter.Send(t, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}, nil)
-	d.serve(t, 2)
+	d.Counter.Send(t, protocol.CmdClerkLogin, protocol.ClerkLogin{Username: "hang.nd", PIN: "1111"}, nil)
+	d.Serve(t, 2, "H12.34-251128-%04d")
 	const tomorrow = "2026-11-29"
 	waitShipped(t, p, tomorrow, h.seq, 20*time.Second)
 	apptest.WaitFor(t, 10*time.Second, "the closing report", func() bool { return p.rcv.Report(hallID, today) != nil })
@@ -267,7 +267,7 @@ func TestWrongKey(t *testing.T) {
 	}
 	h := startHall(t, dir, clk)
 	d := openDesk(t, h)
-	d.serve(t, 2)
+	d.Serve(t, 2, "H12.34-251128-%04d")
 	apptest.WaitFor(t, 10*time.Second, "a refusal", func() bool { return p.rcv.Stats().Refused[wire.CodeBadSignature] > 0 })
 	if evs, _ := p.rcv.Events(hallID, today); len(evs) != 0 {
 		t.Fatalf("the province stored %d events signed with a wrong key", len(evs))

@@ -20,6 +20,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"sync"
@@ -152,10 +153,26 @@ func start() (*cluster, error) {
 	}
 	c.cmd.Stdout, c.cmd.Stderr = logf, logf
 	c.cmd.SysProcAttr.Pdeathsig = syscall.SIGQUIT // a killed test process takes its cluster along
-	if err := c.cmd.Start(); err != nil {
+	// The parent-death signal follows the OS thread that starts the child,
+	// not the process: start it from a goroutine locked to its thread
+	// until postgres exits, so that no other goroutine that locks and
+	// ends a thread (xtest.RunBuild does) can take the cluster down.
+	started := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread ends after postgres
+		if err := c.cmd.Start(); err != nil {
+			started <- err
+			return
+		}
+		started <- nil
+		c.cmd.Wait()
+		logf.Close()
+		close(c.done)
+	}()
+	if err := <-started; err != nil {
+		logf.Close()
 		return nil, err
 	}
-	go func() { c.cmd.Wait(); logf.Close(); close(c.done) }()
 	if err := c.wait(); err != nil {
 		c.stop()
 		log, _ := os.ReadFile(filepath.Join(dir, "postgres.log"))

@@ -2,7 +2,9 @@ package pgtest
 
 import (
 	"context"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -36,4 +38,27 @@ func TestFreshDatabases(t *testing.T) {
 	if n != 0 {
 		t.Fatalf("second database has %d tables x, want 0", n)
 	}
+}
+
+// TestClusterOutlivesThreads: the cluster stops only with the test
+// process, not when the OS thread that happened to start it ends (its
+// parent-death signal follows that thread). Goroutines that lock their
+// thread and return end their threads, as xtest.RunBuild's does.
+func TestClusterOutlivesThreads(t *testing.T) {
+	url := DB(t)
+	for i := 0; i < 200; i++ {
+		done := make(chan struct{})
+		go func() {
+			runtime.LockOSThread() // never unlocked: the thread ends with the goroutine
+			close(done)
+		}()
+		<-done
+	}
+	time.Sleep(200 * time.Millisecond) // let a killed postgres go, if it was
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatalf("the cluster after threads ended: %v", err)
+	}
+	conn.Close(ctx)
 }
