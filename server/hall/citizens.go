@@ -32,9 +32,6 @@ const (
 	// citizenEvery is the shortest time between two rounds of every
 	// view.
 	citizenEvery = 2 * time.Second
-	// citizenChunk is how many views a round makes per hold of the
-	// hall's lock.
-	citizenChunk = 200
 	// citizenFeedbackMax is how many feedback items one ticket's page
 	// may send.
 	citizenFeedbackMax = 5
@@ -223,33 +220,24 @@ func (h *Hall) citizenRound(all bool) {
 	if len(ids) == 0 {
 		return
 	}
-	// The views are made citizenChunk at a time, each chunk under the
-	// hall's lock with the queue as it is then and its own generation
-	// (taken under that lock, so generations follow the hall's state);
-	// between chunks the lock is free, so a clerk's call waits for one
-	// chunk at most, never for a whole round of thousands of phones.
-	for len(ids) > 0 {
-		chunk := ids[:min(citizenChunk, len(ids))]
-		ids = ids[len(chunk):]
-		h.mu.Lock()
-		q := h.queueLocked()
-		views := make([]protocol.CitizenView, len(chunk))
-		for i, id := range chunk {
-			views[i] = h.citizenViewLocked(id, q)
-		}
-		c.mu.Lock()
-		c.gen++
-		gen := c.gen
-		c.mu.Unlock()
-		h.mu.Unlock()
+	h.mu.Lock()
+	q := h.queueLocked()
+	views := make([]protocol.CitizenView, len(ids))
+	for i, id := range ids {
+		views[i] = h.citizenViewLocked(id, q)
+	}
+	c.mu.Lock()
+	c.gen++
+	gen := c.gen
+	c.mu.Unlock()
+	h.mu.Unlock()
 
-		for i, id := range chunk {
-			frame, err := json.Marshal(protocol.Message{Type: protocol.TypeTicketView, Data: mustJSON(views[i])})
-			if err != nil {
-				continue
-			}
-			c.send(id, frame, gen)
+	for i, id := range ids {
+		frame, err := json.Marshal(protocol.Message{Type: protocol.TypeTicketView, Data: mustJSON(views[i])})
+		if err != nil {
+			continue
 		}
+		c.send(id, frame, gen)
 	}
 }
 
