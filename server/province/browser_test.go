@@ -3,32 +3,23 @@ package province
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
-// chromiumPath is where the Debian package puts the browser.
-const chromiumPath = "/usr/bin/chromium"
+	"hallq/server/web/browsertest"
+)
 
 // TestBrowserRanking: in headless Chromium, a province account signs in,
 // sees the halls ranked (the silent one flagged in red), switches the
 // period, and opens one hall's day from its row.
 func TestBrowserRanking(t *testing.T) {
-	execPath, err := exec.LookPath(chromiumPath)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("chromium not found at %s (CI=true): apt-get install -y chromium", chromiumPath)
-		}
-		t.Skipf("chromium not found at %s: skipping the browser test", chromiumPath)
-	}
+	execPath := browsertest.Need(t)
 	e, d := loadedEnv(t)
-	ctx := browser(t, execPath)
-	run(t, ctx, "sign in",
+	ctx := browsertest.New(t, execPath)
+	browsertest.Run(t, ctx, "sign in",
 		chromedp.Navigate(e.srv.URL+"/province?period=month&date="+d.Day),
 		chromedp.WaitVisible(chromedp.ID("username")),
 		chromedp.SendKeys(chromedp.ID("username"), testUser),
@@ -47,7 +38,7 @@ func TestBrowserRanking(t *testing.T) {
 		{"#silent-links", "1"},
 	}
 	for _, c := range checks {
-		if got := text(t, ctx, c.sel); !strings.Contains(got, c.want) {
+		if got := browsertest.Text(t, ctx, c.sel); !strings.Contains(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.sel, got, c.want)
 		}
 	}
@@ -60,80 +51,20 @@ func TestBrowserRanking(t *testing.T) {
 	}
 	shot(t, ctx, "ranking")
 	// The year holds the same day; October holds nothing.
-	run(t, ctx, "year",
+	browsertest.Run(t, ctx, "year",
 		chromedp.SetValue(chromedp.ID("period"), "year"),
 		chromedp.Click(chromedp.ID("show")),
 		chromedp.WaitVisible(chromedp.ID("ranking")),
 	)
-	waitText(t, ctx, "#period-label", "Năm 2026")
-	waitText(t, ctx, "#ranking tbody tr:nth-child(1) .index", "66,67 %")
-	run(t, ctx, "hall's day",
+	browsertest.WaitText(t, ctx, "#period-label", "Năm 2026")
+	browsertest.WaitText(t, ctx, "#ranking tbody tr:nth-child(1) .index", "66,67 %")
+	browsertest.Run(t, ctx, "hall's day",
 		chromedp.Click(chromedp.CSS("#ranking tbody tr:nth-child(1) .name a")),
 		chromedp.WaitVisible(chromedp.ID("tickets")),
 	)
-	waitText(t, ctx, "#day-issued", "6")
-	waitText(t, ctx, "#report-check", "khớp với báo cáo cuối ngày của sảnh")
+	browsertest.WaitText(t, ctx, "#day-issued", "6")
+	browsertest.WaitText(t, ctx, "#report-check", "khớp với báo cáo cuối ngày của sảnh")
 	shot(t, ctx, "day")
-}
-
-// browser starts headless Chromium with a fresh profile.
-func browser(t *testing.T, execPath string) context.Context {
-	t.Helper()
-	profile, err := os.MkdirTemp("", "province-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(execPath),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1400, 1000),
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() {
-		cancelTimeout()
-		cancelCtx()
-		cancelAlloc()
-		// Chromium's helpers may still write for a moment after it stops.
-		for range 20 {
-			if os.RemoveAll(profile) == nil {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-	})
-	return ctx
-}
-
-func run(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
-	t.Helper()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-}
-
-func text(t *testing.T, ctx context.Context, sel string) string {
-	t.Helper()
-	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("text of %s: %v", sel, err)
-	}
-	return strings.TrimSpace(s)
-}
-
-// waitText waits up to 10 s until the element sel contains want.
-func waitText(t *testing.T, ctx context.Context, sel, want string) {
-	t.Helper()
-	q := strings.NewReplacer(`\`, `\\`, `'`, `\'`)
-	expr := `(function(){var e=document.querySelector('` + q.Replace(sel) + `');return !!e && e.textContent.indexOf('` +
-		q.Replace(want) + `')>=0;})()`
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-		got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		t.Fatalf("waiting for %q in %s: %v (text: %q)", want, sel, err, got)
-	}
 }
 
 // shot saves a full-page screenshot as DIR/province-NAME.png when

@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,67 +11,25 @@ import (
 
 	"hallq/server/app"
 	"hallq/server/app/apptest"
+	"hallq/server/web/browsertest"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/xuri/excelize/v2"
 )
 
-// chromiumPath is where the Debian package puts the browser.
-const chromiumPath = "/usr/bin/chromium"
-
 var ict = time.FixedZone("ICT", 7*3600)
 
-// needChromium returns the browser's path, or skips the test when it is
-// missing (but fails it on CI, where it must be installed).
-func needChromium(t *testing.T) string {
-	t.Helper()
-	path, err := exec.LookPath(chromiumPath)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("chromium not found at %s (CI=true): apt-get install -y chromium", chromiumPath)
-	}
-	t.Skipf("chromium not found at %s: skipping the browser test (apt-get install -y chromium to run it)", chromiumPath)
-	return ""
-}
-
-// newBrowser starts headless Chromium with a fresh profile and any extra
-// options.
-func newBrowser(t *testing.T, execPath string, extra ...chromedp.ExecAllocatorOption) context.Context {
-	t.Helper()
-	profile, err := os.MkdirTemp("", "hall-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(execPath),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1400, 1000),
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(opts, extra...)...)
-	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() {
-		cancelTimeout()
-		cancelCtx()
-		cancelAlloc()
-		// Chromium's helpers may still write for a moment after it stops.
-		for range 20 {
-			if os.RemoveAll(profile) == nil {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-	})
-	return ctx
-}
+// The browser tests' kit (browsertest), under the names these tests use.
+var (
+	needChromium   = browsertest.Need
+	newBrowser     = browsertest.New
+	run            = browsertest.Run
+	text           = browsertest.Text
+	waitText       = browsertest.WaitText
+	waitTextWithin = browsertest.WaitTextWithin
+	jsString       = browsertest.JSString
+)
 
 // startDemoHall starts the real server with the demo hall in a temp data
 // dir at 2026-11-28 09:00 hall time, logging warnings to t; it stops when
@@ -113,43 +70,6 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	if err := os.WriteFile(filepath.Join(os.TempDir(), name+".png"), buf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func run(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
-	t.Helper()
-	if err := chromedp.Do(ctx, steps...); err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-}
-
-func text(t *testing.T, ctx context.Context, sel string) string {
-	t.Helper()
-	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("text of %s: %v", sel, err)
-	}
-	return strings.TrimSpace(s)
-}
-
-// waitText waits until the element sel contains want.
-func waitText(t *testing.T, ctx context.Context, sel, want string) {
-	t.Helper()
-	waitTextWithin(t, ctx, sel, want, 10*time.Second)
-}
-
-// waitTextWithin is waitText with a chosen time limit.
-func waitTextWithin(t *testing.T, ctx context.Context, sel, want string, within time.Duration) {
-	t.Helper()
-	expr := `(function(){var e=document.querySelector(` + jsString(sel) + `);return !!e && e.textContent.indexOf(` + jsString(want) + `)>=0;})()`
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(within))); err != nil {
-		got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		t.Fatalf("waiting for %q in %s: %v (text: %q)", want, sel, err, got)
-	}
-}
-
-func jsString(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`)
-	return "'" + r.Replace(s) + "'"
 }
 
 func TestBrowser(t *testing.T) {
