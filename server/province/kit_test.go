@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -132,11 +133,28 @@ func send(t testing.TB, base string, b wire.Batch) wire.Ack {
 	return a
 }
 
-// sent makes each send's time distinct: a hall retrying within the same
-// second signs with an earlier time rather than repeat a signature.
-var sent atomic.Int64
+// sendTime gives each send its own time, so that a batch sent again (a
+// hall's retry) is signed anew, as a hall does, and never repeats a
+// signature: one second after the previous send's time, kept within
+// 200 s of now (inside wire.MaxSkew), so that two sends share a time only
+// 400 sends apart. (Now minus a counter, as before, gave the same time to
+// two sends on each side of a second's turn.)
+var (
+	sendMu   sync.Mutex
+	lastSent int64
+)
 
-func sendTime() int64 { return time.Now().Unix() - sent.Add(1)%120 }
+func sendTime() int64 {
+	sendMu.Lock()
+	defer sendMu.Unlock()
+	now := time.Now().Unix()
+	ts := max(lastSent+1, now-200)
+	if ts > now+200 {
+		ts = now - 200
+	}
+	lastSent = ts
+	return ts
+}
 
 // dbCount returns the result of a count query on the database at url.
 func dbCount(t testing.TB, url, sql string, args ...any) int {
