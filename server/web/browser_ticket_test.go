@@ -1,6 +1,9 @@
 package web_test
 
 import (
+	"context"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +12,8 @@ import (
 	"hallq/server/store"
 	"hallq/shared/protocol"
 
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 )
 
@@ -115,4 +120,72 @@ func TestBrowserTicketPage(t *testing.T) {
 	// A wrong token: the plain not-found page.
 	run(t, ctx, "wrong token", chromedp.Navigate(strings.Replace(qr, "k=", "k=X", 1)), chromedp.WaitVisible(chromedp.ID("missing")))
 	waitText(t, ctx, "#missing", "Không tìm thấy phiếu")
+}
+
+// TestBrowserTicketNotification: on a phone that allowed notifications,
+// the page registers its service worker (/t/sw.js, scope /t/) and, when
+// the citizen has switched to another app, the call shows as a system
+// notification through it, as Android Chrome requires.
+func TestBrowserTicketNotification(t *testing.T) {
+	execPath := needChromium(t)
+	srv, _, base := startDemoHall(t)
+	kiosk := dialDevice(t, srv.Addr, "kiosk-1", kioskToken)
+	var mine issued
+	kiosk.mustOK("issue_ticket", map[string]any{"service": "A"}, &mine)
+	counter := dialDevice(t, srv.Addr, "counter-1", counter1Token)
+	counter.mustOK("clerk_login", map[string]any{"username": "hang.nd", "pin": "1111"}, nil)
+	qr := protocol.TicketURL(base, mine.Ticket.ID, mine.Ticket.Token)
+
+	ctx := newBrowser(t, execPath)
+	run(t, ctx, "open the QR's address", chromedp.Navigate(qr), chromedp.WaitVisible(chromedp.ID("number")))
+	// The citizen says yes to the browser's question.
+	if _, err := cdp.Call(ctx, chromedp.FromContext(ctx).Browser, browser.SetPermission, browser.SetPermissionParams{
+		Permission: &browser.PermissionDescriptor{Name: "notifications"},
+		Setting:    browser.PermissionSettingGranted,
+		Origin:     base,
+	}); err != nil {
+		t.Fatalf("grant notifications: %v", err)
+	}
+	run(t, ctx, "turn alerts on", chromedp.Click(chromedp.ID("enable")))
+	waitText(t, ctx, "#enable-note", "cả khi ông/bà sang ứng dụng khác")
+	readyCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	scope, err := chromedp.Run(readyCtx, chromedp.Evaluate[string](
+		`navigator.serviceWorker.ready.then(function (r) { return r.scope + ' ' + r.active.scriptURL; })`, chromedp.EvalAwaitPromise))
+	if err != nil || scope != base+"/t/ "+base+"/t/sw.js" {
+		t.Fatalf("service worker %q (err %v), want scope %s/t/ running /t/sw.js", scope, err, base)
+	}
+
+	// The citizen switches to another app; the clerk calls.
+	run(t, ctx, "leave the page", chromedp.Evaluate[chromedp.Void](
+		`Object.defineProperty(document, 'visibilityState', { configurable: true, get: function () { return 'hidden'; } })`))
+	counter.mustOK("call_next", nil, nil)
+	waitText(t, ctx, "#status", "Mời ông/bà đến Quầy 1")
+	want := "Số " + mine.Ticket.Number + " | Mời ông/bà đến Quầy 1"
+	var shown string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		shown, err = chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.serviceWorker.ready.then(function (r) {
+			return r.getNotifications(); }).then(function (ns) {
+			return ns.map(function (n) { return n.title + ' | ' + n.body; }).join('; '); })`, chromedp.EvalAwaitPromise))
+		if err == nil && strings.Contains(shown, want) {
+			break
+		}
+	}
+	if !strings.Contains(shown, want) {
+		t.Fatalf("notifications shown %q (err %v), want %q", shown, err, want)
+	}
+
+	// The worker itself: served with no caching, and no ticket is ever
+	// stored by it (it has no fetch handler).
+	res, err := http.Get(base + "/t/sw.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/javascript") ||
+		res.Header.Get("Cache-Control") != "no-cache" || strings.Contains(string(body), "'fetch'") {
+		t.Errorf("/t/sw.js: %d %q %q, fetch handler %v", res.StatusCode, res.Header.Get("Content-Type"),
+			res.Header.Get("Cache-Control"), strings.Contains(string(body), "'fetch'"))
+	}
 }

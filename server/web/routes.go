@@ -13,6 +13,7 @@ func (s *Server) routes() {
 	static, _ := fs.Sub(embedded, "static")
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
 
+	s.mux.HandleFunc("GET /t/sw.js", ticketWorker(static))
 	s.mux.HandleFunc("GET /t/{ticket}", s.ticketPage)
 	s.mux.HandleFunc("GET /t/{day}/{number}", s.ticketPage)
 	s.mux.HandleFunc("GET /cong-khai", s.publicPage)

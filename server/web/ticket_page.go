@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"html/template"
+	"io/fs"
 	"net/http"
 	"time"
 
@@ -68,6 +69,24 @@ func (s *Server) ticketPage(w http.ResponseWriter, r *http.Request) {
 		tv.Levels = append(tv.Levels, [2]string{string(rune('0' + level)), queue.RatingLabels[level]})
 	}
 	s.renderTicket(w, r, http.StatusOK, tv)
+}
+
+// ticketWorker serves the ticket page's service worker (static/ticket-sw.js)
+// at /t/sw.js, so that its scope is /t/: the pages it may notify for. It is
+// revalidated on each registration, so a new release's worker replaces the
+// old one at once.
+func ticketWorker(static fs.FS) http.HandlerFunc {
+	body, err := fs.ReadFile(static, "ticket-sw.js")
+	if err != nil {
+		panic(err) // embedded: present in every build
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Type", "text/javascript; charset=utf-8")
+		h.Set("Cache-Control", "no-cache")
+		h.Set("Content-Security-Policy", "default-src 'none'")
+		w.Write(body)
+	}
 }
 
 // waitWords writes a waiting ticket's estimate as the kiosk prints it.

@@ -89,12 +89,28 @@
       chime();
     }
     if (window.Notification && Notification.permission === 'granted' && document.visibilityState !== 'visible') {
-      try { new Notification(title, { body: msg, tag: key }); } catch (e) {
-        if (navigator.serviceWorker && navigator.serviceWorker.ready) {
-          navigator.serviceWorker.ready.then(function (r) { r.showNotification(title, { body: msg, tag: key }); });
-        }
-      }
+      systemNotice(title, msg);
     }
+  }
+
+  // System notifications go through the service worker (/t/sw.js) when it
+  // is there: Android Chrome shows no other kind, and a tap on one brings
+  // this page back. Without it (an old browser), a page Notification.
+  var worker = null;
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    worker = navigator.serviceWorker.register('/t/sw.js', { scope: '/t/' }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).catch(function () { return null; });
+  }
+  function systemNotice(title, msg) {
+    var opts = { body: msg, tag: key, renotify: true, requireInteraction: true,
+      vibrate: [400, 200, 400, 200, 400], data: { url: location.href } };
+    var page = function () { try { new Notification(title, opts); } catch (e) {} };
+    if (!worker) { page(); return; }
+    worker.then(function (r) {
+      if (!r) { page(); return; }
+      r.showNotification(title, opts).catch(page);
+    });
   }
 
   $('overlay-ok').addEventListener('click', function () { $('overlay').hidden = true; });
@@ -108,8 +124,15 @@
     $('enable').classList.add('on');
     text('enable', 'Đã bật thông báo');
     var note = 'Điện thoại sẽ rung và phát chuông khi đến lượt. Giữ trang này mở.';
-    if (window.Notification && Notification.permission === 'default' && window.isSecureContext) {
-      Notification.requestPermission();
+    if (window.Notification && window.isSecureContext) {
+      if (Notification.permission === 'default') {
+        var asked = Notification.requestPermission();
+        if (asked && asked.then) asked.then(function (p) {
+          if (p === 'granted') text('enable-note', note + ' Thông báo sẽ hiện cả khi ông/bà sang ứng dụng khác.');
+        });
+      } else if (Notification.permission === 'granted') {
+        note += ' Thông báo sẽ hiện cả khi ông/bà sang ứng dụng khác.';
+      }
     }
     text('enable-note', note);
   });
