@@ -108,18 +108,25 @@ func (c *client) do(b *testing.B, typ string, data any) json.RawMessage {
 }
 
 // listen reads every frame of ws and reports each ticket_called event's
-// ticket number to a. It looks for the bytes instead of decoding the JSON:
+// ticket number to a, and each ticket_issued event's as "issued:" and the
+// number. It looks for the bytes instead of decoding the JSON:
 // a thousand listeners share the server's two cores, and their cost is not
 // what is measured (the floor uses the same listener).
 func listen(ws *websocket.Conn, a *arrivals) {
 	called := []byte(`"type":"ticket_called"`)
+	issued := []byte(`"type":"ticket_issued"`)
 	numberKey := []byte(`"number":"`)
 	for {
 		_, raw, err := ws.ReadMessage()
 		if err != nil {
 			return
 		}
-		if !bytes.Contains(raw, called) {
+		prefix := ""
+		switch {
+		case bytes.Contains(raw, called):
+		case bytes.Contains(raw, issued):
+			prefix = "issued:"
+		default:
 			continue
 		}
 		i := bytes.Index(raw, numberKey)
@@ -128,7 +135,7 @@ func listen(ws *websocket.Conn, a *arrivals) {
 		}
 		rest := raw[i+len(numberKey):]
 		if j := bytes.IndexByte(rest, '"'); j > 0 {
-			a.add(string(rest[:j]))
+			a.add(prefix + string(rest[:j]))
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"hallq/shared/protocol"
@@ -22,8 +23,9 @@ import (
 //   - any other change (the queue moved, a counter opened) marks every
 //     view stale, and they are all computed again at most every
 //     citizenEvery: a place in the queue is at most that late.
-// A round holds the hall's lock only to read the engine (one pass over the
-// queue for every ticket's place); the frames are encoded and queued after.
+// A round holds the hall's lock only to copy what the views need (one pass
+// over the queue for every ticket's place); the views are made, encoded
+// and queued after, in chunks that give way to the commands in flight.
 
 const (
 	// citizenDelay is how long after a commit about a followed ticket
@@ -54,6 +56,10 @@ type citizens struct {
 	quickDue bool
 	allDue   bool
 	lastAll  time.Time // the last full round's start
+	// busy counts the commands in flight and lastDone is when the last
+	// one ended (Unix ns): a round gives way to them.
+	busy     atomic.Int32
+	lastDone atomic.Int64
 }
 
 // citizenTicket is one ticket's connections and the view they last got.
@@ -197,7 +203,11 @@ func (h *Hall) citizensDirtyLocked(events []queue.Event) {
 }
 
 // citizenRound computes the views of the urgent tickets, or of every
-// followed ticket, and sends those that changed.
+// followed ticket, and sends those that changed. It holds the hall's lock
+// only to copy what the views need (citizenSnap); it makes and queues the
+// frames after, citizenChunk at a time, and before each chunk it lets any
+// command in flight reach the displays first (yieldToCommands): a call
+// must not wait behind 2,000 phones' updates.
 func (h *Hall) citizenRound(all bool) {
 	c := h.citizens
 	c.mu.Lock()
@@ -222,9 +232,10 @@ func (h *Hall) citizenRound(all bool) {
 	}
 	h.mu.Lock()
 	q := h.queueLocked()
-	views := make([]protocol.CitizenView, len(ids))
+	set, now := h.settings, h.now()
+	snaps := make([]citizenSnap, len(ids))
 	for i, id := range ids {
-		views[i] = h.citizenViewLocked(id, q)
+		snaps[i] = h.citizenSnapLocked(id, q)
 	}
 	c.mu.Lock()
 	c.gen++
@@ -232,12 +243,58 @@ func (h *Hall) citizenRound(all bool) {
 	c.mu.Unlock()
 	h.mu.Unlock()
 
-	for i, id := range ids {
-		frame, err := json.Marshal(protocol.Message{Type: protocol.TypeTicketView, Data: mustJSON(views[i])})
-		if err != nil {
-			continue
+	for i := 0; i < len(snaps); i += citizenChunk {
+		if len(snaps) > citizenChunk {
+			c.yieldToCommands()
 		}
-		c.send(id, frame, gen)
+		for _, sn := range snaps[i:min(i+citizenChunk, len(snaps))] {
+			frame, err := json.Marshal(protocol.Message{Type: protocol.TypeTicketView, Data: mustJSON(citizenView(&set, now, sn, q))})
+			if err != nil {
+				continue
+			}
+			c.send(sn.id, frame, gen)
+		}
+	}
+}
+
+const (
+	// citizenChunk is how many views a round makes and queues between
+	// two looks at the commands in flight.
+	citizenChunk = 50
+	// citizenQuiet is how long after the last command a round waits, so
+	// that its events are written to the displays first.
+	citizenQuiet = 5 * time.Millisecond
+	// citizenYieldMax bounds one wait, so that a hall busy without a
+	// pause still updates its phones.
+	citizenYieldMax = 50 * time.Millisecond
+)
+
+// commandStarted and commandDone bracket a command that takes the hall's
+// lock (do), so that the phones' rounds give way to it.
+func (c *citizens) commandStarted() { c.busy.Add(1) }
+
+func (c *citizens) commandDone() {
+	c.lastDone.Store(time.Now().UnixNano())
+	c.busy.Add(-1)
+}
+
+// yieldToCommands waits until no command is in flight and the last one
+// ended citizenQuiet ago, or citizenYieldMax at most.
+func (c *citizens) yieldToCommands() {
+	deadline := time.Now().Add(citizenYieldMax)
+	for {
+		wait := time.Millisecond
+		if c.busy.Load() == 0 {
+			quiet := time.Since(time.Unix(0, c.lastDone.Load()))
+			if quiet >= citizenQuiet {
+				return
+			}
+			wait = citizenQuiet - quiet
+		}
+		if time.Now().Add(wait).After(deadline) {
+			return
+		}
+		time.Sleep(wait)
 	}
 }
 
@@ -293,20 +350,51 @@ func (h *Hall) queueLocked() citizenQueue {
 	return q
 }
 
+// citizenSnap is what one ticket's view needs of the engine, copied under
+// the hall's lock so that the view is made without it.
+type citizenSnap struct {
+	id       string
+	ticket   queue.Ticket
+	found    bool
+	rating   queue.Rating
+	rated    bool
+	ahead    int
+	estimate int // seconds, for a waiting ticket
+}
+
+// citizenSnapLocked copies ticket id's part of the engine.
+func (h *Hall) citizenSnapLocked(id string, q citizenQueue) citizenSnap {
+	sn := citizenSnap{id: id}
+	sn.ticket, sn.found = h.eng.Ticket(id)
+	if !sn.found {
+		return sn
+	}
+	if sn.ticket.State == queue.Waiting {
+		sn.ahead = q.pos[id]
+		sn.estimate = h.eng.Estimate(sn.ticket.Service, sn.ahead)
+	}
+	sn.rating, sn.rated = h.eng.RatingOf(id)
+	return sn
+}
+
 // citizenViewLocked is ticket id's view, with the round's shared part q.
 func (h *Hall) citizenViewLocked(id string, q citizenQueue) protocol.CitizenView {
-	set := &h.settings
-	now := h.now()
+	return citizenView(&h.settings, h.now(), h.citizenSnapLocked(id, q), q)
+}
+
+// citizenView makes a ticket's view from its copy sn, the round's shared
+// part q and the settings in force.
+func citizenView(set *queue.Settings, now time.Time, sn citizenSnap, q citizenQueue) protocol.CitizenView {
 	v := protocol.CitizenView{
 		Hall: protocol.CitizenHall{Name: set.Name, Open: queue.FormatClock(set.Open), Close: queue.FormatClock(set.Close),
 			Issuing: set.IsOpen(now), FeedbackContact: set.FeedbackContact},
 		Serving: []protocol.CitizenDesk{},
 	}
-	t, ok := h.eng.Ticket(id)
-	if !ok {
+	if !sn.found {
 		v.Ended = true
 		return v
 	}
+	t := sn.ticket
 	v.Ticket = &protocol.CitizenTicket{ID: t.ID, Number: t.Number, Service: t.Service, Priority: t.Priority, State: t.State,
 		IssuedAt: t.IssuedAt, CalledAt: t.CalledAt, FinishedAt: t.FinishedAt, Counter: t.Counter, Recalls: t.Recalls}
 	if sv, ok := set.Service(t.Service); ok {
@@ -325,8 +413,8 @@ func (h *Hall) citizenViewLocked(id string, q citizenQueue) protocol.CitizenView
 	}
 	v.NoOpenCounter = q.open[t.Service] == 0
 	if t.State == queue.Waiting {
-		v.Ahead = q.pos[t.ID]
-		v.EstimatedWaitS = h.eng.Estimate(t.Service, v.Ahead)
+		v.Ahead = sn.ahead
+		v.EstimatedWaitS = sn.estimate
 	}
 	if t.State == queue.Finished {
 		v.Rating.Until = queue.At(t.FinishedAt.Add(set.RatingWindow))
@@ -334,9 +422,9 @@ func (h *Hall) citizenViewLocked(id string, q citizenQueue) protocol.CitizenView
 			v.Rating.Reasons = append(v.Rating.Reasons, [2]string{r.Code, r.Label})
 		}
 	}
-	if r, ok := h.eng.RatingOf(t.ID); ok {
-		v.Rating.Level = r.Rating
-		v.Rating.AtPad = !strings.HasPrefix(r.Device, protocol.CitizenDevicePrefix)
+	if sn.rated {
+		v.Rating.Level = sn.rating.Rating
+		v.Rating.AtPad = !strings.HasPrefix(sn.rating.Device, protocol.CitizenDevicePrefix)
 	} else if t.State == queue.Finished {
 		v.Rating.Open = now.Before(v.Rating.Until.Time)
 	}

@@ -92,6 +92,8 @@ func (h *Hall) do(dev Device, typ, id string, data json.RawMessage) ([]byte, str
 			return frame, code
 		}
 	}
+	h.citizens.commandStarted()
+	defer h.citizens.commandDone()
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	now := h.now()
