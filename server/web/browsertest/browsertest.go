@@ -97,7 +97,18 @@ func WaitText(t *testing.T, ctx context.Context, sel, want string) {
 func WaitTextWithin(t *testing.T, ctx context.Context, sel, want string, within time.Duration) {
 	t.Helper()
 	expr := `(function(){var e=document.querySelector(` + JSString(sel) + `);return !!e && e.textContent.indexOf(` + JSString(want) + `)>=0;})()`
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(within))); err != nil {
+	deadline := time.Now().Add(within)
+	for {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(max(time.Until(deadline), time.Millisecond))))
+		if err == nil {
+			return
+		}
+		// A page that navigates (a form sent, a period changed) ends
+		// the poll; the new page is polled again.
+		if strings.Contains(err.Error(), "navigated or closed") && time.Now().Before(deadline) {
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
 		got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
 		t.Fatalf("waiting for %q in %s: %v (text: %q)", want, sel, err, got)
 	}
